@@ -1,0 +1,102 @@
+package io.wsk4j;
+
+import io.wsk4j.nio.NioProvider;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A WSK provider: what a client gets from WskRegister + WskCaptureProviderNPI (SPEC A6). It makes sockets; each
+ * socket's operations then go through {@link WskSocket#dispatch()}.
+ *
+ * <p>{@link #open()} starts the NIO provider with one I/O thread per core; {@link #builder()} sets the threads and
+ * limits. {@link #close()} (WskDeregister) waits, bounded, for the application to close its sockets, then closes the
+ * rest itself and reports them (SPEC C6).
+ */
+public interface WskProvider extends AutoCloseable {
+    /** Starts a provider with the defaults of {@link Builder}. */
+    static WskProvider open() {
+        return builder().build();
+    }
+
+    /** A builder for a provider with chosen I/O threads, close timeout and error handler. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * WskSocket: creates an unconnected socket, found in {@link Irp#socket()}, to {@code bind} and {@code connect}
+     * through its dispatch.
+     *
+     * @param context the socket context handed to {@code clientDispatch}'s events; may be null
+     * @param clientDispatch the socket's event callbacks, or null if the application uses no events
+     */
+    <C> NtStatus socket(C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
+
+    /**
+     * WskSocketConnect: creates a socket and connects it to {@code remoteAddress}. On success the connected socket is
+     * in {@link Irp#socket()}; on failure the IRP has the SPEC X3 status and no socket.
+     */
+    <C> NtStatus socketConnect(
+            SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
+
+    /**
+     * WskSocket with WSK_FLAG_LISTEN_SOCKET, bound to {@code localAddress} (port 0 for an ephemeral port): the
+     * listening socket is in {@link Irp#socket()}; its accepted sockets arrive through {@code listenDispatch}.
+     */
+    <L> NtStatus socketListen(SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp);
+
+    /** How many sockets of this provider are not closed yet. */
+    int openSocketCount();
+
+    /**
+     * WskDeregister: waits up to the close timeout for every socket to be closed, then closes the remaining ones as
+     * {@code closeSocket} would (their pending IRPs complete), reports them to the error handler, and stops the I/O
+     * threads.
+     */
+    @Override
+    void close();
+
+    /** Settings of a provider. */
+    final class Builder {
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private WskErrorHandler errorHandler = WskErrorHandler.systemLogger();
+
+        Builder() {}
+
+        /** The number of I/O threads (event loops); default one per core. */
+        public Builder ioThreads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1, was " + count);
+            }
+            this.ioThreads = count;
+            return this;
+        }
+
+        /** How long {@link WskProvider#close()} waits for the application to close its sockets; default 5 s. */
+        public Builder closeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "closeTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must not be negative, was " + timeout);
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where the provider reports what it cannot return to a caller: exceptions thrown by completion routines and
+         * event callbacks, routines that did not return MORE_PROCESSING_REQUIRED, sockets closed by
+         * {@link WskProvider#close()}. Default: {@link WskErrorHandler#systemLogger()}.
+         */
+        public Builder errorHandler(WskErrorHandler handler) {
+            this.errorHandler = Objects.requireNonNull(handler, "errorHandler");
+            return this;
+        }
+
+        /** Starts the provider's I/O threads. */
+        public WskProvider build() {
+            return new NioProvider(ioThreads, closeTimeout, errorHandler);
+        }
+    }
+}

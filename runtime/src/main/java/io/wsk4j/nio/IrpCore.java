@@ -1,0 +1,373 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.ReceiveFlags;
+import io.wsk4j.SendFlags;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskSocket;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.SocketAddress;
+
+/**
+ * The IRP: its IoStatus block, its completion routine, the operation it carries and the state machine that makes
+ * completion exactly-once (SPEC I1–I7).
+ *
+ * <pre>
+ *   READY --dispatch--> PENDING --claim--> ACTIVE --complete--> COMPLETING --> COMPLETED --reuse--> READY
+ *                          |  ^-- unclaim --'                                      |
+ *                          '--cancel--> CANCELLING --complete(CANCELLED)--^        '--free--> FREED
+ * </pre>
+ *
+ * <p>Every transition out of PENDING is one compare-and-set, so a cancel racing the loop is decided without a lock:
+ * the loop claims an IRP (PENDING to ACTIVE) before it moves bytes for it, and a claimed IRP can no longer be
+ * cancelled. Only the loop completes an IRP that reached it; a cancel only marks it and asks the loop to sweep.
+ */
+public final class IrpCore extends LoopTask implements Irp {
+    private static final int READY = 0;
+    private static final int PENDING = 1;
+    private static final int ACTIVE = 2;
+    private static final int CANCELLING = 3;
+    private static final int COMPLETING = 4;
+    private static final int COMPLETED = 5;
+    private static final int FREED = 6;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(IrpCore.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state = READY;
+
+    // IoStatus block, written by the completer before the state becomes COMPLETED
+    private NtStatus status = NtStatus.SUCCESS;
+    private long information;
+    private WskSocket resultSocket;
+    private SocketAddress resultAddress;
+    private boolean pendingReturned;
+
+    // The routine and its context are stored erased; they are only ever set together by the typed
+    // setCompletionRoutine, so calling one with the other is type-correct.
+    private CompletionRoutine<Object> routine;
+    private Object context;
+    private boolean invokeOnSuccess;
+    private boolean invokeOnError;
+    private boolean invokeOnCancel;
+
+    // The operation in flight: written by the dispatching thread before the IRP is handed to the loop.
+    Operation operation;
+    NioSocket target;
+    BufferChain buffer;
+    SendFlags sendFlags;
+    ReceiveFlags receiveFlags;
+    DisconnectMode mode;
+    SocketAddress endpoint;
+    WskEvent event;
+    boolean enable;
+    /** Bytes moved so far (loop-owned while the IRP is queued). */
+    long transferred;
+
+    /** Use {@link Irp#allocate()}. */
+    public IrpCore() {}
+
+    static IrpCore of(Irp irp) {
+        if (irp == null) {
+            throw new NullPointerException("irp is null: allocate one with Irp.allocate() or take one from an IrpPool");
+        }
+        if (!(irp instanceof IrpCore)) {
+            throw new IllegalArgumentException(
+                    "This IRP was not made by Irp.allocate(): " + irp.getClass().getName()
+                            + " cannot carry a WSK operation; use Irp.allocate() or an IrpPool");
+        }
+        return (IrpCore) irp;
+    }
+
+    // ---- the application's side -------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <C> void setCompletionRoutine(
+            CompletionRoutine<C> routine,
+            C context,
+            boolean invokeOnSuccess,
+            boolean invokeOnError,
+            boolean invokeOnCancel) {
+        if (routine == null) {
+            throw new NullPointerException("routine is null: pass the CompletionRoutine to call when the IRP completes");
+        }
+        int s = state;
+        if (s != READY) {
+            throw new IllegalStateException(s == COMPLETED
+                    ? "This IRP has completed: call reuse(status) before setting a new completion routine (SPEC I5)"
+                    : misuse(s, "setCompletionRoutine"));
+        }
+        this.routine = (CompletionRoutine<Object>) routine;
+        this.context = context;
+        this.invokeOnSuccess = invokeOnSuccess;
+        this.invokeOnError = invokeOnError;
+        this.invokeOnCancel = invokeOnCancel;
+    }
+
+    @Override
+    public NtStatus status() {
+        checkReadable("status()");
+        return status;
+    }
+
+    @Override
+    public long information() {
+        checkReadable("information()");
+        return information;
+    }
+
+    @Override
+    public WskSocket socket() {
+        checkReadable("socket()");
+        return resultSocket;
+    }
+
+    @Override
+    public SocketAddress address() {
+        checkReadable("address()");
+        return resultAddress;
+    }
+
+    @Override
+    public boolean pendingReturned() {
+        checkReadable("pendingReturned()");
+        return pendingReturned;
+    }
+
+    @Override
+    public boolean cancel() {
+        if (!STATE.compareAndSet(this, PENDING, CANCELLING)) {
+            return false;
+        }
+        target.loop.requestSweep(target);
+        return true;
+    }
+
+    @Override
+    public void reuse(NtStatus newStatus) {
+        if (newStatus == null) {
+            throw new NullPointerException("status is null: pass the status the reused IRP starts with, e.g. SUCCESS");
+        }
+        int s = state;
+        if ((s != READY && s != COMPLETED) || !STATE.compareAndSet(this, s, READY)) {
+            throw new IllegalStateException(misuse(state, "reuse"));
+        }
+        status = newStatus;
+        clear();
+    }
+
+    @Override
+    public void free() {
+        int s = state;
+        if ((s != READY && s != COMPLETED) || !STATE.compareAndSet(this, s, FREED)) {
+            throw new IllegalStateException(misuse(state, "free"));
+        }
+        clear();
+    }
+
+    private void clear() {
+        information = 0;
+        resultSocket = null;
+        resultAddress = null;
+        pendingReturned = false;
+        routine = null;
+        context = null;
+        invokeOnSuccess = invokeOnError = invokeOnCancel = false;
+        operation = null;
+        target = null;
+        buffer = null;
+        sendFlags = null;
+        receiveFlags = null;
+        mode = null;
+        endpoint = null;
+        event = null;
+        enable = false;
+        transferred = 0;
+    }
+
+    private void checkReadable(String what) {
+        int s = state;
+        if (s != READY && s != COMPLETED) {
+            throw new IllegalStateException(misuse(s, what));
+        }
+    }
+
+    private String misuse(int s, String what) {
+        switch (s) {
+            case FREED:
+                return "This IRP was freed: " + what + " needs a live IRP; allocate a new one (SPEC I5)";
+            case READY:
+            case COMPLETED:
+                return "This IRP cannot " + what + " now";
+            default:
+                Operation op = operation;
+                return "This IRP belongs to the provider until its " + (op == null ? "operation" : op.wskName)
+                        + " completes (SPEC I3): call " + what
+                        + " from the completion routine, or cancel() the IRP";
+        }
+    }
+
+    // ---- the provider's side ----------------------------------------------------------------------------------
+
+    /**
+     * Makes the IRP the provider's for {@code op} (SPEC B1: checked before anything is queued).
+     *
+     * @throws IllegalStateException if the IRP is pending, completed and not reused, freed, or has no routine
+     */
+    void begin(Operation op, NioSocket socket) {
+        checkStartable(op);
+        operation = op;
+        target = socket;
+        transferred = 0;
+        information = 0;
+        resultSocket = null;
+        resultAddress = null;
+        pendingReturned = false;
+        status = NtStatus.PENDING;
+        if (!STATE.compareAndSet(this, READY, op.cancellable ? PENDING : ACTIVE)) {
+            throw new IllegalStateException(
+                    "This IRP was passed to two dispatch calls at once: one IRP carries one operation at a time");
+        }
+    }
+
+    /** The checks of {@link #begin} alone, for calls that must validate the IRP before doing anything else. */
+    void checkStartable(Operation op) {
+        int s = state;
+        if (s == COMPLETED) {
+            throw new IllegalStateException(
+                    "This IRP has completed and was not reused: call reuse(status) and setCompletionRoutine(...) before"
+                            + " passing it to " + op.wskName + " (SPEC I5)");
+        }
+        if (s != READY) {
+            throw new IllegalStateException(misuse(s, "be passed to " + op.wskName));
+        }
+        if (routine == null) {
+            throw new IllegalStateException("This IRP has no completion routine: call setCompletionRoutine(...) before"
+                    + " passing it to " + op.wskName + " (SPEC B1)");
+        }
+    }
+
+    void markPendingReturned() {
+        pendingReturned = true;
+    }
+
+    /** PENDING to ACTIVE: the loop is about to move bytes for this IRP. False if a cancel won. */
+    boolean claim() {
+        int s = state;
+        if (s == ACTIVE || (s == PENDING && STATE.compareAndSet(this, PENDING, ACTIVE))) {
+            return true;
+        }
+        if (state != CANCELLING) {
+            throw new IllegalStateException("internal error: a queued IRP is " + this);
+        }
+        return false;
+    }
+
+    /** ACTIVE back to PENDING: nothing was moved, so a cancel may take effect again. */
+    void unclaim() {
+        STATE.compareAndSet(this, ACTIVE, PENDING);
+    }
+
+    boolean isCancelling() {
+        return state == CANCELLING;
+    }
+
+    void setResultSocket(WskSocket socket) {
+        resultSocket = socket;
+    }
+
+    void setResultAddress(SocketAddress address) {
+        resultAddress = address;
+    }
+
+    /**
+     * Completes the IRP once: sets the IoStatus block, runs the routine if its invoke flag says so, and checks the
+     * routine's answer (SPEC I2, I4). A cancel that already won turns the outcome into CANCELLED with information 0.
+     *
+     * @return the status the IRP completed with
+     */
+    NtStatus complete(NtStatus finalStatus, long finalInformation) {
+        int s;
+        do {
+            s = state;
+            if (s != PENDING && s != ACTIVE && s != CANCELLING) {
+                throw new IllegalStateException("internal error: " + operation + " IRP completed twice (state " + s + ")");
+            }
+        } while (!STATE.compareAndSet(this, s, COMPLETING));
+        NioSocket socket = target;
+        if (s == CANCELLING) {
+            finalStatus = NtStatus.CANCELLED;
+            finalInformation = 0;
+            resultSocket = null;
+        }
+        if (buffer != null) {
+            buffer.finish();
+            buffer = null;
+        }
+        status = finalStatus;
+        information = finalInformation;
+        if (socket != null && socket.loop.isSynchronous(this)) {
+            pendingReturned = false;
+            socket.loop.recordSynchronousStatus(finalStatus);
+        }
+        target = null;
+        endpoint = null;
+        boolean invoke = finalStatus == NtStatus.CANCELLED
+                ? invokeOnCancel
+                : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
+        // read before publishing COMPLETED: from then on another thread may reuse the IRP
+        CompletionRoutine<Object> r = routine;
+        Object c = context;
+        Operation op = operation;
+        state = COMPLETED;
+        if (invoke) {
+            runRoutine(r, c, op, socket == null ? null : socket.provider.errors);
+        }
+        return finalStatus;
+    }
+
+    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, ErrorChannel errors) {
+        String name = op == null ? "" : op.wskName + " ";
+        NtStatus answer;
+        try {
+            answer = r.onComplete(this, c);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            ErrorChannel.report(errors, "The completion routine of a " + name
+                    + "IRP threw; catch exceptions inside completion routines", t);
+            return;
+        }
+        if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
+            ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
+                    "The completion routine of a " + name + "IRP returned " + answer
+                            + "; a routine for an IRP the application allocated must free() or reuse() it and return"
+                            + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
+        }
+    }
+
+    @Override
+    public String toString() {
+        String[] names = {"READY", "PENDING", "ACTIVE", "CANCELLING", "COMPLETING", "COMPLETED", "FREED"};
+        return "Irp[" + names[state] + (operation == null ? "" : ", " + operation.wskName) + ", " + status + "]";
+    }
+
+    @Override
+    void runOnLoop() {
+        NioSocket socket = target;
+        socket.execute(this);
+    }
+}

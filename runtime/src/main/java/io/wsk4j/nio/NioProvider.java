@@ -1,0 +1,218 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskClientConnectionDispatch;
+import io.wsk4j.WskClientListenDispatch;
+import io.wsk4j.WskErrorHandler;
+import io.wsk4j.WskProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The {@link WskProvider} on Java NIO: a fixed set of {@link EventLoop}s; sockets are spread over them in turn. */
+public final class NioProvider implements WskProvider {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final int id = IDS.incrementAndGet();
+    final ErrorChannel errors;
+    final ConnectionDispatch dispatch = new ConnectionDispatch();
+    final int listenBacklog = 1024;
+    private final EventLoop[] loops;
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final Set<NioSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Duration closeTimeout;
+    private final Object closeMonitor = new Object();
+    private volatile boolean closing;
+
+    /** Use {@link WskProvider#open()} or {@link WskProvider#builder()}. */
+    public NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler) {
+        this.errors = new ErrorChannel(errorHandler);
+        this.closeTimeout = closeTimeout;
+        this.loops = new EventLoop[ioThreads];
+        try {
+            for (int i = 0; i < ioThreads; i++) {
+                loops[i] = new EventLoop(this, i);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening a selector failed; the provider cannot start", e);
+        }
+        for (EventLoop loop : loops) {
+            loop.start();
+        }
+    }
+
+    @Override
+    public <C> NtStatus socket(C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET);
+        checkOpen();
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open();
+        } catch (IOException e) {
+            op.begin(Operation.SOCKET, null);
+            errors.report("Opening a socket channel failed", e);
+            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
+        }
+        NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
+        register(socket);
+        op.begin(Operation.SOCKET, socket);
+        op.setResultSocket(socket);
+        return op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    @Override
+    public <C> NtStatus socketConnect(
+            SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET_CONNECT);
+        checkOpen();
+        if (remoteAddress == null) {
+            op.begin(Operation.SOCKET, null);
+            return op.complete(NtStatus.INVALID_PARAMETER, 0);
+        }
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open();
+        } catch (IOException e) {
+            op.begin(Operation.SOCKET, null);
+            errors.report("Opening a socket channel failed", e);
+            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
+        }
+        NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
+        register(socket);
+        op.begin(Operation.SOCKET_CONNECT, socket);
+        op.endpoint = remoteAddress;
+        return socket.loop.submit(op);
+    }
+
+    @Override
+    public <L> NtStatus socketListen(
+            SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
+        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
+                + " only through the accept event; pass a WskClientListenDispatch");
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.LISTEN);
+        checkOpen();
+        if (localAddress == null) {
+            op.begin(Operation.SOCKET, null);
+            return op.complete(NtStatus.INVALID_PARAMETER, 0);
+        }
+        NioSocket socket = new NioSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
+        register(socket);
+        op.begin(Operation.LISTEN, socket);
+        op.endpoint = localAddress;
+        return socket.loop.submit(op);
+    }
+
+    @Override
+    public int openSocketCount() {
+        return sockets.size();
+    }
+
+    @Override
+    public void close() {
+        for (EventLoop loop : loops) {
+            if (loop.inLoop()) {
+                throw new IllegalStateException("WskProvider.close() was called on its own I/O thread, which it must"
+                        + " wait for; call it from an application thread, not a completion routine or event");
+            }
+        }
+        synchronized (closeMonitor) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        long started = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            long deadline = started + closeTimeout.toNanos();
+            synchronized (closeMonitor) {
+                long left;
+                while (!sockets.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
+                }
+            }
+            List<NioSocket> forgotten = new ArrayList<>(sockets);
+            if (!forgotten.isEmpty()) {
+                closeForgotten(forgotten, started);
+            }
+            for (EventLoop loop : loops) {
+                if (!loop.stop(closeTimeout.toMillis() + 1000)) {
+                    errors.report("WskProvider.close()", new IllegalStateException(loop + " did not stop in time"));
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** SPEC C6: close what the application forgot, as closeSocket would, and say so. */
+    private void closeForgotten(List<NioSocket> forgotten, long started) throws InterruptedException {
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        errors.report("WskProvider.close() waited " + waitedMillis + " ms; " + forgotten.size()
+                + " socket(s) were still open and are closed now: " + forgotten, new IllegalStateException(
+                "Close every socket with closeSocket before closing its provider (SPEC C6)"));
+        CountDownLatch closed = new CountDownLatch(forgotten.size());
+        for (NioSocket socket : forgotten) {
+            socket.forceShutGate();
+            IrpCore op = new IrpCore();
+            op.setCompletionRoutine((irp, latch) -> {
+                latch.countDown();
+                irp.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, closed, true, true, true);
+            op.begin(Operation.CLOSE, socket);
+            op.markPendingReturned();
+            socket.loop.execute(op);
+        }
+        if (!closed.await(closeTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            errors.report("WskProvider.close()", new IllegalStateException(
+                    closed.getCount() + " forgotten socket(s) did not finish closing in time"));
+        }
+    }
+
+    EventLoop nextLoop() {
+        return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    }
+
+    void register(NioSocket socket) {
+        sockets.add(socket);
+    }
+
+    void unregister(NioSocket socket) {
+        sockets.remove(socket);
+        if (closing) {
+            synchronized (closeMonitor) {
+                closeMonitor.notifyAll();
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closing) {
+            throw new IllegalStateException("This WskProvider is closed (WskDeregister); open a new one");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NioProvider#" + id + "[" + loops.length + " I/O thread(s), " + sockets.size() + " open socket(s)]";
+    }
+}

@@ -1,0 +1,985 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.NtStatus;
+import io.wsk4j.ReceiveFlags;
+import io.wsk4j.SendFlags;
+import io.wsk4j.WskAccept;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskSocket;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A socket of the NIO provider. All fields below "loop-owned" are read and written only on {@link #loop}'s thread;
+ * the dispatch functions reach them by running an IRP there.
+ *
+ * <p>Sends wait in one FIFO in which a graceful disconnect is a marker, so "after every earlier send" (SPEC D3) holds
+ * by construction; receives wait in another.
+ */
+final class NioSocket implements WskSocket {
+    private static final int ACCEPTS_PER_TURN = 64;
+    private static final int EVENT_READS_PER_TURN = 16;
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final NioProvider provider;
+    final EventLoop loop;
+    final AtomicBoolean sweepRequested = new AtomicBoolean();
+    final LoopTask sweepTask = new LoopTask() {
+        @Override
+        void runOnLoop() {
+            sweepRequested.set(false);
+            sweep();
+        }
+    };
+    private final int id = IDS.incrementAndGet();
+    /** Threads other than the loop inside a dispatch call of this socket; -1 once closeSocket was called (SPEC C5). */
+    private final AtomicInteger gate = new AtomicInteger();
+
+    // ---- loop-owned ----
+    private SocketState state;
+    private SocketChannel channel;
+    private ServerSocketChannel server;
+    private SelectionKey key;
+    private int interest = -1;
+    private ClientBinding<?> binding;
+    private ListenBinding<?> listenBinding;
+    private final ArrayDeque<IrpCore> sends = new ArrayDeque<>(4);
+    private final ArrayDeque<IrpCore> receives = new ArrayDeque<>(4);
+    private IrpCore connectOp;
+    private boolean receiveEvents;
+    private boolean disconnectEvents;
+    private boolean receiveEventsSuspended;
+    private boolean disconnectEventDone;
+    /** Bytes read but not yet taken (a cancel won the race, or an event took less); read mode. */
+    private ByteBuffer leftover;
+    private boolean pumping;
+    private boolean repump;
+
+    /** An unconnected socket (WskSocket, WskSocketConnect). */
+    NioSocket(NioProvider provider, EventLoop loop, SocketChannel channel, ClientBinding<?> binding) {
+        this.provider = provider;
+        this.loop = loop;
+        this.channel = channel;
+        this.binding = binding;
+        this.state = SocketState.UNCONNECTED;
+    }
+
+    /** A listening socket, bound by its LISTEN operation. */
+    NioSocket(NioProvider provider, EventLoop loop, ListenBinding<?> listenBinding) {
+        this.provider = provider;
+        this.loop = loop;
+        this.listenBinding = listenBinding;
+        this.state = SocketState.UNCONNECTED;
+    }
+
+    /** An accepted socket, already connected. */
+    private NioSocket(NioProvider provider, EventLoop loop, SocketChannel accepted) {
+        this.provider = provider;
+        this.loop = loop;
+        this.channel = accepted;
+        this.state = SocketState.OPEN;
+    }
+
+    static NioSocket of(WskSocket socket) {
+        if (socket == null) {
+            throw new NullPointerException("socket is null: pass the WskSocket from Irp.socket() of a socket request");
+        }
+        if (!(socket instanceof NioSocket)) {
+            throw new IllegalArgumentException("This socket was not made by a wsk4j provider: "
+                    + socket.getClass().getName() + "; use the WskSocket that Irp.socket() returned");
+        }
+        return (NioSocket) socket;
+    }
+
+    @Override
+    public WskProviderConnectionDispatch dispatch() {
+        return provider.dispatch;
+    }
+
+    @Override
+    public String toString() {
+        return "WskSocket#" + id;
+    }
+
+    // ---- the gate between dispatch calls and closeSocket (any thread) ------------------------------------------
+
+    /** Enters a dispatch call; true if the caller must {@link #exit}. Throws if the socket is closed. */
+    boolean enter() {
+        if (loop.inLoop()) {
+            if (gate.get() < 0) {
+                throw closed();
+            }
+            return false;
+        }
+        while (true) {
+            int inside = gate.get();
+            if (inside < 0) {
+                throw closed();
+            }
+            if (gate.compareAndSet(inside, inside + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void exit(boolean entered) {
+        if (entered) {
+            gate.decrementAndGet();
+        }
+    }
+
+    /** Shuts the gate for closeSocket: from now on every call on this socket throws (SPEC C5). */
+    void shutGate() {
+        while (true) {
+            int inside = gate.get();
+            if (inside < 0) {
+                throw closed();
+            }
+            if (inside > 0) {
+                throw new IllegalStateException("closeSocket was called on " + this + " while another thread is inside"
+                        + " a dispatch call of it; close the socket after that call returns (SPEC C5)");
+            }
+            if (gate.compareAndSet(0, -1)) {
+                return;
+            }
+        }
+    }
+
+    /** For WskProvider.close(): closes the gate whatever is inside. */
+    void forceShutGate() {
+        gate.set(-1);
+    }
+
+    boolean gateShut() {
+        return gate.get() < 0;
+    }
+
+    private IllegalStateException closed() {
+        return new IllegalStateException("socket closed: " + this + " was closed by closeSocket; no call on it is"
+                + " valid any more (SPEC C5)");
+    }
+
+    // ---- operations, on the loop ----------------------------------------------------------------------------
+
+    void execute(IrpCore op) {
+        if (state == SocketState.CLOSED) {
+            provider.errors.report("internal error", new IllegalStateException(op + " reached closed " + this));
+            op.complete(NtStatus.FILE_FORCED_CLOSED, 0);
+            return;
+        }
+        if (op.isCancelling()) {
+            if (op.operation == Operation.SOCKET_CONNECT) {
+                connectFailed(op, NtStatus.CANCELLED);
+            } else {
+                op.complete(NtStatus.CANCELLED, 0);
+            }
+            return;
+        }
+        switch (op.operation) {
+            case SOCKET_CONNECT:
+            case CONNECT:
+                connect(op);
+                break;
+            case LISTEN:
+                listen(op);
+                break;
+            case BIND:
+                bind(op);
+                break;
+            case SEND:
+                send(op);
+                break;
+            case RECEIVE:
+                receive(op);
+                break;
+            case DISCONNECT:
+                disconnect(op);
+                break;
+            case CLOSE:
+                close(op);
+                break;
+            case CONTROL:
+                control(op);
+                break;
+            case LOCAL_ADDRESS:
+            case REMOTE_ADDRESS:
+                address(op);
+                break;
+            default:
+                throw new IllegalStateException("internal error: " + op.operation + " is not a socket operation");
+        }
+    }
+
+    private void connect(IrpCore op) {
+        if (state != SocketState.UNCONNECTED || channel == null) {
+            NtStatus status = state == SocketState.CONNECTING || state.wasConnected()
+                    ? NtStatus.CONNECTION_ACTIVE
+                    : NtStatus.INVALID_DEVICE_STATE;
+            op.complete(status, 0);
+            return;
+        }
+        try {
+            register(channel, 0);
+            if (channel.connect(op.endpoint)) {
+                connected(op);
+            } else {
+                state = state.to(SocketState.CONNECTING);
+                connectOp = op;
+                updateInterest();
+            }
+        } catch (IOException | RuntimeException e) {
+            connectFailed(op, statusOf(e));
+        }
+    }
+
+    private void finishConnect() {
+        IrpCore op = connectOp;
+        if (op == null) {
+            return;
+        }
+        try {
+            if (channel.finishConnect()) {
+                connectOp = null;
+                connected(op);
+            }
+        } catch (IOException | RuntimeException e) {
+            connectOp = null;
+            connectFailed(op, statusOf(e));
+        }
+    }
+
+    private void connected(IrpCore op) {
+        if (!op.claim()) {
+            connectFailed(op, NtStatus.CANCELLED);
+            return;
+        }
+        state = state.to(SocketState.OPEN);
+        if (op.operation == Operation.SOCKET_CONNECT) {
+            op.setResultSocket(this);
+        }
+        updateInterest();
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    private void connectFailed(IrpCore op, NtStatus status) {
+        closeChannel(false);
+        state = state.to(SocketState.CONNECT_FAILED);
+        if (op.operation == Operation.SOCKET_CONNECT) {
+            // the application never saw this socket, so it cannot close it: do it here
+            forceShutGate();
+            state = state.to(SocketState.CLOSED);
+            binding = null;
+            provider.unregister(this);
+        }
+        op.complete(status, 0);
+    }
+
+    private void bind(IrpCore op) {
+        if (state != SocketState.UNCONNECTED || channel == null) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0);
+            return;
+        }
+        try {
+            channel.bind(op.endpoint);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            op.complete(statusOf(e), 0);
+        }
+    }
+
+    private void listen(IrpCore op) {
+        try {
+            server = ServerSocketChannel.open();
+            server.configureBlocking(false);
+            server.bind(op.endpoint, provider.listenBacklog);
+            register(server, SelectionKey.OP_ACCEPT);
+            interest = SelectionKey.OP_ACCEPT;
+            state = state.to(SocketState.LISTENING);
+            op.setResultSocket(this);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            NtStatus status = statusOf(e);
+            closeServer();
+            forceShutGate();
+            state = state.to(SocketState.CLOSED);
+            listenBinding = null;
+            provider.unregister(this);
+            op.complete(status, 0);
+        }
+    }
+
+    private void send(IrpCore op) {
+        NtStatus refusal = sendRefusal();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.sendFlags == SendFlags.NODELAY) {
+            try {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            } catch (IOException e) {
+                provider.errors.report("Setting TCP_NODELAY on " + this + " failed; the send goes on without it", e);
+            }
+        }
+        sends.addLast(op);
+        pump();
+    }
+
+    private NtStatus sendRefusal() {
+        if (state.canSend()) {
+            return null;
+        }
+        if (state.gracefulStarted()) {
+            return NtStatus.PIPE_DISCONNECTED; // SPEC D5
+        }
+        if (state == SocketState.ABORTED) {
+            return NtStatus.CONNECTION_ABORTED; // SPEC D7
+        }
+        if (state == SocketState.RESET) {
+            return NtStatus.CONNECTION_RESET;
+        }
+        return state == SocketState.LISTENING ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION;
+    }
+
+    private void receive(IrpCore op) {
+        if (state.connected()) {
+            receives.addLast(op);
+            pump();
+            return;
+        }
+        NtStatus status;
+        if (state == SocketState.ABORTED) {
+            status = NtStatus.CONNECTION_ABORTED; // SPEC D7
+        } else if (state == SocketState.RESET) {
+            status = NtStatus.CONNECTION_RESET;
+        } else {
+            status = state == SocketState.LISTENING ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION;
+        }
+        op.complete(status, 0);
+    }
+
+    private void disconnect(IrpCore op) {
+        if (!state.wasConnected()) {
+            op.complete(NtStatus.INVALID_CONNECTION, 0); // SPEC D1
+            return;
+        }
+        if (op.mode == DisconnectMode.ABORTIVE) {
+            if (state == SocketState.ABORTED) {
+                op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // SPEC D8
+                return;
+            }
+            abort(op);
+            return;
+        }
+        if (state.gracefulStarted() || state == SocketState.ABORTED) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // SPEC D8
+            return;
+        }
+        if (state == SocketState.RESET) {
+            op.complete(NtStatus.CONNECTION_RESET, 0);
+            return;
+        }
+        state = state.to(
+                state == SocketState.PEER_SHUTDOWN ? SocketState.DISCONNECTING_PEER_SHUTDOWN : SocketState.DISCONNECTING);
+        sends.addLast(op); // the marker: it reaches the head only after every earlier send (SPEC D3)
+        pump();
+    }
+
+    /** SPEC D7: RST on the wire first, then the pending IRPs, then the abort's own IRP. */
+    private void abort(IrpCore op) {
+        disconnectEventDone = true; // a local disconnect raises no disconnect event (SPEC E2)
+        state = state.to(SocketState.ABORTED);
+        closeChannel(true);
+        failSends(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, false);
+        failReceives(NtStatus.CONNECTION_ABORTED);
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    /** SPEC C1–C4. */
+    private void close(IrpCore op) {
+        SocketState before = state;
+        state = state.to(SocketState.CLOSED);
+        receiveEvents = false;
+        disconnectEvents = false;
+        disconnectEventDone = true;
+        if (server != null) {
+            closeServer();
+        } else {
+            // quiet only when both FINs have passed, or nothing was ever connected (SPEC C3)
+            closeChannel(before != SocketState.BOTH_SHUTDOWN && before.connected());
+        }
+        IrpCore connecting = connectOp;
+        connectOp = null;
+        if (connecting != null) {
+            connecting.complete(NtStatus.CANCELLED, 0);
+        }
+        failSends(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, false);
+        failReceives(NtStatus.CANCELLED);
+        binding = null;
+        listenBinding = null;
+        leftover = null;
+        provider.unregister(this);
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    private void control(IrpCore op) {
+        if (binding == null || !binding.hasEvents()) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no client dispatch to call
+            return;
+        }
+        if (!state.wasConnected()) {
+            op.complete(NtStatus.INVALID_CONNECTION, 0); // SPEC E1
+            return;
+        }
+        boolean fireBacklog = false;
+        switch (op.event) {
+            case RECEIVE:
+                receiveEvents = op.enable;
+                break;
+            case DISCONNECT:
+                disconnectEvents = op.enable;
+                break;
+            case SEND_BACKLOG:
+                fireBacklog = op.enable;
+                break;
+            default:
+                throw new IllegalStateException("internal error: unknown event " + op.event);
+        }
+        op.complete(NtStatus.SUCCESS, 0);
+        if (fireBacklog && state.connected() && binding != null) {
+            try {
+                long ideal = channel.getOption(StandardSocketOptions.SO_SNDBUF);
+                binding.onSendBacklog(ideal);
+            } catch (IOException e) {
+                provider.errors.report("Reading SO_SNDBUF of " + this + " failed; no send-backlog event", e);
+            } catch (RuntimeException e) {
+                provider.errors.report("The send-backlog event of " + this + " threw", e);
+            }
+        }
+        pump();
+    }
+
+    private void address(IrpCore op) {
+        try {
+            SocketAddress address;
+            if (op.operation == Operation.LOCAL_ADDRESS) {
+                address = server != null ? server.getLocalAddress() : channel.getLocalAddress();
+            } else {
+                address = channel == null ? null : channel.getRemoteAddress();
+            }
+            if (address == null) {
+                op.complete(op.operation == Operation.LOCAL_ADDRESS
+                        ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION, 0);
+                return;
+            }
+            op.setResultAddress(address);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            op.complete(state.wasConnected() ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION, 0);
+        }
+    }
+
+    /** Completes the IRPs that {@link IrpCore#cancel()} marked. */
+    private void sweep() {
+        if (state == SocketState.CLOSED) {
+            return; // close completed everything
+        }
+        IrpCore connecting = connectOp;
+        if (connecting != null && connecting.isCancelling()) {
+            connectOp = null;
+            connectFailed(connecting, NtStatus.CANCELLED);
+            return;
+        }
+        IrpCore cancelled;
+        while ((cancelled = removeCancelled(sends)) != null) {
+            completeCancelledSend(cancelled);
+        }
+        while ((cancelled = removeCancelled(receives)) != null) {
+            cancelled.complete(NtStatus.CANCELLED, 0);
+        }
+        pump();
+    }
+
+    private static IrpCore removeCancelled(ArrayDeque<IrpCore> queue) {
+        for (Iterator<IrpCore> it = queue.iterator(); it.hasNext(); ) {
+            IrpCore op = it.next();
+            if (op.isCancelling()) {
+                it.remove();
+                return op;
+            }
+        }
+        return null;
+    }
+
+    /** A cancelled graceful disconnect leaves the queue as it was and the socket sendable again (SPEC D6, I6). */
+    private void completeCancelledSend(IrpCore op) {
+        if (op.operation == Operation.DISCONNECT) {
+            state = state.to(state == SocketState.DISCONNECTING_PEER_SHUTDOWN
+                    ? SocketState.PEER_SHUTDOWN : SocketState.OPEN);
+        }
+        op.complete(NtStatus.CANCELLED, 0);
+    }
+
+    // ---- I/O, on the loop -----------------------------------------------------------------------------------
+
+    void onReady(int readyOps) {
+        if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect();
+        }
+        if ((readyOps & SelectionKey.OP_ACCEPT) != 0) {
+            acceptConnections();
+        }
+        if ((readyOps & (SelectionKey.OP_READ | SelectionKey.OP_WRITE)) != 0) {
+            pump();
+        }
+    }
+
+    /**
+     * Moves every queue as far as it goes. Completion routines and events run from here and may start new operations
+     * on this socket; those only queue and ask for another turn, so no queue is walked re-entrantly.
+     */
+    private void pump() {
+        if (pumping) {
+            repump = true;
+            return;
+        }
+        pumping = true;
+        try {
+            do {
+                repump = false;
+                processSends();
+                processReceives();
+                raiseDisconnectEventIfDue();
+            } while (repump && state != SocketState.CLOSED);
+            updateInterest();
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void processSends() {
+        while (state.connected()) {
+            IrpCore op = sends.peekFirst();
+            if (op == null) {
+                return;
+            }
+            if (op.isCancelling()) {
+                sends.pollFirst();
+                completeCancelledSend(op);
+                continue;
+            }
+            if (!op.claim()) {
+                continue; // a cancel won just now; the next turn completes it
+            }
+            if (op.buffer != null) {
+                try {
+                    op.transferred += op.buffer.writeTo(channel);
+                } catch (IOException e) {
+                    peerReset();
+                    return;
+                }
+                if (op.buffer.hasRemaining()) {
+                    if (op.transferred == 0) {
+                        op.unclaim(); // nothing went out yet: it may still be cancelled
+                    }
+                    return; // the transport is full; OP_WRITE resumes
+                }
+            }
+            sends.pollFirst();
+            if (op.operation == Operation.DISCONNECT) {
+                sendFin(op);
+            } else {
+                op.complete(NtStatus.SUCCESS, op.transferred);
+            }
+        }
+    }
+
+    private void sendFin(IrpCore op) {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            sends.addFirst(op);
+            peerReset();
+            return;
+        }
+        state = state.to(state == SocketState.DISCONNECTING_PEER_SHUTDOWN
+                ? SocketState.BOTH_SHUTDOWN : SocketState.SEND_SHUTDOWN);
+        op.complete(NtStatus.SUCCESS, 0); // SPEC D4: information 0, final buffer or not
+    }
+
+    private void processReceives() {
+        while (state.connected()) {
+            IrpCore op = receives.peekFirst();
+            if (op == null) {
+                readForEvents();
+                return;
+            }
+            if (op.isCancelling()) {
+                receives.pollFirst();
+                op.complete(NtStatus.CANCELLED, 0);
+                continue;
+            }
+            if (leftover != null) {
+                if (!op.claim()) {
+                    continue;
+                }
+                op.transferred += op.buffer.fillFrom(leftover);
+                if (!leftover.hasRemaining()) {
+                    leftover = null;
+                    receiveEventsSuspended = false;
+                }
+                completeReceiveIfDone(op);
+                continue;
+            }
+            if (state.peerShutdown()) {
+                receives.pollFirst();
+                op.complete(NtStatus.SUCCESS, op.transferred); // SPEC X2: 0 bytes at FIN, or what WAITALL had
+                continue;
+            }
+            ByteBuffer data = loop.readBuffer;
+            data.clear();
+            data.limit((int) Math.min(data.capacity(), op.buffer.remaining()));
+            int n;
+            try {
+                n = channel.read(data);
+            } catch (IOException e) {
+                peerReset();
+                return;
+            }
+            if (n == 0) {
+                return; // OP_READ resumes
+            }
+            if (n < 0) {
+                peerFin();
+                continue;
+            }
+            data.flip();
+            if (!op.claim()) {
+                keep(data); // the cancel won: the bytes wait for the next receive
+                continue;
+            }
+            op.transferred += op.buffer.fillFrom(data);
+            completeReceiveIfDone(op);
+        }
+    }
+
+    private void completeReceiveIfDone(IrpCore op) {
+        if (op.receiveFlags != ReceiveFlags.WAITALL || !op.buffer.hasRemaining()) {
+            receives.pollFirst();
+            op.complete(NtStatus.SUCCESS, op.transferred);
+        }
+    }
+
+    /** No receive IRP waits: offer data to the receive event, or watch for the peer's FIN for the disconnect event. */
+    private void readForEvents() {
+        for (int i = 0; i < EVENT_READS_PER_TURN; i++) {
+            if (!wantsEventRead()) {
+                return;
+            }
+            ByteBuffer data = loop.readBuffer;
+            data.clear();
+            int n;
+            try {
+                n = channel.read(data);
+            } catch (IOException e) {
+                peerReset();
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            if (n < 0) {
+                peerFin();
+                return;
+            }
+            data.flip();
+            if (!receiveEvents || receiveEventsSuspended || binding == null) {
+                keep(data); // read only to see a FIN; the bytes wait for a receive
+                return;
+            }
+            ByteBuffer view = loop.eventView;
+            view.clear();
+            view.limit(n);
+            long taken;
+            try {
+                taken = binding.onReceive(loop.eventData);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable t) {
+                provider.errors.report("The receive event of " + this + " threw; its data stays for a receive IRP", t);
+                taken = 0;
+            }
+            if (taken < 0 || taken > n) {
+                provider.errors.report("Receive event contract broken", new IllegalStateException("The receive event"
+                        + " of " + this + " returned " + taken + " for " + n + " bytes; return how many it took,"
+                        + " 0 to " + n));
+                taken = taken < 0 ? 0 : n;
+            }
+            if (state == SocketState.CLOSED) {
+                return;
+            }
+            data.position((int) taken);
+            if (data.hasRemaining()) {
+                keep(data);
+                receiveEventsSuspended = true; // until a receive IRP takes what is left (SPEC E3)
+                return;
+            }
+            if (!receives.isEmpty()) {
+                repump = true;
+                return;
+            }
+        }
+        repump = wantsEventRead();
+    }
+
+    private boolean wantsEventRead() {
+        if (!state.connected() || state.peerShutdown() || leftover != null || !receives.isEmpty()) {
+            return false;
+        }
+        return (receiveEvents && !receiveEventsSuspended) || (disconnectEvents && !disconnectEventDone);
+    }
+
+    private void keep(ByteBuffer data) {
+        if (leftover == null) {
+            leftover = ByteBuffer.allocate(Math.max(data.remaining(), 4096));
+            leftover.put(data).flip();
+            return;
+        }
+        leftover.compact();
+        if (leftover.remaining() < data.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(leftover.position() + data.remaining());
+            leftover.flip();
+            bigger.put(leftover);
+            leftover = bigger;
+        }
+        leftover.put(data).flip();
+    }
+
+    private void peerFin() {
+        switch (state) {
+            case OPEN:
+                state = state.to(SocketState.PEER_SHUTDOWN);
+                break;
+            case DISCONNECTING:
+                state = state.to(SocketState.DISCONNECTING_PEER_SHUTDOWN);
+                break;
+            case SEND_SHUTDOWN:
+                state = state.to(SocketState.BOTH_SHUTDOWN);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** SPEC E2: GRACEFUL once the peer's FIN was read and every byte before it was delivered. */
+    private void raiseDisconnectEventIfDue() {
+        if (disconnectEvents && !disconnectEventDone && state.peerShutdown() && leftover == null && binding != null) {
+            disconnectEventDone = true;
+            raiseDisconnectEvent(DisconnectMode.GRACEFUL);
+        }
+    }
+
+    private void raiseDisconnectEvent(DisconnectMode how) {
+        try {
+            binding.onDisconnect(how);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            provider.errors.report("The disconnect event of " + this + " threw", t);
+        }
+    }
+
+    /** The peer reset the connection (or it broke): SPEC D9, X2, E2. */
+    private void peerReset() {
+        if (!state.connected()) {
+            return;
+        }
+        boolean raise = disconnectEvents && !disconnectEventDone && binding != null;
+        disconnectEventDone = true;
+        state = state.to(SocketState.RESET);
+        closeChannel(false);
+        failSends(NtStatus.CONNECTION_RESET, NtStatus.CONNECTION_RESET, true);
+        failReceives(NtStatus.CONNECTION_RESET);
+        if (raise && state == SocketState.RESET) {
+            raiseDisconnectEvent(DisconnectMode.ABORTIVE);
+        }
+    }
+
+    private void failSends(NtStatus sendStatus, NtStatus gracefulStatus, boolean reportTransferred) {
+        IrpCore op;
+        while ((op = sends.pollFirst()) != null) {
+            if (op.operation == Operation.DISCONNECT) {
+                op.complete(gracefulStatus, 0);
+            } else {
+                op.complete(sendStatus, reportTransferred ? op.transferred : 0);
+            }
+        }
+    }
+
+    private void failReceives(NtStatus status) {
+        IrpCore op;
+        while ((op = receives.pollFirst()) != null) {
+            op.complete(status, op.transferred); // bytes already copied are the caller's (nothing lost)
+        }
+    }
+
+    private void acceptConnections() {
+        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = server.accept();
+            } catch (IOException e) {
+                provider.errors.report("accept() failed on " + this + "; listening goes on", e);
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            NioSocket socket = new NioSocket(provider, loop, accepted);
+            provider.register(socket);
+            socket.admit(listenBinding);
+        }
+    }
+
+    /** Runs the accept event for this newly accepted socket and keeps or resets it. */
+    private void admit(ListenBinding<?> listener) {
+        SocketAddress local;
+        SocketAddress remote;
+        try {
+            channel.configureBlocking(false);
+            register(channel, 0);
+            local = channel.getLocalAddress();
+            remote = channel.getRemoteAddress();
+        } catch (IOException e) {
+            provider.errors.report("Setting up an accepted connection failed; it is dropped", e);
+            reject();
+            return;
+        }
+        WskAccept answer;
+        try {
+            answer = listener.onAccept(this, local, remote);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            provider.errors.report("The accept event threw; the connection is rejected", t);
+            answer = WskAccept.reject();
+        }
+        if (state == SocketState.CLOSED) {
+            return; // the event closed it itself
+        }
+        if (answer == null) {
+            provider.errors.report("Accept event contract broken", new IllegalStateException("The accept event"
+                    + " returned null; return WskAccept.accept(context, dispatch) or WskAccept.reject()"));
+            answer = WskAccept.reject();
+        }
+        if (!(answer instanceof AcceptDecision) || ((AcceptDecision<?>) answer).rejected()) {
+            reject();
+            return;
+        }
+        AcceptDecision<?> decision = (AcceptDecision<?>) answer;
+        binding = decision.binding;
+        receiveEvents = decision.events.contains(WskEvent.RECEIVE);
+        disconnectEvents = decision.events.contains(WskEvent.DISCONNECT);
+        pump();
+    }
+
+    private void reject() {
+        forceShutGate();
+        state = state.to(SocketState.CLOSED);
+        closeChannel(true);
+        provider.unregister(this);
+    }
+
+    // ---- channel plumbing -----------------------------------------------------------------------------------
+
+    private void register(java.nio.channels.SelectableChannel selectable, int ops) throws IOException {
+        if (key == null) {
+            selectable.configureBlocking(false);
+            key = selectable.register(loop.selector, ops, this);
+            interest = ops;
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (state == SocketState.CONNECTING) {
+            ops = SelectionKey.OP_CONNECT;
+        } else if (state == SocketState.LISTENING) {
+            ops = SelectionKey.OP_ACCEPT;
+        } else if (state.connected()) {
+            if (!sends.isEmpty()) {
+                ops |= SelectionKey.OP_WRITE;
+            }
+            if (!receives.isEmpty() && !state.peerShutdown() && leftover == null || wantsEventRead()) {
+                ops |= SelectionKey.OP_READ;
+            }
+        }
+        if (ops != interest) {
+            key.interestOps(ops);
+            interest = ops;
+        }
+    }
+
+    /**
+     * Closes the channel now. Abortive: deregister at once, SO_LINGER 0, close, so RST goes out immediately and
+     * never after a FIN (the JDK would otherwise shut output down first, or wait for the next select).
+     */
+    private void closeChannel(boolean abortive) {
+        if (channel == null || !channel.isOpen()) {
+            return;
+        }
+        if (key != null) {
+            loop.flushCancelledKey(key);
+            key = null;
+        }
+        try {
+            if (abortive) {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            }
+        } catch (IOException e) {
+            provider.errors.report("Setting SO_LINGER 0 on " + this + " failed; the close may not reset the peer", e);
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            provider.errors.report("Closing " + this + " failed", e);
+        }
+    }
+
+    private void closeServer() {
+        if (server == null) {
+            return;
+        }
+        if (key != null) {
+            loop.flushCancelledKey(key);
+            key = null;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            provider.errors.report("Closing listening " + this + " failed", e);
+        }
+    }
+
+    private NtStatus statusOf(Throwable e) {
+        NtStatus status = ExceptionStatus.of(e);
+        if (status == NtStatus.UNSUCCESSFUL) {
+            provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
+        }
+        return status;
+    }
+}
