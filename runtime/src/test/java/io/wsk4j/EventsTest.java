@@ -1,0 +1,289 @@
+package io.wsk4j;
+
+import static io.wsk4j.GracefulDisconnectTest.barrier;
+import static io.wsk4j.Loopback.bytes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wsk4j.Loopback.Connection;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class EventsTest {
+    /** Records each event as text ("receive:abc", "disconnect:GRACEFUL") with the thread it ran on. */
+    static final class Recorder implements WskClientConnectionDispatch<String> {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final List<String> threads = new ArrayList<>();
+        volatile long take = Long.MAX_VALUE;
+
+        @Override
+        public long onReceive(String context, WskBuf data) {
+            threads.add(Thread.currentThread().getName());
+            ByteBuffer view = data.buffer(0).duplicate();
+            int n = (int) Math.min(take, view.remaining());
+            byte[] taken = new byte[n];
+            view.get(taken);
+            events.add(context + ":receive:" + new String(taken, StandardCharsets.US_ASCII));
+            return n;
+        }
+
+        @Override
+        public void onDisconnect(String context, DisconnectMode how) {
+            threads.add(Thread.currentThread().getName());
+            events.add(context + ":disconnect:" + how);
+        }
+
+        String next() throws InterruptedException {
+            String event = events.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(event, "no event within " + Completions.WAIT_SECONDS + " s");
+            return event;
+        }
+    }
+
+    private static void enable(Loopback lb, WskSocket socket, WskEvent event) throws InterruptedException {
+        String name = "enable-" + event + "-" + System.nanoTime();
+        socket.dispatch().controlSocket(socket, event, true, lb.completions.irp(name));
+        assertEquals(NtStatus.SUCCESS, lb.completions.await(name).status());
+    }
+
+    @Test
+    @DisplayName("E1 events start disabled and need a connected socket; enabled, they deliver what arrived before")
+    void eventsStartDisabled() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            lb.provider.socket("s", recorder, lb.completions.irp("socket"));
+            WskSocket unconnected = lb.completions.await("socket").socket();
+            unconnected.dispatch().controlSocket(unconnected, WskEvent.RECEIVE, true, lb.completions.irp("early"));
+            assertEquals(NtStatus.INVALID_CONNECTION, lb.completions.await("early").status());
+            lb.closeSocket(unconnected);
+
+            Connection c = lb.connect("c", recorder);
+            OutputStream out = c.peer().getOutputStream();
+            out.write("abc".getBytes(StandardCharsets.US_ASCII));
+            c.peer().shutdownOutput();
+            barrier(lb, c);
+            assertTrue(recorder.events.isEmpty(), "no event before enabling: " + recorder.events);
+
+            enable(lb, c.socket(), WskEvent.RECEIVE);
+            enable(lb, c.socket(), WskEvent.DISCONNECT);
+            assertEquals("c:receive:abc", recorder.next());
+            assertEquals("c:disconnect:GRACEFUL", recorder.next());
+            lb.closeSocket(c.socket());
+        }
+    }
+
+    @Test
+    @DisplayName("E2 the graceful disconnect event waits until the data before the FIN was delivered, and fires once")
+    void disconnectEventAfterData() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            Connection c = lb.connect("c", recorder);
+            enable(lb, c.socket(), WskEvent.DISCONNECT);
+            OutputStream out = c.peer().getOutputStream();
+            out.write("data".getBytes(StandardCharsets.US_ASCII));
+            c.peer().shutdownOutput();
+            barrier(lb, c);
+            assertTrue(recorder.events.isEmpty(), "the data is not delivered yet: " + recorder.events);
+
+            ByteBuffer in = ByteBuffer.allocate(16);
+            c.dispatch().receive(c.socket(), WskBuf.of(in), ReceiveFlags.NONE, lb.completions.irp("receive"));
+            assertEquals(4, lb.completions.await("receive").information());
+            assertEquals("c:disconnect:GRACEFUL", recorder.next());
+            c.dispatch().receive(c.socket(), WskBuf.of(in.clear()), ReceiveFlags.NONE, lb.completions.irp("again"));
+            assertEquals(0, lb.completions.await("again").information());
+            barrier(lb, c);
+            assertTrue(recorder.events.isEmpty(), "at most once: " + recorder.events);
+            lb.closeSocket(c.socket());
+        }
+    }
+
+    @Test
+    @DisplayName("E2 a peer reset raises the disconnect event with ABORTIVE")
+    void disconnectEventOnReset() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            Connection c = lb.connect("c", recorder);
+            enable(lb, c.socket(), WskEvent.DISCONNECT);
+            c.peer().setSoLinger(true, 0);
+            c.peer().close();
+            assertEquals("c:disconnect:ABORTIVE", recorder.next());
+            lb.closeSocket(c.socket());
+            assertTrue(recorder.events.isEmpty());
+        }
+    }
+
+    @Test
+    @DisplayName("E2 no disconnect event for a local disconnect or after closeSocket")
+    void noEventForLocalDisconnect() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            Connection aborted = lb.connect("a", recorder);
+            enable(lb, aborted.socket(), WskEvent.DISCONNECT);
+            aborted.dispatch().disconnect(aborted.socket(), null, DisconnectMode.ABORTIVE, lb.completions.irp("abort"));
+            lb.completions.await("abort");
+            lb.closeSocket(aborted.socket());
+
+            Connection closed = lb.connect("b", recorder);
+            enable(lb, closed.socket(), WskEvent.DISCONNECT);
+            lb.closeSocket(closed.socket());
+            closed.peer().close();
+            Connection witness = lb.connect("w", recorder);
+            barrier(lb, witness);
+            assertTrue(recorder.events.isEmpty(), "no event: " + recorder.events);
+            lb.closeSocket(witness.socket());
+        }
+    }
+
+    @Test
+    @DisplayName("E3 a queued receive IRP takes precedence; data the event does not take stays for the next receive")
+    void receiveEventPrecedenceAndPartialTake() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            Connection c = lb.connect("c", recorder);
+            enable(lb, c.socket(), WskEvent.RECEIVE);
+            ByteBuffer in = ByteBuffer.allocate(16);
+            c.dispatch().receive(c.socket(), WskBuf.of(in), ReceiveFlags.NONE, lb.completions.irp("irp"));
+            barrier(lb, c); // the receive is queued on the loop before the data arrives
+            OutputStream out = c.peer().getOutputStream();
+            out.write("first".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(5, lb.completions.await("irp").information());
+            assertTrue(recorder.events.isEmpty(), "the IRP got it, not the event");
+
+            recorder.take = 2;
+            out.write("12345".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("c:receive:12", recorder.next());
+            ByteBuffer rest = ByteBuffer.allocate(16);
+            c.dispatch().receive(c.socket(), WskBuf.of(rest), ReceiveFlags.NONE, lb.completions.irp("rest"));
+            assertEquals(3, lb.completions.await("rest").information());
+            assertEquals("345", new String(rest.array(), 0, 3, StandardCharsets.US_ASCII));
+            lb.closeSocket(c.socket());
+        }
+    }
+
+    @Test
+    @DisplayName("E4 callbacks run on the socket's I/O thread and may start operations (an echo)")
+    void callbacksOnLoopMayDispatch() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(8);
+            CompletionRoutine<Object> recycle = (irp, ignored) -> {
+                pool.recycle(irp);
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            };
+            List<String> threads = new ArrayList<>();
+            WskSocket[] self = new WskSocket[1];
+            WskClientConnectionDispatch<String> echo = new WskClientConnectionDispatch<>() {
+                @Override
+                public long onReceive(String context, WskBuf data) {
+                    threads.add(Thread.currentThread().getName());
+                    ByteBuffer copy = ByteBuffer.allocate((int) data.length()).put(data.buffer(0).duplicate()).flip();
+                    Irp irp = pool.take();
+                    irp.setCompletionRoutine(recycle, null, true, true, true);
+                    self[0].dispatch().send(self[0], WskBuf.of(copy), SendFlags.NONE, irp);
+                    return copy.limit();
+                }
+            };
+            Connection c = lb.connect("c", echo);
+            self[0] = c.socket();
+            enable(lb, c.socket(), WskEvent.RECEIVE);
+            OutputStream out = c.peer().getOutputStream();
+            out.write("echo me".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("echo me", new String(c.peer().getInputStream().readNBytes(7), StandardCharsets.US_ASCII));
+            assertTrue(threads.stream().allMatch(t -> t.startsWith("wsk4j-io-")), threads.toString());
+            lb.closeSocket(c.socket());
+            assertEquals(0, pool.outstanding());
+        }
+    }
+
+    @Test
+    @DisplayName("A6 a listening socket hands accepted sockets to the accept event, with events enabled as asked")
+    void acceptEvent() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Recorder recorder = new Recorder();
+            BlockingQueue<WskSocket> accepted = new LinkedBlockingQueue<>();
+            WskClientListenDispatch<String> listener = (context, socket, local, remote) -> {
+                accepted.add(socket);
+                return WskAccept.accept(context + "-conn", recorder, EnumSet.of(WskEvent.RECEIVE, WskEvent.DISCONNECT));
+            };
+            lb.provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "server", listener,
+                    lb.completions.irp("listen"));
+            WskSocket listening = lb.completions.await("listen").socket();
+            Irp where = Irp.allocate();
+            BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
+            where.setCompletionRoutine((irp, q) -> {
+                q.add(irp.address());
+                irp.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, address, true, true, true);
+            listening.dispatch().getLocalAddress(listening, where);
+            SocketAddress bound = address.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+
+            try (Socket client = new Socket()) {
+                client.connect(bound, Loopback.PEER_TIMEOUT_MILLIS);
+                client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+                client.shutdownOutput();
+                assertEquals("server-conn:receive:hi", recorder.next());
+                assertEquals("server-conn:disconnect:GRACEFUL", recorder.next());
+                WskSocket socket = accepted.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+                socket.dispatch().disconnect(socket, WskBuf.of(bytes("bye")), DisconnectMode.GRACEFUL,
+                        lb.completions.irp("bye"));
+                client.setSoTimeout(Loopback.PEER_TIMEOUT_MILLIS);
+                assertEquals("bye", new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+                lb.completions.await("bye");
+                lb.closeSocket(socket);
+            }
+            lb.closeSocket(listening);
+            assertEquals(0, lb.provider.openSocketCount());
+        }
+    }
+
+    @Test
+    @DisplayName("A6 an accept event that rejects resets the client")
+    void acceptReject() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            lb.provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
+                    (context, socket, local, remote) -> WskAccept.reject(), lb.completions.irp("listen"));
+            WskSocket listening = lb.completions.await("listen").socket();
+            Irp where = Irp.allocate();
+            BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
+            where.setCompletionRoutine((irp, q) -> {
+                q.add(irp.address());
+                irp.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, address, true, true, true);
+            listening.dispatch().getLocalAddress(listening, where);
+            SocketAddress bound = address.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            String seen;
+            try (Socket client = new Socket()) {
+                client.setSoTimeout(Loopback.PEER_TIMEOUT_MILLIS);
+                try {
+                    client.connect(bound, Loopback.PEER_TIMEOUT_MILLIS);
+                    seen = Loopback.endOf(client);
+                } catch (java.net.SocketException e) {
+                    seen = String.valueOf(e.getMessage()).contains("reset") ? "RESET" : e.toString();
+                }
+            }
+            assertEquals("RESET", seen);
+            lb.closeSocket(listening);
+            assertEquals(0, lb.provider.openSocketCount());
+        }
+    }
+}
