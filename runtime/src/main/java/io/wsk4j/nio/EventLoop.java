@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One I/O thread over one {@link Selector}. Every socket belongs to one loop for life and all of its state changes
@@ -24,7 +25,11 @@ final class EventLoop implements Runnable {
     final Thread thread;
     private final TaskQueue tasks = new TaskQueue();
     private final AtomicBoolean sleeping = new AtomicBoolean();
-    private final ArrayList<SelectionKey> readyKeys = new ArrayList<>();
+    // The consumer forms of select() allocate no set entry per ready key. The keys are only collected during the
+    // select and handled after it, because handling may close a socket, which needs a select of its own.
+    private final ArrayList<SelectionKey> readyKeys = new ArrayList<>(256);
+    private final Consumer<SelectionKey> collectReadyKey = readyKeys::add;
+    private final Consumer<SelectionKey> ignoreReadyKey = key -> {};
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
@@ -140,9 +145,9 @@ final class EventLoop implements Runnable {
             sleeping.set(true);
             if (!tasks.isEmpty()) {
                 sleeping.set(false);
-                selector.selectNow();
+                selector.selectNow(collectReadyKey);
             } else {
-                selector.select(SELECT_TIMEOUT_MILLIS);
+                selector.select(collectReadyKey, SELECT_TIMEOUT_MILLIS);
                 sleeping.set(false);
             }
         } catch (IOException e) {
@@ -152,13 +157,10 @@ final class EventLoop implements Runnable {
     }
 
     private void handleReadyKeys() {
-        // copy, then clear: an abortive close calls selectNow(), which adds to the selected-key set
-        readyKeys.addAll(selector.selectedKeys());
-        selector.selectedKeys().clear();
         for (int i = 0; i < readyKeys.size(); i++) {
             SelectionKey key = readyKeys.get(i);
             if (!key.isValid()) {
-                continue;
+                continue; // closed by the handling of an earlier key
             }
             NioSocket socket = (NioSocket) key.attachment();
             try {
@@ -188,11 +190,14 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Deregisters a key at once, so that a following close acts now rather than at the next select. */
+    /**
+     * Deregisters a key at once, so that a following close acts now rather than at the next select. Readiness this
+     * select sees is dropped on purpose: the selector is level-triggered, so the next select reports it again.
+     */
     void flushCancelledKey(SelectionKey key) {
         key.cancel();
         try {
-            selector.selectNow();
+            selector.selectNow(ignoreReadyKey);
         } catch (IOException e) {
             provider.errors.report("selectNow() failed while closing a socket", e);
         }

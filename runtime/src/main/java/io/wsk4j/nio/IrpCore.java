@@ -340,23 +340,26 @@ public final class IrpCore extends LoopTask implements Irp {
     }
 
     private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, ErrorChannel errors) {
-        String name = op == null ? "" : op.wskName + " ";
         NtStatus answer;
         try {
             answer = r.onComplete(this, c);
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable t) {
-            ErrorChannel.report(errors, "The completion routine of a " + name
+            ErrorChannel.report(errors, "The completion routine of a " + nameOf(op)
                     + "IRP threw; catch exceptions inside completion routines", t);
             return;
         }
         if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
             ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
-                    "The completion routine of a " + name + "IRP returned " + answer
+                    "The completion routine of a " + nameOf(op) + "IRP returned " + answer
                             + "; a routine for an IRP the application allocated must free() or reuse() it and return"
                             + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
         }
+    }
+
+    private static String nameOf(Operation op) {
+        return op == null ? "" : op.wskName + " ";
     }
 
     @Override
