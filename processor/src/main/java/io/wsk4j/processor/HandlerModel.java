@@ -1,0 +1,68 @@
+package io.wsk4j.processor;
+
+import java.util.List;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The validated model of one handler class: what {@link DispatchWriter} turns into a dispatch class. Records only;
+ * it holds type mirrors of the current round and never outlives it (SPEC P9).
+ */
+final class HandlerModel {
+    private HandlerModel() {}
+
+    /** How a handler receives its result (SPEC P3, P4). */
+    enum Shape {
+        /** {@code void m(NtStatus, C)}: the glue owns the IRP. */
+        STATUS,
+        /** {@code void m(NtStatus, long, C)}: send and receive, with the byte count. */
+        STATUS_BYTES,
+        /** {@code void m(NtStatus, WskSocket, C)}: connect, with the new socket. */
+        STATUS_SOCKET,
+        /** {@code NtStatus m(Irp, C)}: the handler owns the IRP, as in the seed. */
+        FAITHFUL,
+        /** An event callback: {@code long m(WskBuf, C)}, {@code void m(DisconnectMode, C)} or an accept handler. */
+        EVENT
+    }
+
+    /**
+     * One handler class.
+     *
+     * @param packageName the package of the handler class, also the package of the dispatch class
+     * @param simpleNames the handler class's simple names from the outermost class inwards ({@code Outer, Inner})
+     * @param qualifiedName the handler class's canonical name, the originating element of the generated file
+     * @param isPublic whether the dispatch class is public (SPEC P5)
+     * @param typeVariables the handler class's type variables, kept by the dispatch class
+     * @param handlers the handlers, sorted by operation, then context type, then method name
+     */
+    record HandlerClass(
+            String packageName,
+            List<String> simpleNames,
+            String qualifiedName,
+            boolean isPublic,
+            List<? extends TypeMirror> typeVariables,
+            List<Handler> handlers) {
+
+        /** {@code Outer_InnerDispatch} for {@code Outer.Inner}. */
+        String dispatchSimpleName() {
+            return String.join("_", simpleNames) + "Dispatch";
+        }
+    }
+
+    /**
+     * One handler method.
+     *
+     * @param operation what its annotation says it handles
+     * @param shape how it receives the result
+     * @param methodName the method's name
+     * @param erasedParameterTypes the method's erased parameter types, for the javadoc link back to it
+     * @param context the context type, the last parameter
+     * @param acceptedContext for an accept handler, the accepted socket's context type (its return type); else null
+     */
+    record Handler(
+            Operation operation,
+            Shape shape,
+            String methodName,
+            List<? extends TypeMirror> erasedParameterTypes,
+            TypeMirror context,
+            TypeMirror acceptedContext) {}
+}

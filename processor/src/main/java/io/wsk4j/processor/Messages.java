@@ -1,0 +1,65 @@
+package io.wsk4j.processor;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of every diagnostic the processor prints, each with a stable id (SPEC P7). Ids never change once
+ * released, so that users and tests can search for them; the text says what is wrong and how to fix it.
+ */
+enum Messages {
+    WRONG_PARAMETERS("WrongParameters",
+            "@%s handler %s has parameters (%s), but it must be %s. Change the parameters to one of these shapes."),
+    WRONG_RETURN_TYPE("WrongReturnType",
+            "@%s handler %s returns %s, but it must return %s. %s"),
+    PRIMITIVE_CONTEXT("PrimitiveContext",
+            "The context parameter of handler %s has the primitive type %s. Use a reference type instead, such as"
+                    + " %s or a record of your own."),
+    PRIVATE_HANDLER("PrivateHandler",
+            "Handler %s is private, so the generated %s cannot call it. Make it package-private or wider."),
+    STATIC_HANDLER("StaticHandler",
+            "Handler %s is static, but handlers are called on the instance given to the generated %s. Remove the"
+                    + " static modifier."),
+    GENERIC_HANDLER("GenericHandler",
+            "Handler %s declares its own type variables, which a dispatch class cannot keep per call. Declare the"
+                    + " type variables on class %s instead."),
+    PRIVATE_CLASS("PrivateClass",
+            "Class %s is private, so the generated %s cannot call its handlers. Make the class package-private or"
+                    + " wider."),
+    INNER_CLASS("InnerClass",
+            "Class %s is an inner class, so the generated %s cannot create calls to its handlers without an outer"
+                    + " instance. Make it a static nested class."),
+    DUPLICATE_HANDLER("DuplicateHandler",
+            "Handlers %s and %s are both @%s handlers for context type %s, so a completion could not know which to"
+                    + " call. Keep one of them, or give them different context types."),
+    ERASURE_CLASH("ErasureClash",
+            "Handlers %s and %s take context types %s and %s, which erase to the same type %s, so their generated"
+                    + " methods would clash. Give one of them a context type of its own, such as a record wrapping"
+                    + " the value."),
+    MULTIPLE_ANNOTATIONS("MultipleAnnotations",
+            "Handler %s carries both @%s and @%s, but a method handles one operation. Split it into one method per"
+                    + " annotation."),
+    UNRESOLVED_TYPE("UnresolvedType",
+            "Handler %s mentions a type that could not be resolved, so %s was not generated. Fix the missing type"
+                    + " reported by the compiler."),
+    INTERNAL_ERROR("InternalError",
+            "The wsk4j processor failed on class %s because of a bug in the processor, not in your code, so no"
+                    + " dispatch class was generated for it. Please report it with this trace:%n%s");
+
+    private final String id;
+    private final String format;
+
+    Messages(String id, String format) {
+        this.id = id;
+        this.format = format;
+    }
+
+    /** The stable id, for example {@code DuplicateHandler}. */
+    String id() {
+        return id;
+    }
+
+    /** The full text, starting with {@code [wsk4j:Id]}. */
+    String format(Object... arguments) {
+        return "[wsk4j:" + id + "] " + String.format(Locale.ROOT, format, arguments);
+    }
+}

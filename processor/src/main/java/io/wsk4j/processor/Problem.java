@@ -1,0 +1,10 @@
+package io.wsk4j.processor;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * One user mistake, reported as one error on {@code element} (and {@code annotation} when there is one), SPEC P7.
+ * Lives within one round only.
+ */
+record Problem(Element element, AnnotationMirror annotation, String message) {}

@@ -1,0 +1,142 @@
+package io.wsk4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import io.wsk4j.processor.HandlerModel.HandlerClass;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * The wsk4j annotation processor (SPEC P): per round, finds the classes with handler methods, validates each
+ * ({@link HandlerValidator}), models it ({@link HandlerModel}) and writes its dispatch class ({@link DispatchWriter}).
+ *
+ * <p>It never claims the annotations, keeps only class names across rounds (never an {@link Element}), and writes
+ * each file from one originating element, the handler class, so it is isolating for incremental builds (SPEC P9).
+ */
+@AutoService(Processor.class)
+public final class WskProcessor extends AbstractProcessor {
+    private final Function<DispatchWriter, Function<HandlerClass, JavaFile>> writerFactory;
+    /** Classes whose signatures mention types not generated yet (SPEC P9), by canonical name. */
+    private final Set<String> deferred = new TreeSet<>();
+    /** Classes already written or reported, so that a later round never handles them again. */
+    private final Set<String> done = new TreeSet<>();
+
+    /** The processor that javac finds through {@code META-INF/services}. */
+    public WskProcessor() {
+        this(writer -> writer::write);
+    }
+
+    /** For tests: {@code writerFactory} may replace the writer, for example with one that fails. */
+    WskProcessor(Function<DispatchWriter, Function<HandlerClass, JavaFile>> writerFactory) {
+        this.writerFactory = writerFactory;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Operation operation : Operation.values()) {
+            names.add(operation.annotationName());
+        }
+        return names;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<String> classes = new TreeSet<>(deferred);
+        deferred.clear();
+        for (TypeElement annotation : annotations) {
+            if (Operation.forAnnotation(annotation.getQualifiedName().toString()) == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof ExecutableElement && element.getEnclosingElement() instanceof TypeElement) {
+                    classes.add(((TypeElement) element.getEnclosingElement()).getQualifiedName().toString());
+                }
+            }
+        }
+        classes.removeAll(done);
+        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils());
+        for (String name : classes) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type == null) {
+                continue; // the class itself went away; the compiler says why
+            }
+            process(type, validator, round.processingOver());
+        }
+        return false; // never claim: other processors may read these annotations too
+    }
+
+    private void process(TypeElement type, HandlerValidator validator, boolean lastRound) {
+        String name = type.getQualifiedName().toString();
+        try {
+            Validation validation = validator.validate(type);
+            if (validation instanceof Validation.Deferred) {
+                if (lastRound) {
+                    // The compiler reports the missing type itself (javac: "cannot find symbol"; ECJ: "cannot be
+                    // resolved to a type"); one mistake, one error: ours is only a note that says what was skipped.
+                    Problem problem = ((Validation.Deferred) validation).problem();
+                    processingEnv.getMessager().printMessage(
+                            Diagnostic.Kind.NOTE, problem.message(), problem.element(), problem.annotation());
+                    done.add(name);
+                } else {
+                    deferred.add(name);
+                }
+                return;
+            }
+            done.add(name);
+            if (validation instanceof Validation.Invalid) {
+                for (Problem problem : ((Validation.Invalid) validation).problems()) {
+                    processingEnv.getMessager().printMessage(
+                            Diagnostic.Kind.ERROR, problem.message(), problem.element(), problem.annotation());
+                }
+            } else if (validation instanceof Validation.Valid) {
+                HandlerClass model = ((Validation.Valid) validation).model();
+                JavaFile file = writerFactory.apply(writer()).apply(model);
+                write(file, model, type);
+            }
+        } catch (RuntimeException | LinkageError | IOException e) {
+            // A bug of ours, not the user's: say so, with the trace, on the class, and fail the build.
+            done.add(name);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Messages.INTERNAL_ERROR.format(name, trace), type);
+        }
+    }
+
+    private DispatchWriter writer() {
+        boolean generatedAvailable =
+                processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        return new DispatchWriter(WskProcessor.class.getName(), generatedAvailable);
+    }
+
+    /** Renders the whole file in memory first, so that a failure never leaves half a file behind. */
+    private void write(JavaFile file, HandlerClass model, TypeElement type) throws IOException {
+        String text = file.toString();
+        JavaFileObject source = processingEnv.getFiler()
+                .createSourceFile(model.packageName() + "." + model.dispatchSimpleName(), type);
+        try (Writer out = source.openWriter()) {
+            out.write(text);
+        }
+    }
+}

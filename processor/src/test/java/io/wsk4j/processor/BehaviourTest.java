@@ -1,0 +1,274 @@
+package io.wsk4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.IrpPool;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskSocket;
+import io.wsk4j.processor.behaviour.EventScenario;
+import io.wsk4j.processor.behaviour.Recorder;
+import io.wsk4j.processor.behaviour.Recorder.Call;
+import io.wsk4j.processor.behaviour.Session;
+import io.wsk4j.processor.behaviour.SimpleScenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Compiles handler classes with the processor, loads the generated dispatch class and runs it against the real
+ * runtime on loopback, with a plain {@link Socket} as the peer (SPEC P3–P5). Every wait is bounded.
+ */
+@Timeout(60)
+final class BehaviourTest {
+    private static Compilation simple;
+    private static Compilation events;
+
+    private final Recorder recorder = new Recorder();
+    private final IrpPool pool = new IrpPool(16);
+    private WskProvider provider;
+    private ServerSocket server;
+
+    @BeforeAll
+    static void compile() {
+        simple = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/simple"));
+        events = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/events"));
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        provider = WskProvider.open();
+        server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(10_000);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        server.close();
+        provider.close();
+    }
+
+    @Test
+    @DisplayName("P3 P5 simple handlers: connect, send, receive, graceful disconnect, close each call their handler"
+            + " once with the caller's context and the final status; every pooled IRP comes back")
+    void simpleLifecycle() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("simple");
+        assertThat(driver.connect(provider, server.getLocalSocketAddress(), session))
+                .isAnyOf(NtStatus.PENDING, NtStatus.SUCCESS);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+
+            ByteBuffer hello = ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII));
+            driver.send(socket, WskBuf.of(hello), session);
+            expect(recorder.next(), "sent", NtStatus.SUCCESS, session, 5L);
+            assertThat(new String(peer.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+
+            peer.getOutputStream().write('!');
+            ByteBuffer in = ByteBuffer.allocate(8);
+            driver.receive(socket, WskBuf.of(in), session);
+            expect(recorder.next(), "received", NtStatus.SUCCESS, session, 1L);
+            assertThat(in.get(0)).isEqualTo((byte) '!');
+
+            driver.disconnect(socket, session);
+            expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, null);
+            assertThat(peer.getInputStream().read()).isEqualTo(-1);
+
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P5 disconnect(WskSocket, WskBuf, C): the final data, then FIN, then the handler")
+    void gracefulWithFinalData() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("final data");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+            driver.disconnect(socket, WskBuf.of(ByteBuffer.wrap("bye".getBytes(StandardCharsets.US_ASCII))), session);
+            expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, null);
+            InputStream input = peer.getInputStream();
+            assertThat(new String(input.readNBytes(3), StandardCharsets.US_ASCII)).isEqualTo("bye");
+            assertThat(input.read()).isEqualTo(-1);
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P5 abort(WskSocket, C): the peer sees a reset and the handler gets the status once")
+    void abortive() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("abort");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+            driver.abort(socket, session);
+            expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, null);
+            assertThrows(SocketException.class, () -> peer.getInputStream().read());
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 faithful handler: owns the caller's IRP, gets the context typed, returns MORE_PROCESSING_REQUIRED")
+    void faithfulDisconnect() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("faithful");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+            Irp irp = Irp.allocate();
+            driver.disconnect(socket, irp, session);
+            Call call = recorder.next();
+            assertThat(call.handler()).isEqualTo("disconnectComplete");
+            assertThat(call.status()).isEqualTo(NtStatus.SUCCESS);
+            assertThat(call.context()).isSameInstanceAs(session);
+            assertThat(peer.getInputStream().read()).isEqualTo(-1);
+            // The handler freed the IRP (SPEC I4): using it again is a programming error.
+            assertThrows(IllegalStateException.class, irp::free);
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 connect failure: the handler gets CONNECTION_REFUSED, a null socket and the caller's context")
+    void connectRefused() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        SocketAddress closed = server.getLocalSocketAddress();
+        server.close();
+        Session session = new Session("refused");
+        driver.connect(provider, closed, session);
+        expect(recorder.next(), "connected", NtStatus.CONNECTION_REFUSED, session, null);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P4 P5 accept, receive and disconnect events: the accepted socket gets the class's client dispatch"
+            + " with its events enabled, and each handler sees the accept handler's context")
+    void acceptAndEvents() throws Exception {
+        EventScenario driver = (EventScenario) new CompiledClassLoader(succeeded(events)).loadClass("demo.EventDriver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
+        Session listener = new Session("listener");
+        BlockingQueue<WskSocket> listening = new LinkedBlockingQueue<>();
+        Irp listenIrp = Irp.allocate();
+        listenIrp.setCompletionRoutine((irp, context) -> {
+            listening.add(irp.socket());
+            irp.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, listener, true, true, true);
+        driver.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), listenIrp, listener);
+        WskSocket listenSocket = listening.poll(10, TimeUnit.SECONDS);
+        assertThat(listenSocket).isNotNull();
+
+        try (Socket peer = new Socket()) {
+            peer.setSoTimeout(10_000);
+            peer.connect(localAddress(listenSocket), 10_000);
+            Call accepted = recorder.next();
+            assertThat(accepted.handler()).isEqualTo("accepted");
+            assertThat(accepted.context()).isSameInstanceAs(listener);
+            Object acceptedContext = accepted.extra();
+
+            peer.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            long total = 0;
+            while (total < 2) {
+                Call received = recorder.next();
+                assertThat(received.handler()).isEqualTo("received");
+                assertThat(received.context()).isSameInstanceAs(acceptedContext);
+                total += (Long) received.extra();
+            }
+            assertThat(total).isEqualTo(2);
+
+            peer.shutdownOutput();
+            Call disconnected = recorder.next();
+            assertThat(disconnected.handler()).isEqualTo("peerDisconnected");
+            assertThat(disconnected.context()).isSameInstanceAs(acceptedContext);
+            assertThat(disconnected.extra()).isEqualTo(DisconnectMode.GRACEFUL);
+
+            WskSocket acceptedSocket = (WskSocket) acceptedContext.getClass().getField("socket").get(acceptedContext);
+            driver.close(acceptedSocket, listener);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, listener, null);
+        }
+        driver.close(listenSocket, listener);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, listener, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    private SimpleScenario simpleDriver() throws ReflectiveOperationException {
+        return (SimpleScenario) new CompiledClassLoader(succeeded(simple)).loadClass("demo.Driver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
+    }
+
+    private static Compilation succeeded(Compilation compilation) {
+        assertThat(compilation).succeededWithoutWarnings();
+        return compilation;
+    }
+
+    private WskSocket connected(Session session) throws InterruptedException {
+        Call call = recorder.next();
+        assertThat(call.handler()).isEqualTo("connected");
+        assertThat(call.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(call.context()).isSameInstanceAs(session);
+        assertThat(call.extra()).isInstanceOf(WskSocket.class);
+        return (WskSocket) call.extra();
+    }
+
+    private static void expect(Call call, String handler, NtStatus status, Session session, Object extra) {
+        assertThat(call.handler()).isEqualTo(handler);
+        assertThat(call.status()).isEqualTo(status);
+        assertThat(call.context()).isSameInstanceAs(session);
+        assertThat(call.extra()).isEqualTo(extra);
+    }
+
+    /** The listening socket's address, through WskGetLocalAddress. */
+    private static SocketAddress localAddress(WskSocket socket) throws InterruptedException {
+        BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            address.add(done.address());
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, address, true, true, true);
+        socket.dispatch().getLocalAddress(socket, irp);
+        SocketAddress local = address.poll(10, TimeUnit.SECONDS);
+        assertThat(local).isNotNull();
+        return local;
+    }
+}

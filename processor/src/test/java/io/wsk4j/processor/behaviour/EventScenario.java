@@ -1,0 +1,14 @@
+package io.wsk4j.processor.behaviour;
+
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskSocket;
+import java.net.SocketAddress;
+
+/** Implemented by a compiled driver of an accept/event handler class. */
+public interface EventScenario {
+    NtStatus listen(WskProvider provider, SocketAddress local, Irp irp, Session listenContext);
+
+    NtStatus close(WskSocket socket, Session session);
+}

@@ -1,0 +1,122 @@
+package demo;
+
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.IrpPool;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.WskGenerated;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Typed WSK dispatch glue for the handlers of {@link Outer.Inner}, written by the wsk4j processor (SPEC P5).
+ *
+ * <p>Each start method sets a completion routine that knows the context type statically, with all three
+ * invoke flags, calls the socket's provider dispatch and returns its status: the final one if the
+ * operation completed at once, else {@link NtStatus#PENDING}. Start methods of simple handlers take an IRP from
+ * the {@link IrpPool} and give it back before they call the handler; start methods of faithful handlers
+ * take the caller's IRP, which the handler then owns. Routines are made once, in the constructor: a
+ * start method allocates nothing.
+ */
+@Generated("io.wsk4j.processor.WskProcessor")
+@WskGenerated
+public final class Outer_InnerDispatch {
+    private final Outer.Inner handlers;
+
+    private final IrpPool pool;
+
+    private final CompletionRoutine<Outer> disconnectedRoutine;
+
+    /**
+     * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     */
+    public Outer_InnerDispatch(Outer.Inner handlers) {
+        this(handlers, IrpPool.shared());
+    }
+
+    /**
+     * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
+     * from {@code pool}.
+     */
+    public Outer_InnerDispatch(Outer.Inner handlers, IrpPool pool) {
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.disconnectedRoutine = this::disconnectedCompleted;
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
+     * The IRP comes from the pool; on completion the glue gives it back, then calls
+     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler on completion
+     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Outer context) {
+        Irp irp = pool.take();
+        try {
+            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
+        } catch (RuntimeException e) {
+            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
+            pool.recycle(irp);
+            throw e;
+        }
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
+     * SPEC D3).
+     * The IRP comes from the pool; on completion the glue gives it back, then calls
+     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler on completion
+     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context) {
+        Irp irp = pool.take();
+        try {
+            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
+        } catch (RuntimeException e) {
+            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
+            pool.recycle(irp);
+            throw e;
+        }
+    }
+
+    /**
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
+     * WSK_FLAG_ABORTIVE, SPEC D7).
+     * The IRP comes from the pool; on completion the glue gives it back, then calls
+     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler on completion
+     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     */
+    public NtStatus abort(WskSocket socket, Outer context) {
+        Irp irp = pool.take();
+        try {
+            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
+        } catch (RuntimeException e) {
+            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
+            pool.recycle(irp);
+            throw e;
+        }
+    }
+
+    private NtStatus disconnectedCompleted(Irp irp, Outer context) {
+        NtStatus status = irp.status();
+        pool.recycle(irp);
+        handlers.disconnected(status, context);
+        return NtStatus.MORE_PROCESSING_REQUIRED;
+    }
+}
