@@ -1,0 +1,175 @@
+package io.wsk4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * SPEC P7: every user mistake is exactly one error, on the offending line, with a sentence that says how to fix it,
+ * no stack trace, and no file generated for the class. The offending line carries the marker {@code //!}.
+ */
+@Timeout(60)
+final class ErrorTest {
+    @TempDir
+    Path folder;
+
+    /** The mistakes of SPEC P7 (and P2, P6), one per case: id, expected text, the class body. */
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                mistake("WrongParameters", "@OnSendComplete handler Handlers.sent has parameters (NtStatus, String,"
+                                + " Session), but it must be void sent(NtStatus status, C context), void"
+                                + " sent(NtStatus status, long bytes, C context) or NtStatus sent(Irp irp, C context)."
+                                + " Change the parameters to one of these shapes.",
+                        "@OnSendComplete void sent(NtStatus status, String bytes, Session session) {} //!"),
+                mistake("WrongParameters", "@OnDisconnectComplete handler Handlers.gone has parameters (Session)",
+                        "@OnDisconnectComplete void gone(Session session) {} //!"),
+                mistake("WrongReturnType", "@OnDisconnectComplete handler taking (Irp, context) returns void, but it"
+                                + " must return NtStatus. A faithful handler owns the IRP: free or reuse it, then"
+                                + " return NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).",
+                        "@OnDisconnectComplete void gone(Irp irp, Session session) {} //!"),
+                mistake("WrongReturnType", "@OnCloseComplete handler taking (NtStatus, ...) returns NtStatus, but it"
+                                + " must return void.",
+                        "@OnCloseComplete NtStatus closed(NtStatus status, Session session) { return status; } //!"),
+                mistake("WrongReturnType", "@OnReceiveEvent handler taking (WskBuf, context) returns void, but it must"
+                                + " return long.",
+                        "@OnReceiveEvent void data(WskBuf data, Session session) {} //!"),
+                mistake("PrivateHandler", "Handler Handlers.gone is private, so the generated HandlersDispatch cannot"
+                                + " call it. Make it package-private or wider.",
+                        "@OnDisconnectComplete private void gone(NtStatus status, Session session) {} //!"),
+                mistake("StaticHandler", "Handler Handlers.gone is static, but handlers are called on the instance"
+                                + " given to the generated HandlersDispatch. Remove the static modifier.",
+                        "@OnDisconnectComplete static void gone(NtStatus status, Session session) {} //!"),
+                mistake("GenericHandler", "Handler Handlers.gone declares its own type variables",
+                        "@OnDisconnectComplete <T> void gone(NtStatus status, T session) {} //!"),
+                mistake("DuplicateHandler", "Handlers Handlers.gone and Handlers.left are both @OnDisconnectComplete"
+                                + " handlers for context type Session, so a completion could not know which to call."
+                                + " Keep one of them, or give them different context types.",
+                        "@OnDisconnectComplete void gone(NtStatus status, Session session) {}\n"
+                                + "    @OnDisconnectComplete void left(NtStatus status, Session session) {} //!"),
+                mistake("PrimitiveContext", "The context parameter of handler Handlers.gone has the primitive type"
+                                + " int. Use a reference type instead, such as Integer or a record of your own.",
+                        "@OnDisconnectComplete void gone(NtStatus status, int session) {} //!"),
+                mistake("MultipleAnnotations", "Handler Handlers.gone carries both @OnDisconnectComplete and"
+                                + " @OnCloseComplete, but a method handles one operation. Split it into one method"
+                                + " per annotation.",
+                        "@OnDisconnectComplete @OnCloseComplete void gone(NtStatus status, Session session) {} //!"),
+                mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
+                                + " List<Integer>, which erase to the same type List, so their generated methods"
+                                + " would clash.",
+                        "@OnSendComplete void a(NtStatus status, List<String> strings) {}\n"
+                                + "    @OnSendComplete void b(NtStatus status, List<Integer> numbers) {} //!"));
+    }
+
+    @ParameterizedTest(name = "[wsk4j:{0}] {2}")
+    @MethodSource("mistakes")
+    @DisplayName("P7 one error on the offending line, with its fix, no trace, no file")
+    void oneErrorPerMistake(String id, String text, String body) throws IOException {
+        String source = wrap("public final class Handlers {\n    " + body + "\n}\n");
+        assertOneError(source, id, text);
+    }
+
+    @Test
+    @DisplayName("P7 P2 handler in a private class: one error on the class")
+    void privateClass() throws IOException {
+        assertOneError(wrap("public final class Handlers {\n"
+                        + "    private static final class Hidden { //!\n"
+                        + "        @OnDisconnectComplete void gone(NtStatus status, Session session) {}\n"
+                        + "    }\n"
+                        + "}\n"),
+                "PrivateClass", "Class demo.Handlers.Hidden is private, so the generated Handlers_HiddenDispatch"
+                        + " cannot call its handlers. Make the class package-private or wider.");
+    }
+
+    @Test
+    @DisplayName("P2 handler in an inner (non-static) class: one error on the class")
+    void innerClass() throws IOException {
+        assertOneError(wrap("public final class Handlers {\n"
+                        + "    final class Inner { //!\n"
+                        + "        @OnDisconnectComplete void gone(NtStatus status, Session session) {}\n"
+                        + "    }\n"
+                        + "}\n"),
+                "InnerClass", "Class demo.Handlers.Inner is an inner class");
+    }
+
+    @Test
+    @DisplayName("P7 a mistake in one class does not stop the dispatch class of another")
+    void otherClassesStillGenerated() throws IOException {
+        FolderCompiler.Result result = FolderCompiler.compile(ToolProvider.getSystemJavaCompiler(), folder, Map.of(
+                "demo.Handlers", strip(wrap("public final class Handlers {\n"
+                        + "    @OnDisconnectComplete static void gone(NtStatus status, Session session) {}\n}\n")),
+                "demo.Good", "package demo;\n"
+                        + "import io.wsk4j.NtStatus;\n"
+                        + "import io.wsk4j.annotations.OnDisconnectComplete;\n"
+                        + "public final class Good {\n"
+                        + "    @OnDisconnectComplete void gone(NtStatus status, String session) {}\n}\n"),
+                List.of("--release", "17"), new WskProcessor());
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0)).startsWith("[wsk4j:StaticHandler]");
+        assertThat(result.generated().keySet()).containsExactly("GoodDispatch.java");
+    }
+
+    private void assertOneError(String marked, String id, String text) throws IOException {
+        String source = strip(marked);
+        String name = "demo.Handlers";
+        JavaFileObject file = JavaFileObjects.forSourceString(name, source);
+        Compilation compilation = TestCompiler.compile(List.of(), file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[wsk4j:" + id + "] " + text).inFile(file).onLine(markedLine(marked));
+        Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
+        assertThat(error.getMessage(null)).doesNotContain("\tat ");
+        assertThat(error.getMessage(null)).endsWith(".");
+        // compile-testing hides the files of a failed compilation: compile again into real folders to see them.
+        FolderCompiler.Result again = FolderCompiler.compile(ToolProvider.getSystemJavaCompiler(), folder,
+                Map.of(name, source), List.of("--release", "17"), new WskProcessor());
+        assertThat(again.errors()).hasSize(1);
+        assertThat(again.generated()).isEmpty();
+    }
+
+    private static Arguments mistake(String id, String text, String body) {
+        return Arguments.of(id, text, body);
+    }
+
+    static String wrap(String classText) {
+        return "package demo;\n"
+                + "\n"
+                + "import io.wsk4j.*;\n"
+                + "import io.wsk4j.annotations.*;\n"
+                + "import java.util.List;\n"
+                + "\n"
+                + "record Session(String name) {}\n"
+                + "\n"
+                + classText;
+    }
+
+    private static String strip(String marked) {
+        return marked.replace(" //!", "");
+    }
+
+    private static long markedLine(String marked) {
+        String[] lines = marked.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].endsWith("//!")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no //! marker in\n" + marked);
+    }
+}
