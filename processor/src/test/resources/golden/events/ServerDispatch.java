@@ -38,14 +38,9 @@ import javax.annotation.processing.Generated;
 @WskGenerated
 public final class ServerDispatch {
     /**
-     * The events that have handlers for this context type.
+     * The events that have handlers for this context type, enabled on accepted sockets.
      */
     private static final Set<WskEvent> CLIENT_EVENTS = Set.of(WskEvent.RECEIVE, WskEvent.DISCONNECT);
-
-    /**
-     * The events that have handlers for this context type.
-     */
-    private static final Set<WskEvent> UPSTREAM_EVENTS = Set.of(WskEvent.DISCONNECT);
 
     /**
      * Gives back the IRP of an operation whose result nobody waits for.

@@ -30,8 +30,6 @@ import javax.annotation.processing.Generated;
 final class SeedDispatch {
     private final Seed handlers;
 
-    private final IrpPool pool;
-
     private final CompletionRoutine<Seed.Connection> connectCompleteRoutine;
 
     private final CompletionRoutine<Seed.Connection> sendCompleteRoutine;
@@ -55,12 +53,12 @@ final class SeedDispatch {
      */
     public SeedDispatch(Seed handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
-        this.pool = Objects.requireNonNull(pool, "pool");
-        this.connectCompleteRoutine = handlers::connectComplete;
-        this.sendCompleteRoutine = handlers::sendComplete;
-        this.receiveCompleteRoutine = handlers::receiveComplete;
-        this.disconnectCompleteRoutine = handlers::disconnectComplete;
-        this.closeCompleteRoutine = handlers::closeComplete;
+        Objects.requireNonNull(pool, "pool");
+        this.connectCompleteRoutine = this.handlers::connectComplete;
+        this.sendCompleteRoutine = this.handlers::sendComplete;
+        this.receiveCompleteRoutine = this.handlers::receiveComplete;
+        this.disconnectCompleteRoutine = this.handlers::disconnectComplete;
+        this.closeCompleteRoutine = this.handlers::closeComplete;
     }
 
     /**

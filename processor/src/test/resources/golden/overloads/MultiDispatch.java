@@ -51,7 +51,7 @@ public final class MultiDispatch {
     public MultiDispatch(Multi handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.sentRoutine = handlers::sent;
+        this.sentRoutine = this.handlers::sent;
         this.sentRoutine2 = this::sentCompleted;
         this.doneRoutine = this::doneCompleted;
         this.doneRoutine2 = this::doneCompleted2;

@@ -119,7 +119,11 @@ final class DispatchWriter {
             type.addAnnotation(WSK_GENERATED);
             type.addJavadoc(classJavadoc());
             type.addField(handlerType, "handlers", Modifier.PRIVATE, Modifier.FINAL);
-            type.addField(IRP_POOL, "pool", Modifier.PRIVATE, Modifier.FINAL);
+            // Faithful handlers own their IRPs: a class with only those needs no pool (ECJ flags unused fields).
+            boolean needsPool = model.handlers().stream().anyMatch(handler -> handler.shape() != Shape.FAITHFUL);
+            if (needsPool) {
+                type.addField(IRP_POOL, "pool", Modifier.PRIVATE, Modifier.FINAL);
+            }
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc("Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from"
@@ -132,8 +136,12 @@ final class DispatchWriter {
                             + " simple handlers\nfrom {@code pool}.\n")
                     .addParameter(handlerType, "handlers")
                     .addParameter(IRP_POOL, "pool")
-                    .addStatement("this.handlers = $T.requireNonNull(handlers, $S)", OBJECTS, "handlers")
-                    .addStatement("this.pool = $T.requireNonNull(pool, $S)", OBJECTS, "pool");
+                    .addStatement("this.handlers = $T.requireNonNull(handlers, $S)", OBJECTS, "handlers");
+            if (needsPool) {
+                constructor.addStatement("this.pool = $T.requireNonNull(pool, $S)", OBJECTS, "pool");
+            } else {
+                constructor.addStatement("$T.requireNonNull(pool, $S)", OBJECTS, "pool");
+            }
 
             // Event groups first: connect and accept glue refer to them.
             for (Handler handler : model.handlers()) {
@@ -259,7 +267,7 @@ final class DispatchWriter {
             boolean faithful = handler.shape() == Shape.FAITHFUL;
             if (faithful) {
                 // The handler is the routine: it owns the IRP (SPEC P3).
-                constructor.addStatement("this.$N = handlers::$N", routine, handler.methodName());
+                constructor.addStatement("this.$N = this.handlers::$N", routine, handler.methodName());
             } else {
                 String completed = unique(handler.methodName() + "Completed");
                 constructor.addStatement("this.$N = this::$N", routine, completed);
@@ -380,6 +388,7 @@ final class DispatchWriter {
                 onAccept.addStatement("return $T.accept(context, null)", WSK_ACCEPT);
             } else {
                 onAccept.addStatement("return $T.accept(context, $N, $N)", WSK_ACCEPT, group.field, group.setName);
+                group.usedByAccept = true;
             }
             privateMethods.add(onAccept.build());
 
@@ -465,11 +474,14 @@ final class DispatchWriter {
                 }
             }
             CodeBlock linkList = CodeBlock.join(links, " and ");
-            type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, WSK_EVENT), group.setName,
-                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The events that have handlers for this context type.\n")
-                    .initializer("$T.of($L)", SET, CodeBlock.join(eventNames, ", "))
-                    .build());
+            if (group.usedByAccept) {
+                type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, WSK_EVENT), group.setName,
+                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The events that have handlers for this context type, enabled on accepted"
+                                + " sockets.\n")
+                        .initializer("$T.of($L)", SET, CodeBlock.join(eventNames, ", "))
+                        .build());
+            }
             type.addMethod(MethodSpec.methodBuilder(group.accessor)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(dispatchType)
@@ -613,6 +625,7 @@ final class DispatchWriter {
         String setName;
         String accessor;
         String enabler;
+        boolean usedByAccept;
     }
 
     /** One public start method of a completion handler. */

@@ -2,6 +2,7 @@ package io.wsk4j.processor;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class FolderCompiler {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            JavaCompiler.CompilationTask task = compiler.getTask(null, manager, diagnostics, all, null,
+            JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), manager, diagnostics, all, null,
                     manager.getJavaFileObjectsFromFiles(files));
             task.setProcessors(List.of(processors));
             boolean success = task.call();
