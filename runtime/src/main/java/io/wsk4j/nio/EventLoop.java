@@ -68,6 +68,12 @@ final class EventLoop implements Runnable {
             NtStatus result;
             try {
                 op.target.execute(op);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable t) {
+                // A throw from a dispatch call means "nothing was queued" (SPEC B1), and this IRP was; so the caller
+                // must not see this bug as an exception.
+                provider.errors.report("internal error while running " + op + " on " + op.target, t);
             } finally {
                 result = synchronousStatus;
                 synchronousOp = outerOp;

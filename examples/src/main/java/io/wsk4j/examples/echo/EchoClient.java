@@ -1,0 +1,132 @@
+package io.wsk4j.examples.echo;
+
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnConnectComplete;
+import io.wsk4j.annotations.OnDisconnectComplete;
+import io.wsk4j.annotations.OnReceiveComplete;
+import io.wsk4j.annotations.OnSendComplete;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client side: connect, send each message and wait for its echo, then disconnect gracefully, read until the
+ * server's FIN and close (quietly, since both directions are done). Driven entirely from completion handlers.
+ */
+public final class EchoClient {
+    /** One client run: its messages, what came back, and how it ended. */
+    public static final class Session {
+        final List<String> messages;
+        final List<String> echoes = new ArrayList<>();
+        final ByteBuffer inbound = ByteBuffer.allocate(4096);
+        final WskBuf inboundBuf = WskBuf.of(inbound);
+        final CompletableFuture<Result> result = new CompletableFuture<>();
+        WskSocket socket;
+        int next;
+        int expected;
+        NtStatus disconnect;
+        boolean finishing;
+
+        Session(List<String> messages) {
+            this.messages = List.copyOf(messages);
+        }
+
+        public CompletableFuture<Result> result() {
+            return result;
+        }
+    }
+
+    /** What the client saw. */
+    public record Result(List<String> echoes, NtStatus disconnect, NtStatus close) {}
+
+    private EchoClientDispatch glue;
+
+    public static EchoClient create() {
+        EchoClient client = new EchoClient();
+        client.glue = new EchoClientDispatch(client);
+        return client;
+    }
+
+    /** Starts a session; its result completes when the socket is closed. */
+    public Session start(WskProvider provider, SocketAddress server, List<String> messages) {
+        Session session = new Session(messages);
+        glue.connect(provider, server, session);
+        return session;
+    }
+
+    @OnConnectComplete
+    void connected(NtStatus status, WskSocket socket, Session session) {
+        if (status != NtStatus.SUCCESS) {
+            session.result.completeExceptionally(new IllegalStateException("connect completed " + status));
+            return;
+        }
+        session.socket = socket;
+        sendNext(session);
+    }
+
+    private void sendNext(Session session) {
+        if (session.next == session.messages.size()) {
+            session.finishing = true;
+            glue.disconnect(session.socket, session);
+            return;
+        }
+        byte[] message = session.messages.get(session.next++).getBytes(StandardCharsets.US_ASCII);
+        session.expected = message.length;
+        glue.send(session.socket, WskBuf.of(ByteBuffer.wrap(message)), session);
+    }
+
+    @OnSendComplete
+    void sent(NtStatus status, long bytes, Session session) {
+        if (status != NtStatus.SUCCESS) {
+            fail(session, "send", status);
+            return;
+        }
+        session.inbound.clear().limit(session.expected);
+        glue.receive(session.socket, session.inboundBuf, session);
+    }
+
+    @OnReceiveComplete
+    void received(NtStatus status, long bytes, Session session) {
+        if (status != NtStatus.SUCCESS) {
+            fail(session, "receive", status);
+        } else if (session.finishing) {
+            if (bytes == 0) {
+                glue.close(session.socket, session); // the server's FIN: both directions are done
+            } else {
+                session.inbound.clear();
+                glue.receive(session.socket, session.inboundBuf, session);
+            }
+        } else if (bytes == 0) {
+            fail(session, "receive (early FIN)", status);
+        } else if (session.inbound.hasRemaining()) {
+            glue.receive(session.socket, session.inboundBuf, session); // the rest of this echo
+        } else {
+            session.echoes.add(new String(session.inbound.array(), 0, session.expected, StandardCharsets.US_ASCII));
+            sendNext(session);
+        }
+    }
+
+    @OnDisconnectComplete
+    void disconnected(NtStatus status, Session session) {
+        session.disconnect = status;
+        session.inbound.clear();
+        glue.receive(session.socket, session.inboundBuf, session);
+    }
+
+    @OnCloseComplete
+    void closed(NtStatus status, Session session) {
+        session.result.complete(new Result(List.copyOf(session.echoes), session.disconnect, status));
+    }
+
+    private void fail(Session session, String what, NtStatus status) {
+        session.result.completeExceptionally(new IllegalStateException(what + " completed " + status));
+        glue.close(session.socket, session);
+    }
+}

@@ -1,0 +1,78 @@
+package io.wsk4j.examples.echo;
+
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskSocket;
+import io.wsk4j.examples.peer.Peer;
+import io.wsk4j.examples.report.Report;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@link EchoServer} and {@link EchoClient} against each other on loopback. */
+public final class EchoDemo {
+    private EchoDemo() {}
+
+    /** What the demo saw on both sides. */
+    public record Outcome(EchoClient.Result client, EchoServer.Closed server) {}
+
+    public static Outcome run(WskProvider provider, List<String> messages, Report report) throws Exception {
+        EchoServer server = EchoServer.create();
+        BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
+        CompletionRoutine<BlockingQueue<Irp>> keep = (irp, queue) -> {
+            queue.add(irp); // retained: read below, then freed
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        };
+        Irp listen = Irp.allocate();
+        listen.setCompletionRoutine(keep, done, true, true, true);
+        server.glue().listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), listen,
+                new EchoServer.Listener("echo"));
+        WskSocket listening = take(done).socket();
+        report.line("WskSocket(listen) on 127.0.0.1, ephemeral port", listen.status());
+        listen.reuse(NtStatus.SUCCESS);
+        listen.setCompletionRoutine(keep, done, true, true, true);
+        listening.dispatch().getLocalAddress(listening, listen);
+        SocketAddress address = take(done).address();
+        report.line("listening at", address);
+
+        EchoClient.Session session = EchoClient.create().start(provider, address, messages);
+        EchoClient.Result result = session.result().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        for (String echo : result.echoes()) {
+            report.line("client got back", "\"" + echo + "\"");
+        }
+        report.expect("echoes", messages, result.echoes());
+        report.line("client WskDisconnect(GRACEFUL)", result.disconnect());
+        report.line("client WskCloseSocket after the server's FIN", result.close());
+
+        EchoServer.Closed closed = server.closedConnections().poll(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        report.line("server: peer FIN -> WskDisconnect(GRACEFUL)", closed == null ? "nothing" : closed.disconnect());
+        report.line("server: disconnect done -> WskCloseSocket", closed == null ? "nothing" : closed.close());
+        report.line("server echoed", (closed == null ? 0 : closed.echoed()) + " bytes");
+
+        listen.reuse(NtStatus.SUCCESS);
+        listen.setCompletionRoutine(keep, done, true, true, true);
+        listening.dispatch().closeSocket(listening, listen);
+        report.line("WskCloseSocket(listening socket)", take(done).status());
+        listen.free();
+        return new Outcome(result, closed);
+    }
+
+    private static Irp take(BlockingQueue<Irp> done) throws InterruptedException {
+        Irp irp = done.poll(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        if (irp == null) {
+            throw new IllegalStateException("an IRP did not complete within " + Peer.TIMEOUT_MILLIS + " ms");
+        }
+        return irp;
+    }
+
+    public static void runAll(WskProvider provider, Report report) throws Exception {
+        report.section("Echo server (echosrv's shape: accept event, two receives in flight) and client");
+        run(provider, List.of("ping", "hello, kernel", "the last one"), report);
+    }
+}

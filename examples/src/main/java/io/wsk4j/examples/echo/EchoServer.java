@@ -1,0 +1,131 @@
+package io.wsk4j.examples.echo;
+
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.OnAcceptEvent;
+import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnDisconnectComplete;
+import io.wsk4j.annotations.OnReceiveComplete;
+import io.wsk4j.annotations.OnSendComplete;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * An echo server in the shape of Microsoft's echosrv sample: every accepted connection keeps two receives in flight,
+ * sends back what each one got, disconnects gracefully when the peer's FIN arrives (a receive of 0 bytes), and closes
+ * the socket when that disconnect completes. It is written only against the generated {@code EchoServerDispatch}
+ * and the runtime.
+ */
+public final class EchoServer {
+    private static final int SLOTS = 2;
+    private static final int BUFFER_SIZE = 4096;
+
+    /** The listening socket's context. */
+    public record Listener(String name) {}
+
+    /** One accepted connection. */
+    public static final class Connection {
+        final WskSocket socket;
+        final SocketAddress remote;
+        int openSlots = SLOTS;
+        NtStatus failure;
+        long echoed;
+
+        Connection(WskSocket socket, SocketAddress remote) {
+            this.socket = socket;
+            this.remote = remote;
+        }
+    }
+
+    /** One receive-then-send cycle of a connection, with its own buffer, as echosrv's per-IRP context. */
+    public static final class Slot {
+        final Connection connection;
+        final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        final WskBuf data = WskBuf.of(buffer);
+
+        Slot(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /** What the server did with one connection, for whoever watches it. */
+    public record Closed(SocketAddress remote, long echoed, NtStatus disconnect, NtStatus close) {}
+
+    private final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
+    private EchoServerDispatch glue;
+
+    /** The glue and the handlers refer to each other, so the glue is made here, after the handlers exist. */
+    public static EchoServer create() {
+        EchoServer server = new EchoServer();
+        server.glue = new EchoServerDispatch(server);
+        return server;
+    }
+
+    public EchoServerDispatch glue() {
+        return glue;
+    }
+
+    /** Connections the server has finished with, in order. */
+    public BlockingQueue<Closed> closedConnections() {
+        return closed;
+    }
+
+    @OnAcceptEvent
+    Connection accepted(WskSocket socket, SocketAddress remote, Listener listener) {
+        Connection connection = new Connection(socket, remote);
+        for (int i = 0; i < SLOTS; i++) {
+            Slot slot = new Slot(connection);
+            glue.receive(socket, slot.data, slot);
+        }
+        return connection;
+    }
+
+    @OnReceiveComplete
+    void received(NtStatus status, long bytes, Slot slot) {
+        if (status == NtStatus.SUCCESS && bytes > 0) {
+            slot.buffer.flip();
+            glue.send(slot.connection.socket, slot.data, slot);
+        } else {
+            slotDone(slot.connection, status); // 0 bytes: the peer's FIN
+        }
+    }
+
+    @OnSendComplete
+    void sent(NtStatus status, long bytes, Slot slot) {
+        if (status == NtStatus.SUCCESS) {
+            slot.connection.echoed += bytes;
+            slot.buffer.clear();
+            glue.receive(slot.connection.socket, slot.data, slot);
+        } else {
+            slotDone(slot.connection, status);
+        }
+    }
+
+    private void slotDone(Connection connection, NtStatus status) {
+        if (status != NtStatus.SUCCESS && connection.failure == null) {
+            connection.failure = status;
+        }
+        if (--connection.openSlots > 0) {
+            return;
+        }
+        if (connection.failure == null) {
+            glue.disconnect(connection.socket, connection); // graceful: every echo goes out before our FIN
+        } else {
+            glue.close(connection.socket, connection); // the connection broke: nothing graceful is left to do
+        }
+    }
+
+    @OnDisconnectComplete
+    void disconnected(NtStatus status, Connection connection) {
+        connection.failure = status;
+        glue.close(connection.socket, connection);
+    }
+
+    @OnCloseComplete
+    void closed(NtStatus status, Connection connection) {
+        closed.add(new Closed(connection.remote, connection.echoed, connection.failure, status));
+    }
+}
