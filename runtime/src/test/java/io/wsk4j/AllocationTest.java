@@ -108,6 +108,130 @@ class AllocationTest {
         }
     }
 
+    /** A client that runs whole lifecycles from its completion routines, on the I/O thread, one after another. */
+    static final class Churn {
+        final WskProvider provider;
+        final java.net.SocketAddress server;
+        final IrpPool pool = new IrpPool(16);
+        final ByteBuffer message = ByteBuffer.allocate(MESSAGE);
+        final WskBuf messageBuf = WskBuf.of(message);
+        final ByteBuffer sink = ByteBuffer.allocate(16);
+        final WskBuf sinkBuf = WskBuf.of(sink);
+        final java.util.concurrent.CountDownLatch done;
+        final BlockingQueue<Long> loopThread = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> failures = new LinkedBlockingQueue<>();
+        final CompletionRoutine<Churn> connected = (irp, c) -> c.step(irp, 0);
+        final CompletionRoutine<Churn> sent = (irp, c) -> c.step(irp, 1);
+        final CompletionRoutine<Churn> disconnected = (irp, c) -> c.step(irp, 2);
+        final CompletionRoutine<Churn> finReceived = (irp, c) -> c.step(irp, 3);
+        final CompletionRoutine<Churn> closed = (irp, c) -> c.step(irp, 4);
+        WskSocket socket;
+        int remaining;
+
+        Churn(WskProvider provider, java.net.SocketAddress server, int lifecycles) {
+            this.provider = provider;
+            this.server = server;
+            this.remaining = lifecycles;
+            this.done = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        private Irp irp(CompletionRoutine<Churn> routine) {
+            Irp irp = pool.take();
+            irp.setCompletionRoutine(routine, this, true, true, true);
+            return irp;
+        }
+
+        void start() {
+            provider.socketConnect(server, this, null, irp(connected));
+        }
+
+        NtStatus step(Irp irp, int which) {
+            NtStatus status = irp.status();
+            WskSocket made = irp.socket();
+            long information = irp.information();
+            pool.recycle(irp);
+            if (loopThread.isEmpty()) {
+                loopThread.add(Thread.currentThread().getId());
+            }
+            if (status != NtStatus.SUCCESS) {
+                failures.add("step " + which + " completed " + status);
+                done.countDown();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }
+            switch (which) {
+                case 0 -> {
+                    socket = made;
+                    message.clear();
+                    socket.dispatch().send(socket, messageBuf, SendFlags.NONE, irp(sent));
+                }
+                case 1 -> socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp(disconnected));
+                case 2 -> {
+                    sink.clear();
+                    socket.dispatch().receive(socket, sinkBuf, ReceiveFlags.NONE, irp(finReceived));
+                }
+                case 3 -> {
+                    if (information != 0) {
+                        failures.add("the peer sent data");
+                    }
+                    socket.dispatch().closeSocket(socket, irp(closed));
+                }
+                default -> {
+                    if (--remaining > 0) {
+                        start();
+                    } else {
+                        done.countDown();
+                    }
+                }
+            }
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }
+    }
+
+    @Test
+    @DisplayName("R1 what one whole graceful lifecycle allocates on the I/O thread (connect, send, FIN, FIN, close)")
+    void lifecycleAllocation() throws Exception {
+        Method allocatedBytes = threadAllocatedBytes();
+        Object threads = ManagementFactory.getThreadMXBean();
+        int warmUp = 300;
+        int measured = 1000;
+        try (Loopback lb = new Loopback(1)) {
+            Thread peers = new Thread(() -> {
+                try {
+                    for (int i = 0; i < warmUp + measured; i++) {
+                        try (java.net.Socket peer = lb.server.accept()) {
+                            peer.setSoTimeout(Loopback.PEER_TIMEOUT_MILLIS);
+                            peer.getInputStream().readAllBytes(); // the message, then our FIN
+                        } // the peer's FIN
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "lifecycle-peers");
+            peers.setDaemon(true);
+            peers.start();
+
+            Churn warm = new Churn(lb.provider, lb.address(), warmUp);
+            warm.start();
+            assertTrue(warm.done.await(60, TimeUnit.SECONDS), "warm-up finished");
+            assertTrue(warm.failures.isEmpty(), warm.failures.toString());
+            long loopThread = warm.loopThread.take();
+
+            Churn churn = new Churn(lb.provider, lb.address(), measured);
+            long before = (long) allocatedBytes.invoke(threads, loopThread);
+            churn.start();
+            assertTrue(churn.done.await(60, TimeUnit.SECONDS), "lifecycles finished");
+            long after = (long) allocatedBytes.invoke(threads, loopThread);
+            assertTrue(churn.failures.isEmpty(), churn.failures.toString());
+            long perLifecycle = (after - before) / measured;
+            System.out.printf("R1: one graceful lifecycle allocates about %d bytes on the I/O thread"
+                    + " (%d lifecycles, JDK channel objects included)%n", perLifecycle, measured);
+            assertTrue(perLifecycle < 64 * 1024, perLifecycle + " bytes per lifecycle");
+            assertEquals(0, lb.provider.openSocketCount());
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+            peers.join(10_000);
+        }
+    }
+
     private static void roundTrips(OutputStream out, DataInputStream in, byte[] message, byte[] reply, int count)
             throws Exception {
         for (int i = 0; i < count; i++) {
