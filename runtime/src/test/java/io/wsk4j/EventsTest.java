@@ -286,4 +286,26 @@ class EventsTest {
             assertEquals(0, lb.provider.openSocketCount());
         }
     }
+
+    @Test
+    @DisplayName("E1 enabling the send-backlog event reports the send buffer size once, on the I/O thread")
+    void sendBacklogEvent() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            BlockingQueue<String> backlog = new LinkedBlockingQueue<>();
+            WskClientConnectionDispatch<String> events = new WskClientConnectionDispatch<>() {
+                @Override
+                public void onSendBacklog(String context, long idealBacklogSize) {
+                    backlog.add(context + ":" + (idealBacklogSize > 0) + ":" + Thread.currentThread().getName());
+                }
+            };
+            Connection c = lb.connect("c", events);
+            enable(lb, c.socket(), WskEvent.SEND_BACKLOG);
+            String event = backlog.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(event);
+            assertTrue(event.startsWith("c:true:wsk4j-io-"), event);
+            barrier(lb, c);
+            assertTrue(backlog.isEmpty(), "once");
+            lb.closeSocket(c.socket());
+        }
+    }
 }

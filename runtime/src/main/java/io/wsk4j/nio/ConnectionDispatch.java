@@ -97,7 +97,12 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.CLOSE); // SPEC B1: a bad IRP must not leave the socket half-closed
         target.shutGate();
-        op.begin(Operation.CLOSE, target);
+        try {
+            op.begin(Operation.CLOSE, target);
+        } catch (RuntimeException e) {
+            target.reopenGate(); // the IRP went to another call meanwhile: the socket is not closed
+            throw e;
+        }
         return target.loop.submit(op);
     }
 

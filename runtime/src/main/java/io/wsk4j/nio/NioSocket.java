@@ -156,6 +156,11 @@ final class NioSocket implements WskSocket {
         }
     }
 
+    /** Undoes {@link #shutGate} when the close could not be queued after all. */
+    void reopenGate() {
+        gate.compareAndSet(-1, 0);
+    }
+
     /** For WskProvider.close(): closes the gate whatever is inside. */
     void forceShutGate() {
         gate.set(-1);
@@ -457,17 +462,26 @@ final class NioSocket implements WskSocket {
                 throw new IllegalStateException("internal error: unknown event " + op.event);
         }
         op.complete(NtStatus.SUCCESS, 0);
-        if (fireBacklog && state.connected() && binding != null) {
-            try {
-                long ideal = channel.getOption(StandardSocketOptions.SO_SNDBUF);
-                binding.onSendBacklog(ideal);
-            } catch (IOException e) {
-                provider.errors.report("Reading SO_SNDBUF of " + this + " failed; no send-backlog event", e);
-            } catch (RuntimeException e) {
-                provider.errors.report("The send-backlog event of " + this + " threw", e);
-            }
+        if (fireBacklog) {
+            raiseSendBacklogEvent();
         }
         pump();
+    }
+
+    /** The NIO provider cannot watch the ideal backlog change, so it reports the send buffer size once. */
+    private void raiseSendBacklogEvent() {
+        if (!state.connected() || binding == null) {
+            return;
+        }
+        try {
+            binding.onSendBacklog(channel.getOption(StandardSocketOptions.SO_SNDBUF));
+        } catch (IOException e) {
+            provider.errors.report("Reading SO_SNDBUF of " + this + " failed; no send-backlog event", e);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            provider.errors.report("The send-backlog event of " + this + " threw", t);
+        }
     }
 
     private void address(IrpCore op) {
@@ -891,6 +905,9 @@ final class NioSocket implements WskSocket {
         binding = decision.binding;
         receiveEvents = decision.events.contains(WskEvent.RECEIVE);
         disconnectEvents = decision.events.contains(WskEvent.DISCONNECT);
+        if (decision.events.contains(WskEvent.SEND_BACKLOG)) {
+            raiseSendBacklogEvent();
+        }
         pump();
     }
 
