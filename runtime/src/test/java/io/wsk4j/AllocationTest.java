@@ -60,7 +60,7 @@ class AllocationTest {
                 buffer.flip();
                 sendIrp.reuse(NtStatus.SUCCESS);
                 sendIrp.setCompletionRoutine(sent, this, true, true, true);
-                socket.dispatch().send(socket, sendBuf, SendFlags.NONE, sendIrp);
+                socket.dispatch().send(socket, sendBuf, SendFlags.NODELAY, sendIrp);
             }
             return NtStatus.MORE_PROCESSING_REQUIRED;
         }

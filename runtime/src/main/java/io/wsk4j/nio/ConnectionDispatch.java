@@ -31,7 +31,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus send(WskSocket socket, WskBuf buffer, SendFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        boolean entered = target.enter();
+        target.enter();
         try {
             if (buffer == null || flags == null) {
                 op.begin(Operation.SEND, target);
@@ -42,7 +42,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit(entered);
+            target.exit();
         }
     }
 
@@ -50,11 +50,15 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        boolean entered = target.enter();
+        target.enter();
         try {
             if (buffer == null || flags == null || buffer.length() == 0) {
                 op.begin(Operation.RECEIVE, target);
                 return op.complete(NtStatus.INVALID_PARAMETER, 0); // SPEC X4; an empty buffer could not tell data from FIN
+            }
+            if (hasReadOnlyBuffer(buffer)) {
+                op.begin(Operation.RECEIVE, target);
+                return op.complete(NtStatus.INVALID_PARAMETER, 0); // nothing can be received into it
             }
             if (flags == ReceiveFlags.DRAIN) {
                 op.begin(Operation.RECEIVE, target);
@@ -65,7 +69,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit(entered);
+            target.exit();
         }
     }
 
@@ -73,7 +77,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf buffer, DisconnectMode mode, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        boolean entered = target.enter();
+        target.enter();
         try {
             if (mode == null || (mode == DisconnectMode.ABORTIVE && buffer != null)) {
                 op.begin(Operation.DISCONNECT, target);
@@ -87,7 +91,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit(entered);
+            target.exit();
         }
     }
 
@@ -125,7 +129,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             WskSocket socket, Irp irp, Operation operation, SocketAddress endpoint, WskEvent event, boolean enable) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        boolean entered = target.enter();
+        target.enter();
         try {
             op.begin(operation, target);
             boolean needsAddress = operation == Operation.BIND || operation == Operation.CONNECT;
@@ -137,8 +141,17 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.enable = enable;
             return target.loop.submit(op);
         } finally {
-            target.exit(entered);
+            target.exit();
         }
+    }
+
+    private static boolean hasReadOnlyBuffer(WskBuf buffer) {
+        for (int i = 0; i < buffer.bufferCount(); i++) {
+            if (buffer.buffer(i).isReadOnly()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes the buffer for the operation, then the IRP; if the IRP is refused the buffer is given back. */

@@ -43,6 +43,7 @@ final class EventLoop implements Runnable {
     // synchronous (SPEC I2); nested dispatch calls from completion routines save and restore it.
     private IrpCore synchronousOp;
     private NtStatus synchronousStatus;
+    private boolean inReceiveEvent;
 
     EventLoop(NioProvider provider, int index) throws IOException {
         this.provider = provider;
@@ -60,7 +61,8 @@ final class EventLoop implements Runnable {
      * kept); otherwise queues it. Returns the final status if it completed here, else PENDING.
      */
     NtStatus submit(IrpCore op) {
-        if (inLoop() && tasks.isEmpty()) {
+        if (inLoop() && tasks.isEmpty() && !inReceiveEvent) {
+            op.markPendingReturned(); // cleared by complete() if it completes on this stack
             IrpCore outerOp = synchronousOp;
             NtStatus outerStatus = synchronousStatus;
             synchronousOp = op;
@@ -79,14 +81,23 @@ final class EventLoop implements Runnable {
                 synchronousOp = outerOp;
                 synchronousStatus = outerStatus;
             }
-            if (result == NtStatus.PENDING) {
-                op.markPendingReturned(); // still queued on this thread, so nothing can complete it meanwhile
-            }
             return result;
         }
         op.markPendingReturned();
         execute(op);
         return NtStatus.PENDING;
+    }
+
+    /**
+     * While a receive event runs, its data is a view of {@link #readBuffer}; dispatch calls it makes are queued rather
+     * than run at once, so that no other socket reads into that buffer under it.
+     */
+    void enterReceiveEvent() {
+        inReceiveEvent = true;
+    }
+
+    void exitReceiveEvent() {
+        inReceiveEvent = false;
     }
 
     boolean isSynchronous(IrpCore op) {

@@ -17,7 +17,7 @@ import java.net.SocketAddress;
  * completion exactly-once (SPEC I1–I7).
  *
  * <pre>
- *   READY --dispatch--> PENDING --claim--> ACTIVE --complete--> COMPLETING --> COMPLETED --reuse--> READY
+ *   READY --dispatch--> (BEGINNING) PENDING --claim--> ACTIVE --complete--> COMPLETING --> COMPLETED --reuse--> READY
  *                          |  ^-- unclaim --'                                      |
  *                          '--cancel--> CANCELLING --complete(CANCELLED)--^        '--free--> FREED
  * </pre>
@@ -34,6 +34,8 @@ public final class IrpCore extends LoopTask implements Irp {
     private static final int COMPLETING = 4;
     private static final int COMPLETED = 5;
     private static final int FREED = 6;
+    /** Between the CAS that takes a READY IRP for a dispatch call and the write that publishes it as PENDING. */
+    private static final int BEGINNING = 7;
 
     private static final VarHandle STATE;
 
@@ -149,10 +151,11 @@ public final class IrpCore extends LoopTask implements Irp {
 
     @Override
     public boolean cancel() {
-        if (!STATE.compareAndSet(this, PENDING, CANCELLING)) {
+        NioSocket socket = target; // read before the CAS: once it succeeds the loop may complete and reuse the IRP
+        if (socket == null || !STATE.compareAndSet(this, PENDING, CANCELLING)) {
             return false;
         }
-        target.loop.requestSweep(target);
+        socket.loop.requestSweep(socket);
         return true;
     }
 
@@ -229,6 +232,12 @@ public final class IrpCore extends LoopTask implements Irp {
      */
     void begin(Operation op, NioSocket socket) {
         checkStartable(op);
+        // take the IRP first, then fill it in: a second dispatch call racing with the same IRP fails here instead of
+        // overwriting the fields of the call that won
+        if (!STATE.compareAndSet(this, READY, BEGINNING)) {
+            throw new IllegalStateException(
+                    "This IRP was passed to two dispatch calls at once: one IRP carries one operation at a time");
+        }
         operation = op;
         target = socket;
         transferred = 0;
@@ -237,10 +246,7 @@ public final class IrpCore extends LoopTask implements Irp {
         resultAddress = null;
         pendingReturned = false;
         status = NtStatus.PENDING;
-        if (!STATE.compareAndSet(this, READY, op.cancellable ? PENDING : ACTIVE)) {
-            throw new IllegalStateException(
-                    "This IRP was passed to two dispatch calls at once: one IRP carries one operation at a time");
-        }
+        state = op.cancellable ? PENDING : ACTIVE;
     }
 
     /** The checks of {@link #begin} alone, for calls that must validate the IRP before doing anything else. */
@@ -309,8 +315,9 @@ public final class IrpCore extends LoopTask implements Irp {
         } while (!STATE.compareAndSet(this, s, COMPLETING));
         NioSocket socket = target;
         if (s == CANCELLING) {
+            // only a WAITALL receive can have moved bytes while still cancellable; they are reported, not lost
             finalStatus = NtStatus.CANCELLED;
-            finalInformation = 0;
+            finalInformation = transferred;
             resultSocket = null;
         }
         if (buffer != null) {
@@ -364,7 +371,7 @@ public final class IrpCore extends LoopTask implements Irp {
 
     @Override
     public String toString() {
-        String[] names = {"READY", "PENDING", "ACTIVE", "CANCELLING", "COMPLETING", "COMPLETED", "FREED"};
+        String[] names = {"READY", "PENDING", "ACTIVE", "CANCELLING", "COMPLETING", "COMPLETED", "FREED", "BEGINNING"};
         return "Irp[" + names[state] + (operation == null ? "" : ", " + operation.wskName) + ", " + status + "]";
     }
 

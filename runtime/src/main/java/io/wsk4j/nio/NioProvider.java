@@ -66,8 +66,7 @@ public final class NioProvider implements WskProvider {
             return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
         }
         NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
-        register(socket);
-        op.begin(Operation.SOCKET, socket);
+        beginOrClose(op, Operation.SOCKET, socket, channel);
         op.setResultSocket(socket);
         return op.complete(NtStatus.SUCCESS, 0);
     }
@@ -91,8 +90,7 @@ public final class NioProvider implements WskProvider {
             return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
         }
         NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
-        register(socket);
-        op.begin(Operation.SOCKET_CONNECT, socket);
+        beginOrClose(op, Operation.SOCKET_CONNECT, socket, channel);
         op.endpoint = remoteAddress;
         return socket.loop.submit(op);
     }
@@ -110,10 +108,26 @@ public final class NioProvider implements WskProvider {
             return op.complete(NtStatus.INVALID_PARAMETER, 0);
         }
         NioSocket socket = new NioSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
-        register(socket);
-        op.begin(Operation.LISTEN, socket);
+        beginOrClose(op, Operation.LISTEN, socket, null);
         op.endpoint = localAddress;
         return socket.loop.submit(op);
+    }
+
+    /** Registers the new socket only once the IRP is taken, so that a refused IRP leaves no socket behind. */
+    private void beginOrClose(IrpCore op, Operation operation, NioSocket socket, SocketChannel channel) {
+        try {
+            op.begin(operation, socket);
+        } catch (RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
+            throw e;
+        }
+        register(socket);
     }
 
     @Override
@@ -138,16 +152,19 @@ public final class NioProvider implements WskProvider {
         long started = System.nanoTime();
         boolean interrupted = false;
         try {
-            long deadline = started + closeTimeout.toNanos();
-            synchronized (closeMonitor) {
-                long left;
-                while (!sockets.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
-                    TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
+            awaitNoSockets(started + closeTimeout.toNanos());
+            // sockets made by calls that raced this close, or accepted meanwhile, are caught by a later round
+            for (int round = 0; round < 3 && !sockets.isEmpty(); round++) {
+                List<NioSocket> forgotten = new ArrayList<>();
+                for (NioSocket socket : sockets) {
+                    if (!socket.gateShut()) { // a socket whose own close is under way closes by itself
+                        forgotten.add(socket);
+                    }
                 }
-            }
-            List<NioSocket> forgotten = new ArrayList<>(sockets);
-            if (!forgotten.isEmpty()) {
-                closeForgotten(forgotten, started);
+                if (!forgotten.isEmpty()) {
+                    closeForgotten(forgotten, started);
+                }
+                awaitNoSockets(System.nanoTime() + closeTimeout.toNanos());
             }
             for (EventLoop loop : loops) {
                 if (!loop.stop(closeTimeout.toMillis() + 1000)) {
@@ -159,6 +176,15 @@ public final class NioProvider implements WskProvider {
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitNoSockets(long deadline) throws InterruptedException {
+        synchronized (closeMonitor) {
+            long left;
+            while (!sockets.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
             }
         }
     }
@@ -203,6 +229,10 @@ public final class NioProvider implements WskProvider {
                 closeMonitor.notifyAll();
             }
         }
+    }
+
+    boolean closing() {
+        return closing;
     }
 
     private void checkOpen() {

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A socket of the NIO provider. All fields below "loop-owned" are read and written only on {@link #loop}'s thread;
@@ -43,8 +44,19 @@ final class NioSocket implements WskSocket {
         }
     };
     private final int id = IDS.incrementAndGet();
-    /** Threads other than the loop inside a dispatch call of this socket; -1 once closeSocket was called (SPEC C5). */
+    private static final int GATE_CLOSED = -1;
+    private static final int GATE_CLOSING = -2;
+    /**
+     * Threads other than the loop inside a dispatch call of this socket, or GATE_CLOSED once closeSocket was called
+     * (SPEC C5), or GATE_CLOSING while a closer checks {@link #loopDepth}.
+     */
     private final AtomicInteger gate = new AtomicInteger();
+    /** Dispatch calls of this socket on the loop thread's stack; written by the loop thread only. */
+    private volatile int loopDepth;
+    /** Accepted connections handed to other loops and not yet admitted there (listening sockets only). */
+    private final AtomicInteger admissions = new AtomicInteger();
+    /** A listening socket's close IRP, completed once no admission is left (SPEC C2). */
+    private final AtomicReference<IrpCore> deferredClose = new AtomicReference<>();
 
     // ---- loop-owned ----
     private SocketState state;
@@ -65,6 +77,7 @@ final class NioSocket implements WskSocket {
     private ByteBuffer leftover;
     private boolean pumping;
     private boolean repump;
+    private boolean noDelay;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     NioSocket(NioProvider provider, EventLoop loop, SocketChannel channel, ClientBinding<?> binding) {
@@ -114,60 +127,92 @@ final class NioSocket implements WskSocket {
 
     // ---- the gate between dispatch calls and closeSocket (any thread) ------------------------------------------
 
-    /** Enters a dispatch call; true if the caller must {@link #exit}. Throws if the socket is closed. */
-    boolean enter() {
+    /**
+     * Enters a dispatch call; the caller must {@link #exit} after it. Throws if the socket is closed. The loop thread
+     * is counted too (in {@link #loopDepth}), so that a close from another thread can never slip in between a call
+     * on the loop and the operation it queues.
+     */
+    void enter() {
         if (loop.inLoop()) {
-            if (gate.get() < 0) {
+            loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
+            if (awaitGate() == GATE_CLOSED) {
+                loopDepth = loopDepth - 1;
                 throw closed();
             }
-            return false;
+            return;
         }
         while (true) {
-            int inside = gate.get();
-            if (inside < 0) {
+            int inside = awaitGate();
+            if (inside == GATE_CLOSED) {
                 throw closed();
             }
             if (gate.compareAndSet(inside, inside + 1)) {
-                return true;
-            }
-        }
-    }
-
-    void exit(boolean entered) {
-        if (entered) {
-            gate.decrementAndGet();
-        }
-    }
-
-    /** Shuts the gate for closeSocket: from now on every call on this socket throws (SPEC C5). */
-    void shutGate() {
-        while (true) {
-            int inside = gate.get();
-            if (inside < 0) {
-                throw closed();
-            }
-            if (inside > 0) {
-                throw new IllegalStateException("closeSocket was called on " + this + " while another thread is inside"
-                        + " a dispatch call of it; close the socket after that call returns (SPEC C5)");
-            }
-            if (gate.compareAndSet(0, -1)) {
                 return;
             }
         }
     }
 
-    /** Undoes {@link #shutGate} when the close could not be queued after all. */
-    void reopenGate() {
-        gate.compareAndSet(-1, 0);
+    void exit() {
+        if (loop.inLoop()) {
+            loopDepth = loopDepth - 1;
+        } else {
+            gate.decrementAndGet();
+        }
     }
 
-    /** For WskProvider.close(): closes the gate whatever is inside. */
+    /** The gate's value once no closer is half-way (that state lasts a few instructions). */
+    private int awaitGate() {
+        int value;
+        for (int spins = 0; (value = gate.get()) == GATE_CLOSING; spins++) {
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        return value;
+    }
+
+    /** Shuts the gate for closeSocket: from now on every call on this socket throws (SPEC C5). */
+    void shutGate() {
+        boolean onLoop = loop.inLoop();
+        while (true) {
+            int inside = awaitGate();
+            if (inside == GATE_CLOSED) {
+                throw closed();
+            }
+            if (inside > 0) {
+                throw insideElsewhere();
+            }
+            if (!gate.compareAndSet(0, GATE_CLOSING)) {
+                continue;
+            }
+            if (!onLoop && loopDepth > 0) {
+                gate.set(0);
+                throw insideElsewhere();
+            }
+            gate.set(GATE_CLOSED);
+            return;
+        }
+    }
+
+    private IllegalStateException insideElsewhere() {
+        return new IllegalStateException("closeSocket was called on " + this + " while another thread is inside a"
+                + " dispatch call of it; close the socket after that call returns (SPEC C5)");
+    }
+
+    /** Undoes {@link #shutGate} when the close could not be queued after all. */
+    void reopenGate() {
+        gate.compareAndSet(GATE_CLOSED, 0);
+    }
+
+    /** For WskProvider.close() and rejected connections: closes the gate whatever is inside. */
     void forceShutGate() {
-        gate.set(-1);
+        gate.set(GATE_CLOSED);
     }
 
     boolean gateShut() {
-        return gate.get() < 0;
+        return gate.get() == GATE_CLOSED;
     }
 
     private IllegalStateException closed() {
@@ -179,7 +224,9 @@ final class NioSocket implements WskSocket {
 
     void execute(IrpCore op) {
         if (state == SocketState.CLOSED) {
-            provider.errors.report("internal error", new IllegalStateException(op + " reached closed " + this));
+            if (!provider.closing()) { // WskProvider.close() may close a socket under a call racing it; nothing else may
+                provider.errors.report("internal error", new IllegalStateException(op + " reached closed " + this));
+            }
             op.complete(NtStatus.FILE_FORCED_CLOSED, 0);
             return;
         }
@@ -330,7 +377,8 @@ final class NioSocket implements WskSocket {
             op.complete(refusal, 0);
             return;
         }
-        if (op.sendFlags == SendFlags.NODELAY) {
+        if (op.sendFlags == SendFlags.NODELAY && !noDelay) {
+            noDelay = true; // once: setOption costs a system call and an allocation
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             } catch (IOException e) {
@@ -403,6 +451,10 @@ final class NioSocket implements WskSocket {
 
     /** SPEC D7: RST on the wire first, then the pending IRPs, then the abort's own IRP. */
     private void abort(IrpCore op) {
+        if (!op.claim()) {
+            op.complete(NtStatus.CANCELLED, 0); // cancelled before it reached the loop: nothing happened
+            return;
+        }
         disconnectEventDone = true; // a local disconnect raises no disconnect event (SPEC E2)
         state = state.to(SocketState.ABORTED);
         closeChannel(true);
@@ -435,7 +487,30 @@ final class NioSocket implements WskSocket {
         listenBinding = null;
         leftover = null;
         provider.unregister(this);
+        if (server != null) {
+            // accept events may still run on other loops for connections taken before the close: the close IRP
+            // completes when the last of them is done (SPEC C2)
+            deferredClose.set(op);
+            if (admissions.get() == 0) {
+                completeDeferredClose();
+            }
+            return;
+        }
         op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    private void completeDeferredClose() {
+        IrpCore op = deferredClose.getAndSet(null);
+        if (op != null) {
+            op.complete(NtStatus.SUCCESS, 0);
+        }
+    }
+
+    /** An accepted connection handed to another loop has been admitted or rejected there. Any thread. */
+    void admissionDone() {
+        if (admissions.decrementAndGet() == 0) {
+            completeDeferredClose();
+        }
     }
 
     private void control(IrpCore op) {
@@ -470,7 +545,7 @@ final class NioSocket implements WskSocket {
 
     /** The NIO provider cannot watch the ideal backlog change, so it reports the send buffer size once. */
     private void raiseSendBacklogEvent() {
-        if (!state.connected() || binding == null) {
+        if (!state.connected() || !eventsOpen()) {
             return;
         }
         try {
@@ -692,16 +767,46 @@ final class NioSocket implements WskSocket {
         if (op.receiveFlags != ReceiveFlags.WAITALL || !op.buffer.hasRemaining()) {
             receives.pollFirst();
             op.complete(NtStatus.SUCCESS, op.transferred);
+        } else {
+            op.unclaim(); // a WAITALL receive waiting for more may be cancelled; it then reports what it got
         }
     }
 
-    /** No receive IRP waits: offer data to the receive event, or watch for the peer's FIN for the disconnect event. */
+    /**
+     * No receive IRP waits: offer kept or new data to the receive event, or read only to see the peer's FIN for the
+     * disconnect event. Bounded per turn; OP_READ brings the loop back for more.
+     */
     private void readForEvents() {
-        for (int i = 0; i < EVENT_READS_PER_TURN; i++) {
+        ByteBuffer data = loop.readBuffer;
+        for (int i = 0; i < EVENT_READS_PER_TURN && receives.isEmpty() && state.connected(); i++) {
+            boolean offer = receiveEvents && !receiveEventsSuspended && eventsOpen();
+            if (leftover != null) {
+                if (!offer) {
+                    return; // kept bytes wait for a receive IRP
+                }
+                data.clear();
+                int n = Math.min(data.capacity(), leftover.remaining());
+                int end = leftover.limit();
+                leftover.limit(leftover.position() + n);
+                data.put(leftover).flip();
+                leftover.limit(end);
+                int untaken = n - offerToReceiveEvent(n);
+                if (state == SocketState.CLOSED) {
+                    return;
+                }
+                leftover.position(leftover.position() - untaken);
+                if (!leftover.hasRemaining()) {
+                    leftover = null;
+                }
+                if (untaken > 0) {
+                    receiveEventsSuspended = true; // until a receive IRP takes what is left (SPEC E3)
+                    return;
+                }
+                continue;
+            }
             if (!wantsEventRead()) {
                 return;
             }
-            ByteBuffer data = loop.readBuffer;
             data.clear();
             int n;
             try {
@@ -718,50 +823,59 @@ final class NioSocket implements WskSocket {
                 return;
             }
             data.flip();
-            if (!receiveEvents || receiveEventsSuspended || binding == null) {
-                keep(data); // read only to see a FIN; the bytes wait for a receive
+            if (!offer) {
+                keep(data); // read only to see a FIN; the bytes wait for a receive or the receive event
                 return;
             }
-            ByteBuffer view = loop.eventView;
-            view.clear();
-            view.limit(n);
-            long taken;
-            try {
-                taken = binding.onReceive(loop.eventData);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable t) {
-                provider.errors.report("The receive event of " + this + " threw; its data stays for a receive IRP", t);
-                taken = 0;
-            }
-            if (taken < 0 || taken > n) {
-                provider.errors.report("Receive event contract broken", new IllegalStateException("The receive event"
-                        + " of " + this + " returned " + taken + " for " + n + " bytes; return how many it took,"
-                        + " 0 to " + n));
-                taken = taken < 0 ? 0 : n;
-            }
+            int taken = offerToReceiveEvent(n);
             if (state == SocketState.CLOSED) {
                 return;
             }
-            data.position((int) taken);
+            data.position(taken);
             if (data.hasRemaining()) {
                 keep(data);
-                receiveEventsSuspended = true; // until a receive IRP takes what is left (SPEC E3)
-                return;
-            }
-            if (!receives.isEmpty()) {
-                repump = true;
+                receiveEventsSuspended = true;
                 return;
             }
         }
-        repump = wantsEventRead();
+    }
+
+    /** Calls the receive event with the first {@code n} bytes of the loop's read buffer; returns how many it took. */
+    private int offerToReceiveEvent(int n) {
+        ByteBuffer view = loop.eventView;
+        view.clear();
+        view.limit(n);
+        long taken;
+        loop.enterReceiveEvent();
+        try {
+            taken = binding.onReceive(loop.eventData);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            provider.errors.report("The receive event of " + this + " threw; its data stays for a receive IRP", t);
+            taken = 0;
+        } finally {
+            loop.exitReceiveEvent();
+        }
+        if (taken < 0 || taken > n) {
+            provider.errors.report("Receive event contract broken", new IllegalStateException("The receive event"
+                    + " of " + this + " returned " + taken + " for " + n + " bytes; return how many it took,"
+                    + " 0 to " + n));
+            taken = taken < 0 ? 0 : n;
+        }
+        return (int) taken;
     }
 
     private boolean wantsEventRead() {
-        if (!state.connected() || state.peerShutdown() || leftover != null || !receives.isEmpty()) {
+        if (!state.connected() || state.peerShutdown() || leftover != null || !receives.isEmpty() || !eventsOpen()) {
             return false;
         }
         return (receiveEvents && !receiveEventsSuspended) || (disconnectEvents && !disconnectEventDone);
+    }
+
+    /** Events go to the client dispatch until closeSocket begins (SPEC E2, C2). */
+    private boolean eventsOpen() {
+        return binding != null && binding.hasEvents() && !gateShut();
     }
 
     private void keep(ByteBuffer data) {
@@ -798,7 +912,7 @@ final class NioSocket implements WskSocket {
 
     /** SPEC E2: GRACEFUL once the peer's FIN was read and every byte before it was delivered. */
     private void raiseDisconnectEventIfDue() {
-        if (disconnectEvents && !disconnectEventDone && state.peerShutdown() && leftover == null && binding != null) {
+        if (disconnectEvents && !disconnectEventDone && state.peerShutdown() && leftover == null && eventsOpen()) {
             disconnectEventDone = true;
             raiseDisconnectEvent(DisconnectMode.GRACEFUL);
         }
@@ -819,7 +933,7 @@ final class NioSocket implements WskSocket {
         if (!state.connected()) {
             return;
         }
-        boolean raise = disconnectEvents && !disconnectEventDone && binding != null;
+        boolean raise = disconnectEvents && !disconnectEventDone && eventsOpen();
         disconnectEventDone = true;
         state = state.to(SocketState.RESET);
         closeChannel(false);
@@ -848,8 +962,12 @@ final class NioSocket implements WskSocket {
         }
     }
 
+    /**
+     * Takes what connections are waiting and spreads them over the loops: each accepted socket belongs to the next
+     * loop in turn, which runs its accept event.
+     */
     private void acceptConnections() {
-        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING; i++) {
+        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING && !provider.closing(); i++) {
             SocketChannel accepted;
             try {
                 accepted = server.accept();
@@ -860,9 +978,50 @@ final class NioSocket implements WskSocket {
             if (accepted == null) {
                 return;
             }
-            NioSocket socket = new NioSocket(provider, loop, accepted);
-            provider.register(socket);
-            socket.admit(listenBinding);
+            EventLoop owner = provider.nextLoop();
+            if (owner == loop) {
+                admitHere(accepted);
+            } else {
+                admissions.incrementAndGet();
+                owner.execute(new Admission(this, listenBinding, accepted, owner));
+            }
+        }
+    }
+
+    /** Makes the socket of a connection this listener accepted, on this loop, and runs its accept event. */
+    private void admitHere(SocketChannel accepted) {
+        NioSocket socket = new NioSocket(provider, loop, accepted);
+        provider.register(socket);
+        socket.admit(listenBinding);
+    }
+
+    /** An accepted connection on its way to the loop that will own it. */
+    private static final class Admission extends LoopTask {
+        private final NioSocket listener;
+        private final ListenBinding<?> binding;
+        private final SocketChannel accepted;
+        private final EventLoop owner;
+
+        Admission(NioSocket listener, ListenBinding<?> binding, SocketChannel accepted, EventLoop owner) {
+            this.listener = listener;
+            this.binding = binding;
+            this.accepted = accepted;
+            this.owner = owner;
+        }
+
+        @Override
+        void runOnLoop() {
+            NioSocket socket = new NioSocket(listener.provider, owner, accepted);
+            listener.provider.register(socket);
+            try {
+                if (listener.gateShut() || listener.provider.closing()) {
+                    socket.reject(); // no accept event once the listener's close began (SPEC C2)
+                } else {
+                    socket.admit(binding);
+                }
+            } finally {
+                listener.admissionDone();
+            }
         }
     }
 
@@ -915,6 +1074,10 @@ final class NioSocket implements WskSocket {
         forceShutGate();
         state = state.to(SocketState.CLOSED);
         closeChannel(true);
+        failSends(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, false); // issued by the accept event, if any
+        failReceives(NtStatus.CANCELLED);
+        binding = null;
+        leftover = null;
         provider.unregister(this);
     }
 

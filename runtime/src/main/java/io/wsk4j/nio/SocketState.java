@@ -35,7 +35,7 @@ enum SocketState {
     private Set<SocketState> next;
 
     static {
-        UNCONNECTED.next = EnumSet.of(CONNECTING, CONNECT_FAILED, LISTENING, CLOSED);
+        UNCONNECTED.next = EnumSet.of(CONNECTING, OPEN, CONNECT_FAILED, LISTENING, CLOSED); // OPEN: connect() done at once
         CONNECTING.next = EnumSet.of(OPEN, CONNECT_FAILED, CLOSED);
         CONNECT_FAILED.next = EnumSet.of(CLOSED);
         LISTENING.next = EnumSet.of(CLOSED);
