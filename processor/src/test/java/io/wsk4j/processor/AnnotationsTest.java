@@ -1,0 +1,43 @@
+package io.wsk4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.wsk4j.annotations.OnAcceptEvent;
+import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnConnectComplete;
+import io.wsk4j.annotations.OnDisconnectComplete;
+import io.wsk4j.annotations.OnDisconnectEvent;
+import io.wsk4j.annotations.OnReceiveComplete;
+import io.wsk4j.annotations.OnReceiveEvent;
+import io.wsk4j.annotations.OnSendComplete;
+import io.wsk4j.annotations.WskGenerated;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AnnotationsTest {
+    private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
+            OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnReceiveEvent.class,
+            OnDisconnectEvent.class, OnAcceptEvent.class);
+
+    @Test
+    @DisplayName("P1 every handler annotation is in io.wsk4j.annotations, CLASS retention, on methods only")
+    void handlerAnnotations() {
+        for (Class<?> annotation : HANDLER_ANNOTATIONS) {
+            assertThat(annotation.getPackageName()).isEqualTo("io.wsk4j.annotations");
+            assertThat(annotation.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.CLASS);
+            assertThat(annotation.getAnnotation(Target.class).value()).asList().containsExactly(ElementType.METHOD);
+        }
+    }
+
+    @Test
+    @DisplayName("P8 the @WskGenerated marker is CLASS retention, on types")
+    void generatedMarker() {
+        assertThat(WskGenerated.class.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.CLASS);
+        assertThat(WskGenerated.class.getAnnotation(Target.class).value()).asList().containsExactly(ElementType.TYPE);
+    }
+}
