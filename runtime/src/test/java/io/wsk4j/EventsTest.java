@@ -223,18 +223,8 @@ class EventsTest {
                 accepted.add(socket);
                 return WskAccept.accept(context + "-conn", recorder, EnumSet.of(WskEvent.RECEIVE, WskEvent.DISCONNECT));
             };
-            lb.provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "server", listener,
-                    lb.completions.irp("listen"));
-            WskSocket listening = lb.completions.await("listen").socket();
-            Irp where = Irp.allocate();
-            BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
-            where.setCompletionRoutine((irp, q) -> {
-                q.add(irp.address());
-                irp.free();
-                return NtStatus.MORE_PROCESSING_REQUIRED;
-            }, address, true, true, true);
-            listening.dispatch().getLocalAddress(listening, where);
-            SocketAddress bound = address.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            Loopback.Listening listening = lb.listen("server", listener);
+            SocketAddress bound = listening.address();
 
             try (Socket client = new Socket()) {
                 client.connect(bound, Loopback.PEER_TIMEOUT_MILLIS);
@@ -250,7 +240,7 @@ class EventsTest {
                 lb.completions.await("bye");
                 lb.closeSocket(socket);
             }
-            lb.closeSocket(listening);
+            lb.closeSocket(listening.socket());
             assertEquals(0, lb.provider.openSocketCount());
         }
     }
@@ -259,18 +249,9 @@ class EventsTest {
     @DisplayName("A6 an accept event that rejects resets the client")
     void acceptReject() throws Exception {
         try (Loopback lb = new Loopback()) {
-            lb.provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                    (context, socket, local, remote) -> WskAccept.reject(), lb.completions.irp("listen"));
-            WskSocket listening = lb.completions.await("listen").socket();
-            Irp where = Irp.allocate();
-            BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
-            where.setCompletionRoutine((irp, q) -> {
-                q.add(irp.address());
-                irp.free();
-                return NtStatus.MORE_PROCESSING_REQUIRED;
-            }, address, true, true, true);
-            listening.dispatch().getLocalAddress(listening, where);
-            SocketAddress bound = address.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            Loopback.Listening listening = lb.listen(null,
+                    (Object context, WskSocket socket, SocketAddress local, SocketAddress remote) -> WskAccept.reject());
+            SocketAddress bound = listening.address();
             String seen;
             try (Socket client = new Socket()) {
                 client.setSoTimeout(Loopback.PEER_TIMEOUT_MILLIS);
@@ -282,7 +263,7 @@ class EventsTest {
                 }
             }
             assertEquals("RESET", seen);
-            lb.closeSocket(listening);
+            lb.closeSocket(listening.socket());
             assertEquals(0, lb.provider.openSocketCount());
         }
     }

@@ -80,6 +80,29 @@ final class Loopback implements AutoCloseable {
         return new Connection(done.socket(), peer);
     }
 
+    /** A listening socket of ours and the address it listens at. */
+    record Listening(WskSocket socket, java.net.SocketAddress address) {}
+
+    /** Listens on 127.0.0.1 at an ephemeral port. */
+    <L> Listening listen(L context, WskClientListenDispatch<L> listener) throws InterruptedException {
+        String name = "listen-" + System.nanoTime();
+        provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), context, listener,
+                completions.irp(name));
+        WskSocket socket = completions.await(name).socket();
+        java.util.concurrent.BlockingQueue<java.net.SocketAddress> address =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        Irp where = Irp.allocate();
+        where.setCompletionRoutine((irp, queue) -> {
+            queue.add(irp.address());
+            irp.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, address, true, true, true);
+        socket.dispatch().getLocalAddress(socket, where);
+        java.net.SocketAddress bound = address.poll(Completions.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(bound, "the listening socket's address");
+        return new Listening(socket, bound);
+    }
+
     /** Closes our socket and waits for the close IRP. */
     void closeSocket(WskSocket socket) throws InterruptedException {
         String name = "close-" + System.nanoTime();
