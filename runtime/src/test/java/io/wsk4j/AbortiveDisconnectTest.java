@@ -21,7 +21,7 @@ class AbortiveDisconnectTest {
     void abortiveWithPendingWork() throws Exception {
         try (Loopback lb = Loopback.withSmallPeerBuffer()) {
             Connection c = lb.connect();
-            c.dispatch().send(c.socket(), WskBuf.of(pattern(4 << 20, 1)), SendFlags.NONE, lb.completions.irp("send"));
+            c.dispatch().send(c.socket(), WskBuf.of(pattern(8 << 20, 1)), SendFlags.NONE, lb.completions.irp("send"));
             c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(16)), ReceiveFlags.NONE,
                     lb.completions.irp("receive"));
             barrier(lb, c);

@@ -34,7 +34,7 @@ class CloseSocketTest {
             Connection c = lb.connect();
             c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(16)), ReceiveFlags.NONE,
                     lb.completions.irp("receive"));
-            c.dispatch().send(c.socket(), WskBuf.of(pattern(4 << 20, 2)), SendFlags.NONE, lb.completions.irp("send"));
+            c.dispatch().send(c.socket(), WskBuf.of(pattern(8 << 20, 2)), SendFlags.NONE, lb.completions.irp("send"));
             c.dispatch().disconnect(c.socket(), null, DisconnectMode.GRACEFUL, lb.completions.irp("graceful"));
             barrier(lb, c);
 

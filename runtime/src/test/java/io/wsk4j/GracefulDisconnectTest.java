@@ -220,13 +220,13 @@ class GracefulDisconnectTest {
         }
     }
 
-    static final int STUCK_BYTES = 4 * MIB;
+    static final int STUCK_BYTES = 8 * MIB; // more than the largest send buffer Linux grows to (tcp_wmem max, 4 MiB)
 
     private static Connection stuckGraceful(Loopback lb) throws Exception {
         return stuckGraceful(lb, lb.completions.irp("disconnect"));
     }
 
-    /** A connection whose peer does not read: 4 MiB queued, then a graceful disconnect that cannot drain. */
+    /** A connection whose peer does not read: STUCK_BYTES queued, then a graceful disconnect that cannot drain. */
     static Connection stuckGraceful(Loopback lb, Irp disconnect) throws Exception {
         Connection c = lb.connect();
         c.dispatch().send(c.socket(), WskBuf.of(pattern(STUCK_BYTES, 7)), SendFlags.NONE, lb.completions.irp("send"));
