@@ -136,7 +136,14 @@ final class EventLoop implements Runnable {
                 running = false;
             }
         });
-        return stopped.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        if (!stopped.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        // the thread is done with the selector; wait for it to end too, so "stopped" means no thread is left
+        long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        thread.join(Math.max(1, left));
+        return !thread.isAlive();
     }
 
     @Override
