@@ -31,7 +31,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus send(WskSocket socket, WskBuf buffer, SendFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.enter();
+        target.gate.enter();
         try {
             if (buffer == null || flags == null) {
                 op.begin(Operation.SEND, target);
@@ -42,7 +42,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit();
+            target.gate.exit();
         }
     }
 
@@ -50,7 +50,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.enter();
+        target.gate.enter();
         try {
             if (buffer == null || flags == null || buffer.length() == 0) {
                 op.begin(Operation.RECEIVE, target);
@@ -69,7 +69,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit();
+            target.gate.exit();
         }
     }
 
@@ -77,7 +77,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf buffer, DisconnectMode mode, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.enter();
+        target.gate.enter();
         try {
             if (mode == null || (mode == DisconnectMode.ABORTIVE && buffer != null)) {
                 op.begin(Operation.DISCONNECT, target);
@@ -91,7 +91,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.buffer = chain;
             return target.loop.submit(op);
         } finally {
-            target.exit();
+            target.gate.exit();
         }
     }
 
@@ -100,11 +100,11 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.CLOSE); // SPEC B1: a bad IRP must not leave the socket half-closed
-        target.shutGate();
+        target.gate.shut();
         try {
             op.begin(Operation.CLOSE, target);
         } catch (RuntimeException e) {
-            target.reopenGate(); // the IRP went to another call meanwhile: the socket is not closed
+            target.gate.reopen(); // the IRP went to another call meanwhile: the socket is not closed
             throw e;
         }
         return target.loop.submit(op);
@@ -129,7 +129,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             WskSocket socket, Irp irp, Operation operation, SocketAddress endpoint, WskEvent event, boolean enable) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.enter();
+        target.gate.enter();
         try {
             op.begin(operation, target);
             boolean needsAddress = operation == Operation.BIND || operation == Operation.CONNECT;
@@ -141,7 +141,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.enable = enable;
             return target.loop.submit(op);
         } finally {
-            target.exit();
+            target.gate.exit();
         }
     }
 

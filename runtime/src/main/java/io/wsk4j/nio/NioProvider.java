@@ -157,7 +157,7 @@ public final class NioProvider implements WskProvider {
             for (int round = 0; round < 3 && !sockets.isEmpty(); round++) {
                 List<NioSocket> forgotten = new ArrayList<>();
                 for (NioSocket socket : sockets) {
-                    if (!socket.gateShut()) { // a socket whose own close is under way closes by itself
+                    if (!socket.gate.isShut()) { // a socket whose own close is under way closes by itself
                         forgotten.add(socket);
                     }
                 }
@@ -197,7 +197,7 @@ public final class NioProvider implements WskProvider {
                 "Close every socket with closeSocket before closing its provider (SPEC C6)"));
         CountDownLatch closed = new CountDownLatch(forgotten.size());
         for (NioSocket socket : forgotten) {
-            socket.forceShutGate();
+            socket.gate.forceShut();
             IrpCore op = new IrpCore();
             op.setCompletionRoutine((irp, latch) -> {
                 latch.countDown();

@@ -44,15 +44,8 @@ final class NioSocket implements WskSocket {
         }
     };
     private final int id = IDS.incrementAndGet();
-    private static final int GATE_CLOSED = -1;
-    private static final int GATE_CLOSING = -2;
-    /**
-     * Threads other than the loop inside a dispatch call of this socket, or GATE_CLOSED once closeSocket was called
-     * (SPEC C5), or GATE_CLOSING while a closer checks {@link #loopDepth}.
-     */
-    private final AtomicInteger gate = new AtomicInteger();
-    /** Dispatch calls of this socket on the loop thread's stack; written by the loop thread only. */
-    private volatile int loopDepth;
+    /** Between dispatch calls and closeSocket (SPEC C5). */
+    final CloseGate gate;
     /** Accepted connections handed to other loops and not yet admitted there (listening sockets only). */
     private final AtomicInteger admissions = new AtomicInteger();
     /** A listening socket's close IRP, completed once no admission is left (SPEC C2). */
@@ -83,6 +76,7 @@ final class NioSocket implements WskSocket {
     NioSocket(NioProvider provider, EventLoop loop, SocketChannel channel, ClientBinding<?> binding) {
         this.provider = provider;
         this.loop = loop;
+        this.gate = new CloseGate(loop, this);
         this.channel = channel;
         this.binding = binding;
         this.state = SocketState.UNCONNECTED;
@@ -92,14 +86,16 @@ final class NioSocket implements WskSocket {
     NioSocket(NioProvider provider, EventLoop loop, ListenBinding<?> listenBinding) {
         this.provider = provider;
         this.loop = loop;
+        this.gate = new CloseGate(loop, this);
         this.listenBinding = listenBinding;
         this.state = SocketState.UNCONNECTED;
     }
 
     /** An accepted socket, already connected. */
-    private NioSocket(NioProvider provider, EventLoop loop, SocketChannel accepted) {
+    NioSocket(NioProvider provider, EventLoop loop, SocketChannel accepted) {
         this.provider = provider;
         this.loop = loop;
+        this.gate = new CloseGate(loop, this);
         this.channel = accepted;
         this.state = SocketState.OPEN;
     }
@@ -123,101 +119,6 @@ final class NioSocket implements WskSocket {
     @Override
     public String toString() {
         return "WskSocket#" + id;
-    }
-
-    // ---- the gate between dispatch calls and closeSocket (any thread) ------------------------------------------
-
-    /**
-     * Enters a dispatch call; the caller must {@link #exit} after it. Throws if the socket is closed. The loop thread
-     * is counted too (in {@link #loopDepth}), so that a close from another thread can never slip in between a call
-     * on the loop and the operation it queues.
-     */
-    void enter() {
-        if (loop.inLoop()) {
-            loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
-            if (awaitGate() == GATE_CLOSED) {
-                loopDepth = loopDepth - 1;
-                throw closed();
-            }
-            return;
-        }
-        while (true) {
-            int inside = awaitGate();
-            if (inside == GATE_CLOSED) {
-                throw closed();
-            }
-            if (gate.compareAndSet(inside, inside + 1)) {
-                return;
-            }
-        }
-    }
-
-    void exit() {
-        if (loop.inLoop()) {
-            loopDepth = loopDepth - 1;
-        } else {
-            gate.decrementAndGet();
-        }
-    }
-
-    /** The gate's value once no closer is half-way (that state lasts a few instructions). */
-    private int awaitGate() {
-        int value;
-        for (int spins = 0; (value = gate.get()) == GATE_CLOSING; spins++) {
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
-        return value;
-    }
-
-    /** Shuts the gate for closeSocket: from now on every call on this socket throws (SPEC C5). */
-    void shutGate() {
-        boolean onLoop = loop.inLoop();
-        while (true) {
-            int inside = awaitGate();
-            if (inside == GATE_CLOSED) {
-                throw closed();
-            }
-            if (inside > 0) {
-                throw insideElsewhere();
-            }
-            if (!gate.compareAndSet(0, GATE_CLOSING)) {
-                continue;
-            }
-            if (!onLoop && loopDepth > 0) {
-                gate.set(0);
-                throw insideElsewhere();
-            }
-            gate.set(GATE_CLOSED);
-            return;
-        }
-    }
-
-    private IllegalStateException insideElsewhere() {
-        return new IllegalStateException("closeSocket was called on " + this + " while another thread is inside a"
-                + " dispatch call of it; close the socket after that call returns (SPEC C5)");
-    }
-
-    /** Undoes {@link #shutGate} when the close could not be queued after all. */
-    void reopenGate() {
-        gate.compareAndSet(GATE_CLOSED, 0);
-    }
-
-    /** For WskProvider.close() and rejected connections: closes the gate whatever is inside. */
-    void forceShutGate() {
-        gate.set(GATE_CLOSED);
-    }
-
-    boolean gateShut() {
-        return gate.get() == GATE_CLOSED;
-    }
-
-    private IllegalStateException closed() {
-        return new IllegalStateException("socket closed: " + this + " was closed by closeSocket; no call on it is"
-                + " valid any more (SPEC C5)");
     }
 
     // ---- operations, on the loop ----------------------------------------------------------------------------
@@ -329,7 +230,7 @@ final class NioSocket implements WskSocket {
         state = state.to(SocketState.CONNECT_FAILED);
         if (op.operation == Operation.SOCKET_CONNECT) {
             // the application never saw this socket, so it cannot close it: do it here
-            forceShutGate();
+            gate.forceShut();
             state = state.to(SocketState.CLOSED);
             binding = null;
             provider.unregister(this);
@@ -363,7 +264,7 @@ final class NioSocket implements WskSocket {
         } catch (IOException | RuntimeException e) {
             NtStatus status = statusOf(e);
             closeServer();
-            forceShutGate();
+            gate.forceShut();
             state = state.to(SocketState.CLOSED);
             listenBinding = null;
             provider.unregister(this);
@@ -875,7 +776,7 @@ final class NioSocket implements WskSocket {
 
     /** Events go to the client dispatch until closeSocket begins (SPEC E2, C2). */
     private boolean eventsOpen() {
-        return binding != null && binding.hasEvents() && !gateShut();
+        return binding != null && binding.hasEvents() && !gate.isShut();
     }
 
     private void keep(ByteBuffer data) {
@@ -995,38 +896,8 @@ final class NioSocket implements WskSocket {
         socket.admit(listenBinding);
     }
 
-    /** An accepted connection on its way to the loop that will own it. */
-    private static final class Admission extends LoopTask {
-        private final NioSocket listener;
-        private final ListenBinding<?> binding;
-        private final SocketChannel accepted;
-        private final EventLoop owner;
-
-        Admission(NioSocket listener, ListenBinding<?> binding, SocketChannel accepted, EventLoop owner) {
-            this.listener = listener;
-            this.binding = binding;
-            this.accepted = accepted;
-            this.owner = owner;
-        }
-
-        @Override
-        void runOnLoop() {
-            NioSocket socket = new NioSocket(listener.provider, owner, accepted);
-            listener.provider.register(socket);
-            try {
-                if (listener.gateShut() || listener.provider.closing()) {
-                    socket.reject(); // no accept event once the listener's close began (SPEC C2)
-                } else {
-                    socket.admit(binding);
-                }
-            } finally {
-                listener.admissionDone();
-            }
-        }
-    }
-
     /** Runs the accept event for this newly accepted socket and keeps or resets it. */
-    private void admit(ListenBinding<?> listener) {
+    void admit(ListenBinding<?> listener) {
         SocketAddress local;
         SocketAddress remote;
         try {
@@ -1070,8 +941,8 @@ final class NioSocket implements WskSocket {
         pump();
     }
 
-    private void reject() {
-        forceShutGate();
+    void reject() {
+        gate.forceShut();
         state = state.to(SocketState.CLOSED);
         closeChannel(true);
         failSends(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, false); // issued by the accept event, if any

@@ -1,0 +1,33 @@
+package io.wsk4j.nio;
+
+import java.nio.channels.SocketChannel;
+
+/** An accepted connection on its way to the loop that will own it. */
+final class Admission extends LoopTask {
+    private final NioSocket listener;
+    private final ListenBinding<?> binding;
+    private final SocketChannel accepted;
+    private final EventLoop owner;
+
+    Admission(NioSocket listener, ListenBinding<?> binding, SocketChannel accepted, EventLoop owner) {
+        this.listener = listener;
+        this.binding = binding;
+        this.accepted = accepted;
+        this.owner = owner;
+    }
+
+    @Override
+    void runOnLoop() {
+        NioSocket socket = new NioSocket(listener.provider, owner, accepted);
+        listener.provider.register(socket);
+        try {
+            if (listener.gate.isShut() || listener.provider.closing()) {
+                socket.reject(); // no accept event once the listener's close began (SPEC C2)
+            } else {
+                socket.admit(binding);
+            }
+        } finally {
+            listener.admissionDone();
+        }
+    }
+}
