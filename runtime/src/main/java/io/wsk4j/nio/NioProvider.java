@@ -150,7 +150,6 @@ public final class NioProvider implements WskProvider {
             closing = true;
         }
         long started = System.nanoTime();
-        boolean interrupted = false;
         try {
             awaitNoSockets(started + closeTimeout.toNanos());
             // sockets made by calls that raced this close, or accepted meanwhile, are caught by a later round
@@ -172,11 +171,7 @@ public final class NioProvider implements WskProvider {
                 }
             }
         } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Thread.currentThread().interrupt(); // stop waiting; the I/O threads are daemons and end with the JVM
         }
     }
 
