@@ -13,6 +13,8 @@ import io.wsk4j.WskEvent;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.Override;
+import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.Set;
@@ -64,6 +66,8 @@ public final class ServerDispatch {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public ServerDispatch(Server handlers) {
         this(handlers, IrpPool.shared());
@@ -72,6 +76,9 @@ public final class ServerDispatch {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public ServerDispatch(Server handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
@@ -201,10 +208,13 @@ public final class ServerDispatch {
         NtStatus status = irp.status();
         WskSocket socket = irp.socket();
         pool.recycle(irp);
-        if (socket != null && status.isSuccess()) {
-            enableUpstreamEvents(socket);
+        try {
+            if (socket != null && status.isSuccess()) {
+                enableUpstreamEvents(socket);
+            }
+        } finally {
+            handlers.connected(status, socket, context);
         }
-        handlers.connected(status, socket, context);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 

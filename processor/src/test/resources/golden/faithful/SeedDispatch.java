@@ -42,6 +42,8 @@ final class SeedDispatch {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public SeedDispatch(Seed handlers) {
         this(handlers, IrpPool.shared());
@@ -50,6 +52,9 @@ final class SeedDispatch {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public SeedDispatch(Seed handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");

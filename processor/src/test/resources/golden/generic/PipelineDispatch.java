@@ -9,6 +9,9 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.CharSequence;
+import java.lang.RuntimeException;
+import java.lang.String;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +40,8 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public PipelineDispatch(Pipeline<T> handlers) {
         this(handlers, IrpPool.shared());
@@ -45,6 +50,9 @@ public final class PipelineDispatch<T extends CharSequence> {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public PipelineDispatch(Pipeline<T> handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");

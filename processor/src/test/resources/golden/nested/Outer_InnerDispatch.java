@@ -8,6 +8,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.RuntimeException;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -32,6 +33,8 @@ public final class Outer_InnerDispatch {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public Outer_InnerDispatch(Outer.Inner handlers) {
         this(handlers, IrpPool.shared());
@@ -40,6 +43,9 @@ public final class Outer_InnerDispatch {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public Outer_InnerDispatch(Outer.Inner handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");

@@ -9,6 +9,7 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.RuntimeException;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -39,6 +40,8 @@ public final class MultiDispatch {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public MultiDispatch(Multi handlers) {
         this(handlers, IrpPool.shared());
@@ -47,6 +50,9 @@ public final class MultiDispatch {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public MultiDispatch(Multi handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");

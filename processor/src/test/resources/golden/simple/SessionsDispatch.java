@@ -11,6 +11,7 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -44,6 +45,8 @@ public final class SessionsDispatch {
 
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     *
+     * @param handlers the instance whose handlers the glue calls
      */
     public SessionsDispatch(Sessions handlers) {
         this(handlers, IrpPool.shared());
@@ -52,6 +55,9 @@ public final class SessionsDispatch {
     /**
      * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
      * from {@code pool}.
+     *
+     * @param handlers the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
      */
     public SessionsDispatch(Sessions handlers, IrpPool pool) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");

@@ -33,6 +33,8 @@ final class HandlerModel {
      * @param isPublic whether the dispatch class is public (SPEC P5)
      * @param typeVariables the handler class's type variables, kept by the dispatch class
      * @param handlers the handlers, sorted by operation, then context type, then method name
+     * @param suppressedWarnings lint categories the generated code would trip through no fault of its own (a
+     *     deprecated handler or context type; overloads on functional-interface contexts), sorted; usually empty
      */
     record HandlerClass(
             String packageName,
@@ -40,7 +42,8 @@ final class HandlerModel {
             String qualifiedName,
             boolean isPublic,
             List<? extends TypeMirror> typeVariables,
-            List<Handler> handlers) {
+            List<Handler> handlers,
+            List<String> suppressedWarnings) {
 
         /** {@code Outer_InnerDispatch} for {@code Outer.Inner}. */
         String dispatchSimpleName() {

@@ -6,6 +6,7 @@ import io.wsk4j.processor.HandlerModel.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -16,9 +17,13 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -27,9 +32,11 @@ import javax.lang.model.util.Types;
  */
 final class HandlerValidator {
     private final Types types;
+    private final Elements elements;
 
-    HandlerValidator(Types types) {
+    HandlerValidator(Types types, Elements elements) {
         this.types = types;
+        this.elements = elements;
     }
 
     /** A handler method and the annotation that made it one. */
@@ -47,7 +54,13 @@ final class HandlerValidator {
         if (classProblem != null) {
             return new Validation.Invalid(List.of(classProblem));
         }
-        // P9: a signature that mentions a type not generated yet is looked at again in a later round.
+        // P9: a signature that mentions a type not generated yet is looked at again in a later round; so is a class
+        // whose type variables are bounded by such a type, since the dispatch class repeats those bounds.
+        if (boundsMentionUnresolvedType(type)) {
+            Annotated first = annotated.get(0);
+            return new Validation.Deferred(new Problem(first.method(), first.annotations().get(0),
+                    Messages.UNRESOLVED_TYPE.format(name(first.method()), dispatchName)));
+        }
         for (Annotated candidate : annotated) {
             if (mentionsUnresolvedType(candidate.method())) {
                 return new Validation.Deferred(new Problem(candidate.method(), candidate.annotations().get(0),
@@ -59,12 +72,12 @@ final class HandlerValidator {
         List<Handler> handlers = new ArrayList<>();
         List<Annotated> owners = new ArrayList<>();
         for (Annotated candidate : annotated) {
-            Problem problem = checkMethod(candidate, dispatchName);
+            Problem problem = checkMethod(candidate, dispatchName, type);
             if (problem != null) {
                 problems.add(problem);
                 continue;
             }
-            Handler handler = shape(candidate, problems);
+            Handler handler = shape(candidate, problems, dispatchName, packageOf(type));
             if (handler != null) {
                 handlers.add(handler);
                 owners.add(candidate);
@@ -87,7 +100,8 @@ final class HandlerValidator {
                 type.getQualifiedName().toString(),
                 type.getModifiers().contains(Modifier.PUBLIC),
                 List.copyOf(typeVariables),
-                List.copyOf(handlers)));
+                List.copyOf(handlers),
+                suppressions(handlers, owners)));
     }
 
     private static List<Annotated> annotatedMethods(TypeElement type) {
@@ -111,7 +125,10 @@ final class HandlerValidator {
         return Operation.forAnnotation(annotationType.getQualifiedName().toString());
     }
 
-    /** P2: non-private at every level, and static when nested. */
+    /**
+     * P2: non-private at every level, and not an inner class itself (a static class may sit inside an inner class
+     * since Java 16: it needs no outer instance).
+     */
     private static Problem checkClass(TypeElement type, String dispatchName) {
         for (Element level = type; level instanceof TypeElement; level = level.getEnclosingElement()) {
             TypeElement levelType = (TypeElement) level;
@@ -119,14 +136,26 @@ final class HandlerValidator {
                 return new Problem(type, null,
                         Messages.PRIVATE_CLASS.format(levelType.getQualifiedName(), dispatchName));
             }
-            if (levelType.getNestingKind() == NestingKind.MEMBER
-                    && levelType.getKind() == ElementKind.CLASS
-                    && !levelType.getModifiers().contains(Modifier.STATIC)) {
-                return new Problem(type, null,
-                        Messages.INNER_CLASS.format(levelType.getQualifiedName(), dispatchName));
-            }
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER
+                && type.getKind() == ElementKind.CLASS
+                && !type.getModifiers().contains(Modifier.STATIC)) {
+            return new Problem(type, null, Messages.INNER_CLASS.format(type.getQualifiedName(), dispatchName));
         }
         return null;
+    }
+
+    private static boolean boundsMentionUnresolvedType(TypeElement type) {
+        for (Element level = type; level instanceof TypeElement; level = level.getEnclosingElement()) {
+            for (TypeParameterElement parameter : ((TypeElement) level).getTypeParameters()) {
+                for (TypeMirror bound : parameter.getBounds()) {
+                    if (TypeNames.isUnresolved(bound)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsUnresolvedType(ExecutableElement method) {
@@ -141,8 +170,11 @@ final class HandlerValidator {
         return false;
     }
 
-    /** P7: one annotation per method; P2: not private, not static, no type variables of its own. */
-    private static Problem checkMethod(Annotated candidate, String dispatchName) {
+    /**
+     * P7: one annotation per method; P2: not private, not static, no type variables of its own, and no checked
+     * exception (the routine that calls it cannot throw one).
+     */
+    private Problem checkMethod(Annotated candidate, String dispatchName, TypeElement type) {
         ExecutableElement method = candidate.method();
         List<AnnotationMirror> annotations = candidate.annotations();
         if (annotations.size() > 1) {
@@ -157,13 +189,32 @@ final class HandlerValidator {
         }
         if (!method.getTypeParameters().isEmpty()) {
             return new Problem(method, annotations.get(0), Messages.GENERIC_HANDLER.format(name(method),
-                    ((TypeElement) method.getEnclosingElement()).getQualifiedName()));
+                    type.getQualifiedName()));
+        }
+        for (TypeMirror thrown : method.getThrownTypes()) {
+            if (!isUnchecked(types.erasure(thrown))) {
+                return new Problem(method, annotations.get(0),
+                        Messages.CHECKED_EXCEPTION.format(name(method), TypeNames.display(thrown)));
+            }
         }
         return null;
     }
 
+    private static boolean isUnchecked(TypeMirror thrown) {
+        TypeMirror level = thrown;
+        while (level.getKind() == TypeKind.DECLARED) {
+            TypeElement element = (TypeElement) ((DeclaredType) level).asElement();
+            String name = element.getQualifiedName().toString();
+            if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+                return true;
+            }
+            level = element.getSuperclass();
+        }
+        return false;
+    }
+
     /** P3, P4: the parameters and return type fit one shape of the operation; the context is a reference type. */
-    private Handler shape(Annotated candidate, List<Problem> problems) {
+    private Handler shape(Annotated candidate, List<Problem> problems, String dispatchName, PackageElement home) {
         ExecutableElement method = candidate.method();
         AnnotationMirror annotation = candidate.annotations().get(0);
         Operation operation = operationOf(annotation);
@@ -190,6 +241,14 @@ final class HandlerValidator {
             return null;
         }
         TypeMirror accepted = operation == Operation.ACCEPT_EVENT ? returned : null;
+        for (TypeMirror used : accepted == null ? List.of(context) : List.of(context, accepted)) {
+            Inaccessible part = inaccessiblePart(used, home);
+            if (part != null) {
+                problems.add(new Problem(method, annotation, Messages.INACCESSIBLE_CONTEXT.format(name(method),
+                        TypeNames.display(used), part.name(), part.modifier(), dispatchName, part.name())));
+                return null;
+            }
+        }
         List<TypeMirror> erased = new ArrayList<>();
         for (TypeMirror parameter : parameters) {
             erased.add(types.erasure(parameter));
@@ -313,20 +372,19 @@ final class HandlerValidator {
             for (int earlier = 0; earlier < later; earlier++) {
                 Handler first = handlers.get(earlier);
                 Handler second = handlers.get(later);
-                if (!clashes(first.operation(), second.operation())) {
+                if (first.operation() != second.operation()) {
                     continue;
                 }
                 Annotated owner = owners.get(later);
                 String firstName = name(owners.get(earlier).method());
                 String secondName = name(owner.method());
                 if (types.isSameType(first.context(), second.context())) {
-                    if (first.operation() == second.operation()) {
-                        problems.add(new Problem(owner.method(), owner.annotations().get(0),
-                                Messages.DUPLICATE_HANDLER.format(firstName, secondName,
-                                        second.operation().simpleName(), TypeNames.display(second.context()))));
-                        break;
-                    }
-                } else if (types.isSameType(types.erasure(first.context()), types.erasure(second.context()))) {
+                    problems.add(new Problem(owner.method(), owner.annotations().get(0),
+                            Messages.DUPLICATE_HANDLER.format(firstName, secondName,
+                                    second.operation().simpleName(), TypeNames.display(second.context()))));
+                    break;
+                } else if (sharesStartMethods(first, second)
+                        && types.isSameType(types.erasure(first.context()), types.erasure(second.context()))) {
                     problems.add(new Problem(owner.method(), owner.annotations().get(0),
                             Messages.ERASURE_CLASH.format(firstName, secondName, TypeNames.display(first.context()),
                                     TypeNames.display(second.context()),
@@ -337,11 +395,149 @@ final class HandlerValidator {
         }
     }
 
-    /** Whether handlers of the two operations share generated member names, keyed by context type. */
-    private static boolean clashes(Operation first, Operation second) {
-        boolean firstConnectionEvent = first == Operation.RECEIVE_EVENT || first == Operation.DISCONNECT_EVENT;
-        boolean secondConnectionEvent = second == Operation.RECEIVE_EVENT || second == Operation.DISCONNECT_EVENT;
-        return first == second || (firstConnectionEvent && secondConnectionEvent);
+    /**
+     * Whether two handlers of one operation get start methods with the same names and parameter counts, told apart
+     * only by the context type. Connection events form client dispatches named per context type, so they never
+     * do; a simple and a faithful handler differ by the faithful one's extra Irp parameter.
+     */
+    private static boolean sharesStartMethods(Handler first, Handler second) {
+        Operation operation = first.operation();
+        if (operation == Operation.RECEIVE_EVENT || operation == Operation.DISCONNECT_EVENT) {
+            return false;
+        }
+        return (first.shape() == Shape.FAITHFUL) == (second.shape() == Shape.FAITHFUL);
+    }
+
+    private static String levelTypeName(TypeElement type) {
+        String name = type.getSimpleName().toString();
+        for (Element level = type.getEnclosingElement(); level instanceof TypeElement;
+                level = level.getEnclosingElement()) {
+            name = level.getSimpleName() + "." + name;
+        }
+        return name;
+    }
+
+    /** A type the generated class cannot name, and why. */
+    private record Inaccessible(String name, String modifier) {}
+
+    /**
+     * The first part of {@code type} that the generated class, a top-level class in {@code home}, could not name;
+     * null if it can name them all.
+     */
+    private static Inaccessible inaccessiblePart(TypeMirror type, PackageElement home) {
+        switch (type.getKind()) {
+            case DECLARED: {
+                for (Element level = ((DeclaredType) type).asElement(); level instanceof TypeElement;
+                        level = level.getEnclosingElement()) {
+                    TypeElement levelType = (TypeElement) level;
+                    boolean otherPackage = !packageOf(levelType).getQualifiedName().contentEquals(
+                            home.getQualifiedName());
+                    if (levelType.getModifiers().contains(Modifier.PRIVATE)) {
+                        return new Inaccessible(levelTypeName(levelType), "private");
+                    }
+                    if (otherPackage && levelType.getModifiers().contains(Modifier.PROTECTED)) {
+                        return new Inaccessible(levelTypeName(levelType), "protected");
+                    }
+                }
+                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+                    Inaccessible part = inaccessiblePart(argument, home);
+                    if (part != null) {
+                        return part;
+                    }
+                }
+                return null;
+            }
+            case ARRAY:
+                return inaccessiblePart(((ArrayType) type).getComponentType(), home);
+            case WILDCARD: {
+                WildcardType wildcard = (WildcardType) type;
+                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+                        : wildcard.getSuperBound();
+                return bound == null ? null : inaccessiblePart(bound, home);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Lint categories the generated code trips through no fault of its own: it calls a deprecated handler or names a
+     * deprecated context type; or it overloads a start method on two functional-interface contexts, which javac's
+     * "overloads" lint flags. Only what applies, so that other compilers see no needless suppression.
+     */
+    private List<String> suppressions(List<Handler> handlers, List<Annotated> owners) {
+        TreeSet<String> categories = new TreeSet<>();
+        for (Annotated owner : owners) {
+            if (elements.isDeprecated(owner.method())) {
+                categories.add("deprecation");
+            }
+        }
+        for (Handler handler : handlers) {
+            if (mentionsDeprecated(handler.context())
+                    || (handler.acceptedContext() != null && mentionsDeprecated(handler.acceptedContext()))) {
+                categories.add("deprecation");
+            }
+        }
+        for (int later = 0; later < handlers.size(); later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                Handler first = handlers.get(earlier);
+                Handler second = handlers.get(later);
+                if (first.operation() == second.operation() && sharesStartMethods(first, second)
+                        && isFunctionalInterface(first.context()) && isFunctionalInterface(second.context())) {
+                    categories.add("overloads");
+                }
+            }
+        }
+        return List.copyOf(categories);
+    }
+
+    private boolean mentionsDeprecated(TypeMirror type) {
+        switch (type.getKind()) {
+            case DECLARED: {
+                for (Element level = ((DeclaredType) type).asElement(); level instanceof TypeElement;
+                        level = level.getEnclosingElement()) {
+                    if (elements.isDeprecated(level)) {
+                        return true;
+                    }
+                }
+                return ((DeclaredType) type).getTypeArguments().stream().anyMatch(this::mentionsDeprecated);
+            }
+            case ARRAY:
+                return mentionsDeprecated(((ArrayType) type).getComponentType());
+            case WILDCARD: {
+                WildcardType wildcard = (WildcardType) type;
+                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+                        : wildcard.getSuperBound();
+                return bound != null && mentionsDeprecated(bound);
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** An interface with one abstract method besides those of Object: what a lambda may stand for. */
+    private boolean isFunctionalInterface(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        if (element.getKind() != ElementKind.INTERFACE) {
+            return false;
+        }
+        int abstractMethods = 0;
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
+            if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
+                abstractMethods++;
+            }
+        }
+        return abstractMethods == 1;
+    }
+
+    private static boolean isObjectMethod(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        int parameters = method.getParameters().size();
+        return (name.equals("equals") && parameters == 1) || (name.equals("hashCode") && parameters == 0)
+                || (name.equals("toString") && parameters == 0);
     }
 
     private static String name(ExecutableElement method) {

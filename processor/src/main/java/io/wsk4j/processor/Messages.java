@@ -41,6 +41,15 @@ enum Messages {
     UNRESOLVED_TYPE("UnresolvedType",
             "Handler %s mentions a type that could not be resolved, so %s was not generated. Fix the missing type"
                     + " reported by the compiler."),
+    INACCESSIBLE_CONTEXT("InaccessibleContext",
+            "Handler %s uses the type %s, and %s is %s, so the generated %s, a class of its own in the same"
+                    + " package, cannot name it. Make %s package-private or wider."),
+    CHECKED_EXCEPTION("CheckedException",
+            "Handler %s declares the checked exception %s, but a completion routine or event cannot throw it."
+                    + " Catch it inside the handler, or wrap it in an unchecked exception."),
+    DISPATCH_NAME_CLASH("DispatchNameClash",
+            "The dispatch class of %s would be %s, but that name is already taken by %s. Rename one of the"
+                    + " classes."),
     INTERNAL_ERROR("InternalError",
             "The wsk4j processor failed on class %s because of a bug in the processor, not in your code, so no"
                     + " dispatch class was generated for it. Please report it with this trace:%n%s");

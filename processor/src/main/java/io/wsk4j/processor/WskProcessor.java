@@ -9,9 +9,12 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -35,6 +38,8 @@ public final class WskProcessor extends AbstractProcessor {
     private final Set<String> deferred = new TreeSet<>();
     /** Classes already written or reported, so that a later round never handles them again. */
     private final Set<String> done = new TreeSet<>();
+    /** Dispatch class names written in this build, with the handler class each one belongs to. */
+    private final Map<String, String> written = new TreeMap<>();
 
     /** The processor that javac finds through {@code META-INF/services}. */
     public WskProcessor() {
@@ -75,7 +80,8 @@ public final class WskProcessor extends AbstractProcessor {
             }
         }
         classes.removeAll(done);
-        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils());
+        HandlerValidator validator =
+                new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
         for (String name : classes) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null) {
@@ -111,9 +117,23 @@ public final class WskProcessor extends AbstractProcessor {
                 }
             } else if (validation instanceof Validation.Valid) {
                 HandlerClass model = ((Validation.Valid) validation).model();
+                String dispatchName = qualifiedDispatchName(model);
+                String takenBy = nameTakenBy(dispatchName);
+                if (takenBy != null) {
+                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                            Messages.DISPATCH_NAME_CLASH.format(name, dispatchName, takenBy), type);
+                    return;
+                }
                 JavaFile file = writerFactory.apply(writer()).apply(model);
-                write(file, model, type);
+                write(file, dispatchName, type);
+                written.put(dispatchName, name);
             }
+        } catch (FilerException e) {
+            // the name exists in a way nothing above saw (another tool wrote it, say): the user's to resolve
+            done.add(name);
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Messages.DISPATCH_NAME_CLASH.format(name, e.getMessage(), "a file javac would not recreate"),
+                    type);
         } catch (RuntimeException | LinkageError | IOException e) {
             // A bug of ours, not the user's: say so, with the trace, on the class, and fail the build.
             done.add(name);
@@ -130,11 +150,38 @@ public final class WskProcessor extends AbstractProcessor {
         return new DispatchWriter(WskProcessor.class.getName(), generatedAvailable);
     }
 
+    private static String qualifiedDispatchName(HandlerClass model) {
+        return model.packageName().isEmpty()
+                ? model.dispatchSimpleName()
+                : model.packageName() + "." + model.dispatchSimpleName();
+    }
+
+    /**
+     * Who already holds the name: another handler class whose dispatch class got it in this build (Outer.Inner and
+     * a top-level Outer_Inner), or a class of the user's; null if the name is free.
+     */
+    private String nameTakenBy(String dispatchName) {
+        String otherHandlerClass = written.get(dispatchName);
+        if (otherHandlerClass != null) {
+            return "the dispatch class of " + otherHandlerClass;
+        }
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(dispatchName);
+        if (existing == null) {
+            return null;
+        }
+        for (javax.lang.model.element.AnnotationMirror mirror : existing.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals("io.wsk4j.annotations.WskGenerated")) {
+                return null; // an earlier build's output: the Filer decides
+            }
+        }
+        return "the class " + dispatchName + " of your sources";
+    }
+
     /** Renders the whole file in memory first, so that a failure never leaves half a file behind. */
-    private void write(JavaFile file, HandlerClass model, TypeElement type) throws IOException {
+    private void write(JavaFile file, String dispatchName, TypeElement type) throws IOException {
         String text = file.toString();
-        JavaFileObject source = processingEnv.getFiler()
-                .createSourceFile(model.packageName() + "." + model.dispatchSimpleName(), type);
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(dispatchName, type);
         try (Writer out = source.openWriter()) {
             out.write(text);
         }

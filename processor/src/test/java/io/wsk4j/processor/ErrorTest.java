@@ -70,6 +70,16 @@ final class ErrorTest {
                                 + " @OnCloseComplete, but a method handles one operation. Split it into one method"
                                 + " per annotation.",
                         "@OnDisconnectComplete @OnCloseComplete void gone(NtStatus status, Session session) {} //!"),
+                mistake("InaccessibleContext", "Handler Handlers.sent uses the type Handlers.Hidden, and"
+                                + " Handlers.Hidden is private, so the generated HandlersDispatch, a class of its own in"
+                                + " the same package, cannot name it. Make Handlers.Hidden package-private or wider.",
+                        "private record Hidden(String name) {}\n"
+                                + "    @OnSendComplete void sent(NtStatus status, Hidden hidden) {} //!"),
+                mistake("CheckedException", "Handler Handlers.sent declares the checked exception IOException, but a"
+                                + " completion routine or event cannot throw it. Catch it inside the handler, or wrap"
+                                + " it in an unchecked exception.",
+                        "@OnSendComplete void sent(NtStatus status, Session session) throws java.io.IOException {}"
+                                + " //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",
@@ -123,6 +133,37 @@ final class ErrorTest {
         assertThat(result.errors()).hasSize(1);
         assertThat(result.errors().get(0)).startsWith("[wsk4j:StaticHandler]");
         assertThat(result.generated().keySet()).containsExactly("GoodDispatch.java");
+    }
+
+    @Test
+    @DisplayName("P7 two handler classes whose dispatch classes would share a name: one error, on the second")
+    void dispatchNameClash() throws IOException {
+        String handlers = "    @OnSendComplete void sent(NtStatus status, String context) {}\n";
+        FolderCompiler.Result result = FolderCompiler.compile(ToolProvider.getSystemJavaCompiler(), folder, Map.of(
+                "demo.Outer", "package demo;\nimport io.wsk4j.*;\nimport io.wsk4j.annotations.*;\n"
+                        + "public class Outer {\n    public static class Inner {\n" + handlers + "    }\n}\n",
+                "demo.Outer_Inner", "package demo;\nimport io.wsk4j.*;\nimport io.wsk4j.annotations.*;\n"
+                        + "public class Outer_Inner {\n" + handlers + "}\n"),
+                List.of("--release", "17"), new WskProcessor());
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0)).startsWith("[wsk4j:DispatchNameClash] The dispatch class of demo.Outer_Inner"
+                + " would be demo.Outer_InnerDispatch, but that name is already taken by the dispatch class of"
+                + " demo.Outer.Inner. Rename one of the classes.");
+        assertThat(result.errors().get(0)).doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("P7 a class of the user's already named like the dispatch class: one error on the handler class")
+    void dispatchNameTakenByUserClass() throws IOException {
+        FolderCompiler.Result result = FolderCompiler.compile(ToolProvider.getSystemJavaCompiler(), folder, Map.of(
+                "demo.Foo", "package demo;\nimport io.wsk4j.*;\nimport io.wsk4j.annotations.*;\n"
+                        + "public class Foo {\n    @OnSendComplete void sent(NtStatus status, String context) {}\n}\n",
+                "demo.FooDispatch", "package demo;\npublic class FooDispatch {}\n"),
+                List.of("--release", "17"), new WskProcessor());
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0)).startsWith("[wsk4j:DispatchNameClash] The dispatch class of demo.Foo would"
+                + " be demo.FooDispatch, but that name is already taken by the class demo.FooDispatch of your sources.");
+        assertThat(result.generated()).isEmpty();
     }
 
     private void assertOneError(String marked, String id, String text) throws IOException {
