@@ -40,4 +40,18 @@ class AnnotationsTest {
         assertThat(WskGenerated.class.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.CLASS);
         assertThat(WskGenerated.class.getAnnotation(Target.class).value()).asList().containsExactly(ElementType.TYPE);
     }
+
+    @Test
+    @DisplayName("P1 the processor's annotation names are the real annotations' names, in the same order")
+    void processorKnowsEveryAnnotation() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Operation operation : Operation.values()) {
+            names.add(operation.annotationName());
+        }
+        List<String> real = new java.util.ArrayList<>();
+        for (Class<?> annotation : HANDLER_ANNOTATIONS) {
+            real.add(annotation.getCanonicalName());
+        }
+        assertThat(names).containsExactlyElementsIn(real).inOrder();
+    }
 }
