@@ -71,6 +71,8 @@ final class NioSocket implements WskSocket {
     private boolean pumping;
     private boolean repump;
     private boolean noDelay;
+    /** The last read took all the socket had, and no OP_READ readiness came since. */
+    private boolean drained;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     NioSocket(NioProvider provider, EventLoop loop, SocketChannel channel, ClientBinding<?> binding) {
@@ -530,9 +532,29 @@ final class NioSocket implements WskSocket {
         if ((readyOps & SelectionKey.OP_ACCEPT) != 0) {
             acceptConnections();
         }
+        if ((readyOps & SelectionKey.OP_READ) != 0) {
+            drained = false;
+        }
         if ((readyOps & (SelectionKey.OP_READ | SelectionKey.OP_WRITE)) != 0) {
             pump();
         }
+    }
+
+    /**
+     * Reads into {@code data}, unless the last read emptied the socket and no readiness came since: a read then
+     * would only spend a system call to learn "nothing yet", which in request/response traffic is every time.
+     * Readiness is level-triggered, so data that arrives meanwhile is reported by the next select.
+     *
+     * @return the bytes read, 0 if none (now, or known), -1 at the peer's FIN
+     */
+    private int readFromChannel(ByteBuffer data) throws IOException {
+        if (drained) {
+            return 0;
+        }
+        int wanted = data.remaining();
+        int n = channel.read(data);
+        drained = n >= 0 && n < wanted;
+        return n;
     }
 
     /**
@@ -642,7 +664,7 @@ final class NioSocket implements WskSocket {
             data.limit((int) Math.min(data.capacity(), op.buffer.remaining()));
             int n;
             try {
-                n = channel.read(data);
+                n = readFromChannel(data);
             } catch (IOException e) {
                 peerReset();
                 return;
@@ -711,7 +733,7 @@ final class NioSocket implements WskSocket {
             data.clear();
             int n;
             try {
-                n = channel.read(data);
+                n = readFromChannel(data);
             } catch (IOException e) {
                 peerReset();
                 return;
