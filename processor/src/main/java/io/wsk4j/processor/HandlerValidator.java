@@ -33,10 +33,16 @@ import javax.lang.model.util.Types;
 final class HandlerValidator {
     private final Types types;
     private final Elements elements;
+    private final boolean javacLints;
 
-    HandlerValidator(Types types, Elements elements) {
+    /**
+     * @param javacLints whether the compiler is javac, whose "overloads" lint the glue may have to suppress; other
+     *     compilers (ECJ) do not know that token and would warn about the suppression itself
+     */
+    HandlerValidator(Types types, Elements elements, boolean javacLints) {
         this.types = types;
         this.elements = elements;
+        this.javacLints = javacLints;
     }
 
     /** A handler method and the annotation that made it one. */
@@ -482,7 +488,7 @@ final class HandlerValidator {
             for (int earlier = 0; earlier < later; earlier++) {
                 Handler first = handlers.get(earlier);
                 Handler second = handlers.get(later);
-                if (first.operation() == second.operation() && sharesStartMethods(first, second)
+                if (javacLints && first.operation() == second.operation() && sharesStartMethods(first, second)
                         && isFunctionalInterface(first.context()) && isFunctionalInterface(second.context())) {
                     categories.add("overloads");
                 }

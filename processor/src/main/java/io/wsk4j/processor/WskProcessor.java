@@ -80,8 +80,8 @@ public final class WskProcessor extends AbstractProcessor {
             }
         }
         classes.removeAll(done);
-        HandlerValidator validator =
-                new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils(),
+                processingEnv.getElementUtils(), processingEnv.getClass().getName().startsWith("com.sun.tools.javac."));
         for (String name : classes) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null) {

@@ -76,6 +76,24 @@ final class EcjTest {
         assertThat(result.generated().keySet()).containsExactly("HandlersDispatch.java", "Later.java");
     }
 
+    @Test
+    @DisplayName("P8 P9 ECJ: a deprecated handler and lambda-typed overloads compile without warnings")
+    void suppressionsUnderEcj() throws IOException {
+        FolderCompiler.Result result = FolderCompiler.compile(new EclipseCompiler(), folder, Map.of("demo.Old", ""
+                        + "package demo;\n"
+                        + "import io.wsk4j.NtStatus;\n"
+                        + "import io.wsk4j.annotations.*;\n"
+                        + "import java.util.function.*;\n"
+                        + "public class Old {\n"
+                        + "    @Deprecated @OnCloseComplete void closed(NtStatus status, String context) {}\n"
+                        + "    @OnSendComplete void accepted(NtStatus status, Consumer<NtStatus> next) {}\n"
+                        + "    @OnSendComplete void applied(NtStatus status, Function<NtStatus, String> next) {}\n"
+                        + "}\n"),
+                OPTIONS, new WskProcessor());
+        assertThat(messages(result)).isEmpty();
+        assertThat(result.generated().keySet()).containsExactly("OldDispatch.java");
+    }
+
     private static List<String> messages(FolderCompiler.Result result) {
         return result.diagnostics().stream()
                 .filter(diagnostic -> diagnostic.getKind() != Diagnostic.Kind.NOTE)
