@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -159,6 +160,46 @@ class CloseSocketTest {
             for (String refused : List.of("send", "close-2", "r", "d", "a")) {
                 lb.completions.assertNotCompleted(refused);
             }
+        }
+    }
+
+    @Test
+    @DisplayName("C5 closeSocket while the I/O thread is inside a dispatch call of the socket throws, and may follow")
+    void closeWhileInsideADispatchCall() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            Connection c = lb.connect();
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch tried = new CountDownLatch(1);
+            Irp trigger = Irp.allocate();
+            trigger.setCompletionRoutine((irp, socket) -> {
+                // on the I/O thread: this send completes inside its own dispatch call, and its routine waits there
+                Irp nested = Irp.allocate();
+                nested.setCompletionRoutine((n, ignored) -> {
+                    inside.countDown();
+                    try {
+                        tried.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    n.free();
+                    return NtStatus.MORE_PROCESSING_REQUIRED;
+                }, null, true, true, true);
+                socket.dispatch().send(socket, WskBuf.of(bytes("x")), SendFlags.NONE, nested);
+                irp.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, c.socket(), true, true, true);
+            c.dispatch().getLocalAddress(c.socket(), trigger);
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            Irp tooEarly = lb.completions.irp("too-early");
+            try {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> c.dispatch().closeSocket(c.socket(), tooEarly));
+                assertTrue(e.getMessage().contains("another thread is inside a dispatch call"), e.getMessage());
+            } finally {
+                tried.countDown();
+            }
+            lb.completions.assertNotCompleted("too-early");
+            lb.closeSocket(c.socket()); // once the call returned, the close goes through
         }
     }
 
