@@ -199,7 +199,8 @@ class CloseSocketTest {
                 tried.countDown();
             }
             lb.completions.assertNotCompleted("too-early");
-            lb.closeSocket(c.socket()); // once the call returned, the close goes through
+            barrier(lb, c); // queued behind the trigger: by its completion the I/O thread has left the send call
+            lb.closeSocket(c.socket()); // now the close goes through
         }
     }
 
