@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * into a buffer chain, with or without a final buffer, the peer reads exactly those bytes in order, then EOF (SPEC X1,
  * D3, A4), and every IRP completes once with the bytes it carried (SPEC I1, I7).
  */
-class StreamProperties {
+class StreamPropertiesTest {
     private static Loopback loopback;
 
     @BeforeContainer
