@@ -49,8 +49,10 @@ public final class Handlers {
 
     @OnDisconnectComplete
     NtStatus disconnectComplete(Irp irp, Owned owned) {
-        recorder.record("disconnectComplete", irp.status(), owned.session, irp.pendingReturned());
-        irp.free();
+        NtStatus status = irp.status();
+        boolean pendingReturned = irp.pendingReturned();
+        irp.free(); // before recording: the test looks at the IRP as soon as the record arrives
+        recorder.record("disconnectComplete", status, owned.session, pendingReturned);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
