@@ -101,6 +101,14 @@ class ExamplesTest {
     }
 
     @Test
+    @DisplayName("D3 C3 the README's first program: the peer reads hello then EOF; every step succeeds")
+    void firstProgram() throws Exception {
+        assertEquals(List.of("peer read: hello, then EOF", "disconnect: " + NtStatus.SUCCESS,
+                        "receive: 0 bytes (the peer's FIN)", "close: " + NtStatus.SUCCESS),
+                io.wsk4j.examples.first.FirstProgram.run());
+    }
+
+    @Test
     @DisplayName("the tour runs every demo and succeeds")
     void tour() {
         PrintStream original = System.out;
