@@ -2,14 +2,14 @@ package io.wsk4j.processor;
 
 /** The operation a handler annotation stands for (SPEC P1), in the order the generated members appear. */
 enum Operation {
-    CONNECT("OnConnectComplete", false),
-    SEND("OnSendComplete", false),
-    RECEIVE("OnReceiveComplete", false),
-    DISCONNECT("OnDisconnectComplete", false),
-    CLOSE("OnCloseComplete", false),
-    RECEIVE_EVENT("OnReceiveEvent", true),
-    DISCONNECT_EVENT("OnDisconnectEvent", true),
-    ACCEPT_EVENT("OnAcceptEvent", true);
+    CONNECT("OnConnectComplete"),
+    SEND("OnSendComplete"),
+    RECEIVE("OnReceiveComplete"),
+    DISCONNECT("OnDisconnectComplete"),
+    CLOSE("OnCloseComplete"),
+    RECEIVE_EVENT("OnReceiveEvent"),
+    DISCONNECT_EVENT("OnDisconnectEvent"),
+    ACCEPT_EVENT("OnAcceptEvent");
 
     private static final String PACKAGE = "io.wsk4j.annotations";
 
@@ -17,12 +17,10 @@ enum Operation {
     // AnnotationsTest checks that these names match the real annotations.
     private final String annotationName;
     private final String simpleName;
-    private final boolean event;
 
-    Operation(String simpleName, boolean event) {
+    Operation(String simpleName) {
         this.annotationName = PACKAGE + "." + simpleName;
         this.simpleName = simpleName;
-        this.event = event;
     }
 
     String annotationName() {
@@ -31,10 +29,6 @@ enum Operation {
 
     String simpleName() {
         return simpleName;
-    }
-
-    boolean isEvent() {
-        return event;
     }
 
     /** The operation whose annotation has this qualified name, or null. */
