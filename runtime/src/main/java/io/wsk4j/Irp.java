@@ -1,6 +1,6 @@
 package io.wsk4j;
 
-import io.wsk4j.nio.IrpCore;
+import io.wsk4j.spi.WskImplementation;
 import java.net.SocketAddress;
 
 /**
@@ -20,7 +20,7 @@ import java.net.SocketAddress;
 public interface Irp {
     /** A new IRP with no completion routine (IoAllocateIrp). */
     static Irp allocate() {
-        return new IrpCore();
+        return WskImplementation.instance().newIrp();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.wsk4j;
 
-import io.wsk4j.nio.AcceptDecision;
+import io.wsk4j.spi.WskImplementation;
 import java.util.Set;
 
 /**
@@ -13,7 +13,7 @@ public interface WskAccept {
      * Accepts the socket with {@code context}; {@code dispatch} (may be null) serves its events, all disabled.
      */
     static <A> WskAccept accept(A context, WskClientConnectionDispatch<A> dispatch) {
-        return new AcceptDecision<>(context, dispatch, Set.of());
+        return WskImplementation.instance().accept(context, dispatch, Set.of());
     }
 
     /**
@@ -21,11 +21,11 @@ public interface WskAccept {
      * socket is read, so that no event is missed.
      */
     static <A> WskAccept accept(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events) {
-        return new AcceptDecision<>(context, dispatch, events);
+        return WskImplementation.instance().accept(context, dispatch, events);
     }
 
     /** Rejects the connection: the peer sees a reset. */
     static WskAccept reject() {
-        return AcceptDecision.REJECT;
+        return WskImplementation.instance().reject();
     }
 }

@@ -1,6 +1,6 @@
 package io.wsk4j;
 
-import io.wsk4j.nio.BufferChain;
+import io.wsk4j.spi.WskImplementation;
 import java.nio.ByteBuffer;
 
 /**
@@ -26,7 +26,7 @@ public interface WskBuf {
      * @throws IllegalArgumentException if no buffer is given
      */
     static WskBuf of(ByteBuffer... buffers) {
-        return new BufferChain(buffers);
+        return WskImplementation.instance().newBuf(buffers);
     }
 
     /** The number of bytes the buffers hold between position and limit now. */

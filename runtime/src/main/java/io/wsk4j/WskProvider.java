@@ -1,6 +1,6 @@
 package io.wsk4j;
 
-import io.wsk4j.nio.NioProvider;
+import io.wsk4j.spi.WskImplementation;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -96,7 +96,7 @@ public interface WskProvider extends AutoCloseable {
 
         /** Starts the provider's I/O threads. */
         public WskProvider build() {
-            return new NioProvider(ioThreads, closeTimeout, errorHandler);
+            return WskImplementation.instance().openProvider(ioThreads, closeTimeout, errorHandler);
         }
     }
 }

@@ -166,13 +166,15 @@ class CloseSocketTest {
     @Test
     @DisplayName("C5 closeSocket while the I/O thread is inside a dispatch call of the socket throws, and may follow")
     void closeWhileInsideADispatchCall() throws Exception {
-        try (Loopback lb = new Loopback()) {
+        try (Loopback lb = new Loopback(1)) {
             Connection c = lb.connect();
+            Connection other = lb.connect(); // on the same, only I/O thread
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch tried = new CountDownLatch(1);
             Irp trigger = Irp.allocate();
             trigger.setCompletionRoutine((irp, socket) -> {
-                // on the I/O thread: this send completes inside its own dispatch call, and its routine waits there
+                // on the I/O thread, in a routine of another socket: this send completes inside its own dispatch
+                // call, and its routine waits there
                 Irp nested = Irp.allocate();
                 nested.setCompletionRoutine((n, ignored) -> {
                     inside.countDown();
@@ -188,7 +190,7 @@ class CloseSocketTest {
                 irp.free();
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             }, c.socket(), true, true, true);
-            c.dispatch().getLocalAddress(c.socket(), trigger);
+            other.dispatch().getLocalAddress(other.socket(), trigger);
             assertTrue(inside.await(10, TimeUnit.SECONDS));
             Irp tooEarly = lb.completions.irp("too-early");
             try {
@@ -201,6 +203,7 @@ class CloseSocketTest {
             lb.completions.assertNotCompleted("too-early");
             barrier(lb, c); // queued behind the trigger: by its completion the I/O thread has left the send call
             lb.closeSocket(c.socket()); // now the close goes through
+            lb.closeSocket(other.socket());
         }
     }
 

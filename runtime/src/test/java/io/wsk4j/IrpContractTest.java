@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wsk4j.Loopback.Connection;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -39,10 +40,11 @@ class IrpContractTest {
     }
 
     @Test
-    @DisplayName("I2 completion runs on the caller's thread (synchronous) or on the loop (pending); pendingReturned tells")
+    @DisplayName("I2 E4 completion runs on the caller's thread (synchronous) or on the loop (pending); pendingReturned tells")
     void synchronousAndPendingCompletion() throws Exception {
-        try (Loopback lb = new Loopback()) {
+        try (Loopback lb = new Loopback(1)) {
             Connection c = lb.connect();
+            Connection other = lb.connect(); // on the same, only I/O thread
             // from a test thread: queued to the loop, so PENDING, and the routine sees pendingReturned
             NtStatus fromOutside = c.dispatch().send(c.socket(), WskBuf.of(bytes("a")), SendFlags.NONE,
                     lb.completions.irp("outside"));
@@ -51,32 +53,49 @@ class IrpContractTest {
             assertTrue(outside.pendingReturned());
             assertTrue(outside.thread().startsWith("wsk4j-io-"));
 
-            // from a completion routine on the socket's loop: written at once, so the final status is returned
+            // from a completion routine of another socket on the loop: written at once, so the final status is
+            // returned; on the routine's own socket: kept until the routine's step ends (SPEC E4), so PENDING
             BlockingQueue<Object[]> inner = new LinkedBlockingQueue<>();
+            CompletionRoutine<String> nestedRoutine = (n, name) -> {
+                inner.add(new Object[] {name, n.status(), n.pendingReturned(), Thread.currentThread()});
+                n.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            };
             Irp trigger = Irp.allocate();
             trigger.setCompletionRoutine((irp, socket) -> {
                 Irp nested = Irp.allocate();
-                nested.setCompletionRoutine((n, ignored) -> {
-                    inner.add(new Object[] {"routine", n.status(), n.pendingReturned(), Thread.currentThread()});
-                    n.free();
-                    return NtStatus.MORE_PROCESSING_REQUIRED;
-                }, null, true, true, true);
+                nested.setCompletionRoutine(nestedRoutine, "routine", true, true, true);
                 NtStatus returned = socket.dispatch().send(socket, WskBuf.of(bytes("b")), SendFlags.NONE, nested);
                 inner.add(new Object[] {"returned", returned, null, Thread.currentThread()});
+                Irp own = Irp.allocate();
+                own.setCompletionRoutine(nestedRoutine, "own routine", true, true, true);
+                NtStatus ownReturned = other.dispatch().send(other.socket(), WskBuf.of(bytes("c")), SendFlags.NONE,
+                        own);
+                inner.add(new Object[] {"own returned", ownReturned, null, Thread.currentThread()});
                 irp.free();
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             }, c.socket(), true, true, true);
-            c.dispatch().getLocalAddress(c.socket(), trigger);
+            other.dispatch().getLocalAddress(other.socket(), trigger);
             Object[] routine = inner.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
             Object[] returned = inner.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(returned);
+            Object[] ownReturned = inner.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            Object[] ownRoutine = inner.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(ownRoutine);
             assertEquals("routine", routine[0], "the routine ran before the dispatch call returned");
             assertEquals(NtStatus.SUCCESS, routine[1]);
             assertEquals(false, routine[2], "pendingReturned is false for a synchronous completion");
             assertEquals(NtStatus.SUCCESS, returned[1], "the call returned the final status");
             assertEquals(routine[3], returned[3], "on the same thread");
+            assertEquals("own returned", ownReturned[0], "a call on the routine's own socket waits for its step");
+            assertEquals(NtStatus.PENDING, ownReturned[1]);
+            assertEquals("own routine", ownRoutine[0]);
+            assertEquals(NtStatus.SUCCESS, ownRoutine[1]);
+            assertEquals(true, ownRoutine[2], "pendingReturned is true: the call returned PENDING");
+            assertEquals(routine[3], ownRoutine[3], "on the same thread, no hop");
             assertEquals("ab", new String(c.peer().getInputStream().readNBytes(2), "US-ASCII"));
+            assertEquals("c", new String(other.peer().getInputStream().readNBytes(1), "US-ASCII"));
             lb.closeSocket(c.socket());
+            lb.closeSocket(other.socket());
         }
     }
 
@@ -267,9 +286,11 @@ class IrpContractTest {
     @DisplayName("B3 exceptions in completion routines and events are reported; the I/O thread goes on")
     void userExceptionsDoNotKillTheLoop() throws Exception {
         try (Loopback lb = new Loopback(1)) {
+            CountDownLatch eventRan = new CountDownLatch(1);
             WskClientConnectionDispatch<String> throwing = new WskClientConnectionDispatch<>() {
                 @Override
                 public long onReceive(String context, WskBuf data) {
+                    eventRan.countDown();
                     throw new IllegalArgumentException("boom in event");
                 }
             };
@@ -282,6 +303,8 @@ class IrpContractTest {
             c.dispatch().controlSocket(c.socket(), WskEvent.RECEIVE, true, lb.completions.irp("enable"));
             lb.completions.await("enable");
             c.peer().getOutputStream().write(1);
+            // a receive IRP queued before the event ran would take precedence over it (SPEC E3)
+            assertTrue(eventRan.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "the receive event ran");
             // the data the event did not take stays for a receive IRP
             ByteBuffer in = ByteBuffer.allocate(4);
             c.dispatch().receive(c.socket(), WskBuf.of(in), ReceiveFlags.NONE, lb.completions.irp("receive"));

@@ -48,8 +48,13 @@ final class Loopback implements AutoCloseable {
 
     /** A peer with a small receive buffer, so that what it does not read backs up into our send queue. */
     static Loopback withSmallPeerBuffer() throws IOException {
+        return withPeerReceiveBuffer(4096);
+    }
+
+    /** A peer whose sockets have a receive buffer of {@code bytes} (the kernel may round it). */
+    static Loopback withPeerReceiveBuffer(int bytes) throws IOException {
         ServerSocket server = new ServerSocket();
-        server.setReceiveBufferSize(4096);
+        server.setReceiveBufferSize(bytes);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         return new Loopback(2, server);
     }

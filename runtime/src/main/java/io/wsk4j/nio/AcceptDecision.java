@@ -8,15 +8,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /** The {@link WskAccept} answers: accept with a context and client dispatch, or reject. */
-public final class AcceptDecision<A> implements WskAccept {
+final class AcceptDecision<A> implements WskAccept {
     /** The rejection. */
-    public static final AcceptDecision<Void> REJECT = new AcceptDecision<>();
+    static final AcceptDecision<Void> REJECT = new AcceptDecision<>();
 
     final ClientBinding<A> binding;
     final Set<WskEvent> events;
 
     /** Use {@link WskAccept#accept}. */
-    public AcceptDecision(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events) {
+    AcceptDecision(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events) {
         Objects.requireNonNull(events, "events: pass the events to enable, or use accept(context, dispatch)");
         if (dispatch == null && !events.isEmpty()) {
             throw new IllegalArgumentException("Events " + events + " cannot be enabled without a client dispatch");

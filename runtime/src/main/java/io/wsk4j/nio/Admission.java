@@ -4,12 +4,12 @@ import java.nio.channels.SocketChannel;
 
 /** An accepted connection on its way to the loop that will own it. */
 final class Admission extends LoopTask {
-    private final NioSocket listener;
+    private final ListeningSocket listener;
     private final ListenBinding<?> binding;
     private final SocketChannel accepted;
     private final EventLoop owner;
 
-    Admission(NioSocket listener, ListenBinding<?> binding, SocketChannel accepted, EventLoop owner) {
+    Admission(ListeningSocket listener, ListenBinding<?> binding, SocketChannel accepted, EventLoop owner) {
         this.listener = listener;
         this.binding = binding;
         this.accepted = accepted;
@@ -18,7 +18,7 @@ final class Admission extends LoopTask {
 
     @Override
     void runOnLoop() {
-        NioSocket socket = new NioSocket(listener.provider, owner, accepted);
+        ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted);
         listener.provider.register(socket);
         try {
             if (listener.gate.isShut() || listener.provider.closing()) {

@@ -14,14 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runs (SPEC A4); they are made once, so an operation allocates nothing. At completion the caller's positions are
  * advanced to where the views got, which is exactly the bytes transferred.
  */
-public final class BufferChain implements WskBuf {
+final class BufferChain implements WskBuf {
     private final ByteBuffer[] buffers;
     private final ByteBuffer[] views;
     private final AtomicBoolean inUse = new AtomicBoolean();
     private int first; // index of the first view with bytes or room left
 
     /** Use {@link WskBuf#of}. */
-    public BufferChain(ByteBuffer... buffers) {
+    BufferChain(ByteBuffer... buffers) {
         Objects.requireNonNull(buffers, "buffers: pass at least one ByteBuffer");
         if (buffers.length == 0) {
             throw new IllegalArgumentException("WskBuf.of needs at least one ByteBuffer");

@@ -37,6 +37,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
                 op.begin(Operation.SEND, target);
                 return op.complete(NtStatus.INVALID_PARAMETER, 0); // SPEC X4
             }
+            refuseEventData(buffer, target);
             BufferChain chain = startBuffer(buffer, op, Operation.SEND, target);
             op.sendFlags = flags;
             op.buffer = chain;
@@ -52,6 +53,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         IrpCore op = IrpCore.of(irp);
         target.gate.enter();
         try {
+            refuseEventData(buffer, target);
             if (buffer == null || flags == null || buffer.length() == 0) {
                 op.begin(Operation.RECEIVE, target);
                 return op.complete(NtStatus.INVALID_PARAMETER, 0); // SPEC X4; an empty buffer could not tell data from FIN
@@ -79,6 +81,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         IrpCore op = IrpCore.of(irp);
         target.gate.enter();
         try {
+            refuseEventData(buffer, target);
             if (mode == null || (mode == DisconnectMode.ABORTIVE && buffer != null)) {
                 op.begin(Operation.DISCONNECT, target);
                 return op.complete(NtStatus.INVALID_PARAMETER, 0); // SPEC D2: nothing touches the wire
@@ -142,6 +145,20 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             return target.loop.submit(op);
         } finally {
             target.gate.exit();
+        }
+    }
+
+    /** SPEC B4: a receive event's data is the loop's own buffer, reused as soon as the event returns. */
+    private static void refuseEventData(WskBuf buffer, NioSocket target) {
+        if (buffer == null) {
+            return;
+        }
+        for (int i = 0; i < buffer.bufferCount(); i++) {
+            if (target.provider.lendsToReceiveEvents(buffer.buffer(i))) {
+                throw new IllegalArgumentException("This buffer is the data of a receive event, valid only while the"
+                        + " event runs (SPEC B4): copy the bytes you keep or send into a buffer of your own and pass a"
+                        + " WskBuf over that");
+            }
         }
     }
 

@@ -6,14 +6,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One I/O thread over one {@link Selector}. Every socket belongs to one loop for life and all of its state changes
  * happen here; other threads hand work over through the {@link TaskQueue} and wake the selector.
+ *
+ * <p>A turn: select; finish the teardowns that waited for it; handle the ready keys; run queued tasks; close the
+ * lingering channels whose time is up. The select is also the flush of cancelled keys that makes the JDK really close
+ * an aborted channel, so an RST costs no system call a hand-written loop would not make.
  */
 final class EventLoop implements Runnable {
     private static final int READ_BUFFER_SIZE = 64 * 1024;
@@ -25,25 +31,32 @@ final class EventLoop implements Runnable {
     final Thread thread;
     private final TaskQueue tasks = new TaskQueue();
     private final AtomicBoolean sleeping = new AtomicBoolean();
-    // The consumer forms of select() allocate no set entry per ready key. The keys are only collected during the
-    // select and handled after it, because handling may close a socket, which needs a select of its own.
+    // The consumer forms of select() allocate no set entry per ready key. The keys are collected during the select and
+    // handled after it, so that handling never runs inside the selector.
     private final ArrayList<SelectionKey> readyKeys = new ArrayList<>(256);
     private final Consumer<SelectionKey> collectReadyKey = readyKeys::add;
-    private final Consumer<SelectionKey> ignoreReadyKey = key -> {};
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private long turn;
+
+    /** Sockets whose teardown waits for the next select to put their RST on the wire. */
+    private ArrayList<NioSocket> awaitingFlush = new ArrayList<>();
+    private ArrayList<NioSocket> flushing = new ArrayList<>();
+    /** Closed sockets' channels still delivering our data; their deadlines are in order, since all wait as long. */
+    private final ArrayDeque<LingeringClose> lingering = new ArrayDeque<>();
 
     /** Where the loop reads before an IRP is claimed, so that a cancel never loses bytes. */
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     /** The receive event's view of {@link #readBuffer}. */
     final ByteBuffer eventView = readBuffer.asReadOnlyBuffer();
     final WskBuf eventData = new BufferChain(eventView);
+    /** A receive event holds {@link #readBuffer}: no other socket may read into it until the event returns. */
+    private boolean readBufferLent;
 
     // The operation whose dispatch call is on this thread's stack right now, so that its completion is known to be
     // synchronous (SPEC I2); nested dispatch calls from completion routines save and restore it.
     private IrpCore synchronousOp;
     private NtStatus synchronousStatus;
-    private boolean inReceiveEvent;
 
     EventLoop(NioProvider provider, int index) throws IOException {
         this.provider = provider;
@@ -56,48 +69,59 @@ final class EventLoop implements Runnable {
         return Thread.currentThread() == thread;
     }
 
+    /** The number of the turn under way; a socket's budget is per turn (SPEC E5). */
+    long turn() {
+        return turn;
+    }
+
     /**
-     * Runs {@code op} now if the caller is this loop's thread and nothing queued before it is waiting (so order is
-     * kept); otherwise queues it. Returns the final status if it completed here, else PENDING.
+     * Hands {@code op} to its socket. On this loop's thread it runs now, unless a step of its socket is under way (it
+     * then runs right after that step, SPEC C2, E4), a receive event holds the read buffer, or tasks queued before it
+     * wait (order is kept). From any other thread it is queued. Returns the final status if it completed here, else
+     * PENDING.
      */
     NtStatus submit(IrpCore op) {
-        if (inLoop() && tasks.isEmpty() && !inReceiveEvent) {
-            op.markPendingReturned(); // cleared by complete() if it completes on this stack
-            IrpCore outerOp = synchronousOp;
-            NtStatus outerStatus = synchronousStatus;
-            synchronousOp = op;
-            synchronousStatus = NtStatus.PENDING;
-            NtStatus result;
-            try {
-                op.target.execute(op);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable t) {
-                // A throw from a dispatch call means "nothing was queued" (SPEC B1), and this IRP was; so the caller
-                // must not see this bug as an exception.
-                provider.errors.report("internal error while running " + op + " on " + op.target, t);
-            } finally {
-                result = synchronousStatus;
-                synchronousOp = outerOp;
-                synchronousStatus = outerStatus;
+        op.markPendingReturned(); // cleared by complete() if it completes on this stack
+        if (inLoop()) {
+            NioSocket target = op.target;
+            if (target.inStep()) {
+                target.defer(op);
+                return NtStatus.PENDING;
             }
-            return result;
+            if (tasks.isEmpty() && !readBufferLent) {
+                return runSynchronously(op, target);
+            }
         }
-        op.markPendingReturned();
         execute(op);
         return NtStatus.PENDING;
     }
 
-    /**
-     * While a receive event runs, its data is a view of {@link #readBuffer}; dispatch calls it makes are queued rather
-     * than run at once, so that no other socket reads into that buffer under it.
-     */
-    void enterReceiveEvent() {
-        inReceiveEvent = true;
+    private NtStatus runSynchronously(IrpCore op, NioSocket target) {
+        IrpCore outerOp = synchronousOp;
+        NtStatus outerStatus = synchronousStatus;
+        synchronousOp = op;
+        synchronousStatus = NtStatus.PENDING;
+        try {
+            target.execute(op);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            // A throw from a dispatch call means "nothing was queued" (SPEC B1), and this IRP was; so the caller must
+            // not see this bug as an exception.
+            provider.errors.report("internal error while running " + op + " on " + target, t);
+        }
+        NtStatus result = synchronousStatus;
+        synchronousOp = outerOp;
+        synchronousStatus = outerStatus;
+        return result;
     }
 
-    void exitReceiveEvent() {
-        inReceiveEvent = false;
+    void lendReadBuffer() {
+        readBufferLent = true;
+    }
+
+    void returnReadBuffer() {
+        readBufferLent = false;
     }
 
     boolean isSynchronous(IrpCore op) {
@@ -117,11 +141,14 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Asks the loop to complete the cancelled IRPs of {@code socket}. Any thread. */
-    void requestSweep(NioSocket socket) {
-        if (socket.sweepRequested.compareAndSet(false, true)) {
-            execute(socket.sweepTask);
-        }
+    /** Loop thread: {@code socket}'s held teardown goes on after the next select. */
+    void afterFlush(NioSocket socket) {
+        awaitingFlush.add(socket);
+    }
+
+    /** Loop thread: keeps a closed socket's channel until its peer's FIN or the provider's close timeout. */
+    void linger(LingeringClose channel) {
+        lingering.addLast(channel);
     }
 
     void start() {
@@ -136,12 +163,12 @@ final class EventLoop implements Runnable {
                 running = false;
             }
         });
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
-        if (!stopped.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        if (!stopped.await(millis, TimeUnit.MILLISECONDS)) {
             return false;
         }
         // the thread is done with the selector; wait for it to end too, so "stopped" means no thread is left
-        long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         thread.join(Math.max(1, left));
         return !thread.isAlive();
     }
@@ -150,28 +177,36 @@ final class EventLoop implements Runnable {
     public void run() {
         try {
             while (running) {
+                turn++;
                 select();
+                finishFlushed();
                 handleReadyKeys();
                 runTasks();
+                expireLingering(System.nanoTime());
             }
         } finally {
-            try {
-                selector.close();
-            } catch (IOException e) {
-                provider.errors.report("Closing the selector of " + thread.getName() + " failed", e);
-            }
-            stopped.countDown();
+            shutDown();
         }
     }
 
     private void select() {
         try {
+            if (!tasks.isEmpty() || !awaitingFlush.isEmpty()) {
+                selector.selectNow(collectReadyKey);
+                return;
+            }
+            long timeout = SELECT_TIMEOUT_MILLIS;
+            LingeringClose first = lingering.peekFirst();
+            if (first != null) {
+                long untilDeadline = TimeUnit.NANOSECONDS.toMillis(first.deadline - System.nanoTime()) + 1;
+                timeout = Math.max(1, Math.min(timeout, untilDeadline));
+            }
             sleeping.set(true);
             if (!tasks.isEmpty()) {
                 sleeping.set(false);
                 selector.selectNow(collectReadyKey);
             } else {
-                selector.select(collectReadyKey, SELECT_TIMEOUT_MILLIS);
+                selector.select(collectReadyKey, timeout);
                 sleeping.set(false);
             }
         } catch (IOException e) {
@@ -180,19 +215,40 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /** The select flushed the cancelled keys, so the aborted channels are closed and their RSTs sent. */
+    private void finishFlushed() {
+        if (awaitingFlush.isEmpty()) {
+            return;
+        }
+        ArrayList<NioSocket> due = awaitingFlush;
+        awaitingFlush = flushing; // teardowns started by the routines below wait for the next select
+        flushing = due;
+        for (int i = 0; i < due.size(); i++) {
+            NioSocket socket = due.get(i);
+            try {
+                socket.resumeAfterFlush();
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable t) {
+                provider.errors.report("internal error while completing the teardown of " + socket, t);
+            }
+        }
+        due.clear();
+    }
+
     private void handleReadyKeys() {
         for (int i = 0; i < readyKeys.size(); i++) {
             SelectionKey key = readyKeys.get(i);
             if (!key.isValid()) {
                 continue; // closed by the handling of an earlier key
             }
-            NioSocket socket = (NioSocket) key.attachment();
+            ReadyHandler handler = (ReadyHandler) key.attachment();
             try {
-                socket.onReady(key.readyOps());
+                handler.onReady(key.readyOps());
             } catch (VirtualMachineError fatal) {
                 throw fatal;
             } catch (Throwable t) {
-                provider.errors.report("internal error while handling " + socket + "; other sockets go on", t);
+                provider.errors.report("internal error while handling " + handler + "; other sockets go on", t);
             }
         }
         readyKeys.clear();
@@ -214,16 +270,31 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /**
-     * Deregisters a key at once, so that a following close acts now rather than at the next select. Readiness this
-     * select sees is dropped on purpose: the selector is level-triggered, so the next select reports it again.
-     */
-    void flushCancelledKey(SelectionKey key) {
-        key.cancel();
+    private void expireLingering(long now) {
+        LingeringClose first;
+        while ((first = lingering.peekFirst()) != null && (first.done() || first.deadline - now <= 0)) {
+            lingering.pollFirst();
+            first.finish();
+        }
+    }
+
+    /** The loop ends: held teardowns complete, lingering channels close (the kernel goes on delivering). */
+    private void shutDown() {
         try {
-            selector.selectNow(ignoreReadyKey);
-        } catch (IOException e) {
-            provider.errors.report("selectNow() failed while closing a socket", e);
+            if (!awaitingFlush.isEmpty()) {
+                selector.selectNow(collectReadyKey);
+                readyKeys.clear();
+                finishFlushed();
+            }
+            LingeringClose channel;
+            while ((channel = lingering.pollFirst()) != null) {
+                channel.finish();
+            }
+            selector.close();
+        } catch (IOException | RuntimeException e) {
+            provider.errors.report("Closing the selector of " + thread.getName() + " failed", e);
+        } finally {
+            stopped.countDown();
         }
     }
 

@@ -11,6 +11,8 @@ import io.wsk4j.WskSocket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
  * The IRP: its IoStatus block, its completion routine, the operation it carries and the state machine that makes
@@ -26,7 +28,7 @@ import java.net.SocketAddress;
  * the loop claims an IRP (PENDING to ACTIVE) before it moves bytes for it, and a claimed IRP can no longer be
  * cancelled. Only the loop completes an IRP that reached it; a cancel only marks it and asks the loop to sweep.
  */
-public final class IrpCore extends LoopTask implements Irp {
+final class IrpCore extends LoopTask implements Irp {
     private static final int READY = 0;
     private static final int PENDING = 1;
     private static final int ACTIVE = 2;
@@ -79,7 +81,7 @@ public final class IrpCore extends LoopTask implements Irp {
     long transferred;
 
     /** Use {@link Irp#allocate()}. */
-    public IrpCore() {}
+    IrpCore() {}
 
     static IrpCore of(Irp irp) {
         if (irp == null) {
@@ -155,7 +157,7 @@ public final class IrpCore extends LoopTask implements Irp {
         if (socket == null || !STATE.compareAndSet(this, PENDING, CANCELLING)) {
             return false;
         }
-        socket.loop.requestSweep(socket);
+        socket.requestSweep();
         return true;
     }
 
@@ -285,6 +287,18 @@ public final class IrpCore extends LoopTask implements Irp {
     /** ACTIVE back to PENDING: nothing was moved, so a cancel may take effect again. */
     void unclaim() {
         STATE.compareAndSet(this, ACTIVE, PENDING);
+    }
+
+    /** Takes out of {@code queue} the first IRP that {@link #cancel()} marked, or returns null. */
+    static IrpCore removeCancelled(ArrayDeque<IrpCore> queue) {
+        for (Iterator<IrpCore> it = queue.iterator(); it.hasNext(); ) {
+            IrpCore op = it.next();
+            if (op.isCancelling()) {
+                it.remove();
+                return op;
+            }
+        }
+        return null;
     }
 
     boolean isCancelling() {

@@ -4,7 +4,7 @@ package io.wsk4j.nio;
  * Work for an {@link EventLoop}, linked intrusively into its {@link TaskQueue} so that handing work to a loop
  * allocates nothing. An IRP is its own task: the operation it carries runs when the loop takes it.
  */
-public abstract class LoopTask {
+abstract class LoopTask {
     LoopTask nextTask;
 
     LoopTask() {}

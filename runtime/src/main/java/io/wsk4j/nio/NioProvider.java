@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link WskProvider} on Java NIO: a fixed set of {@link EventLoop}s; sockets are spread over them in turn. */
-public final class NioProvider implements WskProvider {
+final class NioProvider implements WskProvider {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     final int id = IDS.incrementAndGet();
@@ -36,7 +36,7 @@ public final class NioProvider implements WskProvider {
     private volatile boolean closing;
 
     /** Use {@link WskProvider#open()} or {@link WskProvider#builder()}. */
-    public NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler) {
+    NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler) {
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
         this.loops = new EventLoop[ioThreads];
@@ -65,7 +65,7 @@ public final class NioProvider implements WskProvider {
             errors.report("Opening a socket channel failed", e);
             return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
         }
-        NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
+        NioSocket socket = new ConnectionSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET, socket, channel);
         op.setResultSocket(socket);
         return op.complete(NtStatus.SUCCESS, 0);
@@ -89,7 +89,7 @@ public final class NioProvider implements WskProvider {
             errors.report("Opening a socket channel failed", e);
             return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
         }
-        NioSocket socket = new NioSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
+        NioSocket socket = new ConnectionSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET_CONNECT, socket, channel);
         op.endpoint = remoteAddress;
         return socket.loop.submit(op);
@@ -107,7 +107,7 @@ public final class NioProvider implements WskProvider {
             op.begin(Operation.SOCKET, null);
             return op.complete(NtStatus.INVALID_PARAMETER, 0);
         }
-        NioSocket socket = new NioSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
+        NioSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
         beginOrClose(op, Operation.LISTEN, socket, null);
         op.endpoint = localAddress;
         return socket.loop.submit(op);
@@ -224,6 +224,20 @@ public final class NioProvider implements WskProvider {
                 closeMonitor.notifyAll();
             }
         }
+    }
+
+    long closeTimeoutNanos() {
+        return closeTimeout.toNanos();
+    }
+
+    /** Whether {@code buffer} is the data a receive event of this provider was handed (SPEC B4). */
+    boolean lendsToReceiveEvents(java.nio.ByteBuffer buffer) {
+        for (EventLoop loop : loops) {
+            if (buffer == loop.eventView) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean closing() {

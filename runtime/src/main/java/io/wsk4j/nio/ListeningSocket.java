@@ -1,0 +1,191 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.NtStatus;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A listening socket (WskSocket with WSK_FLAG_LISTEN_SOCKET): it takes connections and hands each to a loop in turn,
+ * which runs its accept event. It carries no data, so every data operation is refused with the status of a socket
+ * in the LISTENING state.
+ */
+final class ListeningSocket extends NioSocket {
+    private static final int ACCEPTS_PER_TURN = 64;
+
+    /** Accepted connections handed to other loops and not yet admitted there. */
+    private final AtomicInteger admissions = new AtomicInteger();
+    /** The close IRP, completed once no admission is left (SPEC C2). */
+    private final AtomicReference<IrpCore> deferredClose = new AtomicReference<>();
+
+    // ---- loop-owned ----
+    private SocketState state = SocketState.UNCONNECTED;
+    private ListenBinding<?> binding;
+    private ServerSocketChannel server;
+    private SelectionKey key;
+
+    ListeningSocket(NioProvider provider, EventLoop loop, ListenBinding<?> binding) {
+        super(provider, loop);
+        this.binding = binding;
+    }
+
+    @Override
+    void run(IrpCore op) {
+        if (state == SocketState.CLOSED) {
+            op.complete(provider.closing() ? NtStatus.FILE_FORCED_CLOSED : NtStatus.CANCELLED, 0);
+            return;
+        }
+        switch (op.operation) {
+            case LISTEN:
+                listen(op);
+                break;
+            case CLOSE:
+                close(op);
+                break;
+            case LOCAL_ADDRESS:
+                localAddress(op);
+                break;
+            case REMOTE_ADDRESS:
+                op.complete(NtStatus.INVALID_CONNECTION, 0);
+                break;
+            case DISCONNECT:
+                op.complete(state.refusesDisconnect(op.mode), 0);
+                break;
+            case SEND:
+                op.complete(state.refusesSend(), 0);
+                break;
+            case RECEIVE:
+                op.complete(state.refusesReceive(), 0);
+                break;
+            case CONNECT:
+                op.complete(state.refusesConnect(), 0);
+                break;
+            case BIND:
+                op.complete(state.refusesBind(), 0);
+                break;
+            case CONTROL:
+                op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no client dispatch to call
+                break;
+            default:
+                throw new IllegalStateException("internal error: " + op.operation + " is not a listening operation");
+        }
+    }
+
+    private void listen(IrpCore op) {
+        try {
+            server = ServerSocketChannel.open();
+            server.bind(op.endpoint, provider.listenBacklog);
+            key = register(server, SelectionKey.OP_ACCEPT);
+            state = state.to(SocketState.LISTENING);
+            op.setResultSocket(this);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            NtStatus status = ExceptionStatus.of(e);
+            if (status == NtStatus.UNSUCCESSFUL) {
+                provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
+            }
+            closeServer();
+            gate.forceShut();
+            state = state.to(SocketState.CLOSED);
+            binding = null;
+            provider.unregister(this);
+            op.complete(status, 0);
+        }
+    }
+
+    private void localAddress(IrpCore op) {
+        try {
+            op.setResultAddress(server.getLocalAddress());
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0);
+        }
+    }
+
+    /** SPEC C1, C2: accept events may still run on other loops for connections taken before the close. */
+    private void close(IrpCore op) {
+        state = state.to(SocketState.CLOSED);
+        closeServer();
+        binding = null;
+        provider.unregister(this);
+        deferredClose.set(op);
+        if (admissions.get() == 0) {
+            completeDeferredClose();
+        }
+    }
+
+    private void completeDeferredClose() {
+        IrpCore op = deferredClose.getAndSet(null);
+        if (op != null) {
+            op.complete(NtStatus.SUCCESS, 0);
+        }
+    }
+
+    /** An accepted connection handed to another loop has been admitted or rejected there. Any thread. */
+    void admissionDone() {
+        if (admissions.decrementAndGet() == 0) {
+            completeDeferredClose();
+        }
+    }
+
+    @Override
+    void sweepCancelled() {
+        // no operation of a listening socket waits, so none can be cancelled
+    }
+
+    @Override
+    public void onReady(int readyOps) {
+        if ((readyOps & SelectionKey.OP_ACCEPT) == 0 || !beginStep()) {
+            return;
+        }
+        try {
+            acceptConnections();
+        } finally {
+            endStep();
+        }
+    }
+
+    /** Takes what connections are waiting; each belongs to the next loop in turn, which runs its accept event. */
+    private void acceptConnections() {
+        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING && !provider.closing(); i++) {
+            SocketChannel accepted;
+            try {
+                accepted = server.accept();
+            } catch (IOException e) {
+                provider.errors.report("accept() failed on " + this + "; listening goes on", e);
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            EventLoop owner = provider.nextLoop();
+            if (owner == loop) {
+                ConnectionSocket socket = new ConnectionSocket(provider, loop, accepted);
+                provider.register(socket);
+                socket.admit(binding);
+            } else {
+                admissions.incrementAndGet();
+                owner.execute(new Admission(this, binding, accepted, owner));
+            }
+        }
+    }
+
+    private void closeServer() {
+        if (server == null) {
+            return;
+        }
+        if (key != null) {
+            key.cancel();
+            key = null;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            provider.errors.report("Closing listening " + this + " failed", e);
+        }
+    }
+}

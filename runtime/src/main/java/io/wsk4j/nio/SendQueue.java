@@ -1,0 +1,101 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.NtStatus;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * The FIFO of a connection's pending sends, in which a graceful disconnect is a marker: it reaches the head only
+ * after every send issued before it, so "after every earlier send" (SPEC D3, X1) holds by construction.
+ */
+final class SendQueue {
+    /** What {@link #write} stopped at. */
+    enum Progress {
+        /** Nothing is left to write. */
+        EMPTY,
+        /** The transport takes no more now; OP_WRITE resumes. */
+        FULL,
+        /** This turn's writes are spent (SPEC E5); OP_WRITE resumes next turn. */
+        BUDGET,
+        /** Every byte before a graceful disconnect is out: its FIN is due. */
+        FIN_DUE
+    }
+
+    private final ArrayDeque<IrpCore> queue = new ArrayDeque<>(4);
+
+    void add(IrpCore op) {
+        queue.addLast(op);
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** The graceful disconnect at the head, taken out once its FIN went. */
+    IrpCore takeDisconnect() {
+        return queue.pollFirst();
+    }
+
+    /**
+     * Writes queued sends in order and completes each whose last byte went; at most {@code writes} write calls.
+     * Completion routines run from here; their calls on this socket wait for the end of the step.
+     *
+     * @throws IOException if the connection broke; the send under way stays queued, with what it transferred
+     */
+    Progress write(SocketChannel channel, Budget budget) throws IOException {
+        IrpCore op;
+        while ((op = queue.peekFirst()) != null) {
+            if (op.isCancelling()) {
+                queue.pollFirst();
+                op.complete(NtStatus.CANCELLED, 0);
+                continue;
+            }
+            if (!op.claim()) {
+                continue; // a cancel won just now: the next iteration completes it
+            }
+            BufferChain buffer = op.buffer;
+            if (buffer != null && buffer.hasRemaining()) {
+                if (!budget.takeWrite()) {
+                    unclaimIfUntouched(op);
+                    return Progress.BUDGET;
+                }
+                op.transferred += buffer.writeTo(channel);
+                if (buffer.hasRemaining()) {
+                    unclaimIfUntouched(op);
+                    return Progress.FULL;
+                }
+            }
+            if (op.operation == Operation.DISCONNECT) {
+                return Progress.FIN_DUE;
+            }
+            queue.pollFirst();
+            op.complete(NtStatus.SUCCESS, op.transferred);
+        }
+        return Progress.EMPTY;
+    }
+
+    /** Nothing of it went out yet, so a cancel may still take effect (a partly written send cannot be taken back). */
+    private static void unclaimIfUntouched(IrpCore op) {
+        if (op.transferred == 0) {
+            op.unclaim();
+        }
+    }
+
+    /** Takes out the first IRP that {@link IrpCore#cancel()} marked, or null. */
+    IrpCore removeCancelled() {
+        return IrpCore.removeCancelled(queue);
+    }
+
+    /** Completes every queued IRP as {@code ending} says, in order. */
+    void failAll(Ending ending) {
+        IrpCore op;
+        while ((op = queue.pollFirst()) != null) {
+            if (op.operation == Operation.DISCONNECT) {
+                op.complete(ending.graceful, 0);
+            } else {
+                op.complete(ending.sends, ending.reportSent ? op.transferred : 0);
+            }
+        }
+    }
+}

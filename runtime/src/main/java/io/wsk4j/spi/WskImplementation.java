@@ -1,0 +1,58 @@
+package io.wsk4j.spi;
+
+import io.wsk4j.Irp;
+import io.wsk4j.WskAccept;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskClientConnectionDispatch;
+import io.wsk4j.WskErrorHandler;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskProvider;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The one entry from the API to an implementation, after {@link java.nio.channels.spi.SelectorProvider}: the static
+ * factories of {@code io.wsk4j} ({@link Irp#allocate()}, {@link WskBuf#of}, {@link WskAccept}, {@link WskProvider})
+ * ask it for their objects, so that the API names no implementation class. The runtime ships one implementation, the
+ * NIO provider; it is found with {@link ServiceLoader}, once.
+ */
+public abstract class WskImplementation {
+    protected WskImplementation() {}
+
+    /** The implementation the API's factories use. */
+    public static WskImplementation instance() {
+        return Holder.INSTANCE;
+    }
+
+    /** A new IRP (IoAllocateIrp). */
+    public abstract Irp newIrp();
+
+    /** A WskBuf over {@code buffers}, in order. */
+    public abstract WskBuf newBuf(ByteBuffer... buffers);
+
+    /** An accept event's answer that keeps the socket with {@code context}, its events enabled. */
+    public abstract <A> WskAccept accept(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events);
+
+    /** An accept event's answer that rejects the connection. */
+    public abstract WskAccept reject();
+
+    /** Starts a provider with these settings. */
+    public abstract WskProvider openProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler);
+
+    private static final class Holder {
+        static final WskImplementation INSTANCE = load();
+
+        private static WskImplementation load() {
+            Iterator<WskImplementation> found =
+                    ServiceLoader.load(WskImplementation.class, WskImplementation.class.getClassLoader()).iterator();
+            if (!found.hasNext()) {
+                throw new IllegalStateException("No wsk4j implementation found: the wsk4j-runtime jar is incomplete"
+                        + " (META-INF/services/io.wsk4j.spi.WskImplementation is missing); use the published jar");
+            }
+            return found.next();
+        }
+    }
+}
