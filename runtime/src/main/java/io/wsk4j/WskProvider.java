@@ -74,7 +74,11 @@ public interface WskProvider extends AutoCloseable {
             return this;
         }
 
-        /** How long {@link WskProvider#close()} waits for the application to close its sockets; default 5 s. */
+        /**
+         * How long {@link WskProvider#close()} waits for the application to close its sockets, and how long a socket
+         * closed after its graceful disconnect but before the peer's FIN keeps its connection to deliver what the
+         * transport still holds (SPEC C3, D4); default 5 s.
+         */
         public Builder closeTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "closeTimeout");
             if (timeout.isNegative()) {

@@ -65,6 +65,35 @@ class NoLossTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("D4 C3 the peer may go on sending after our close: the provider discards it, the peer still reads all")
+    void thePeerSendingAfterOurCloseLosesNothing() throws Exception {
+        try (Loopback lb = Loopback.withPeerReceiveBuffer(64 * 1024)) {
+            Connection c = lb.connect();
+            ByteBuffer data = pattern(SIZE, 3);
+            byte[] expected = data.array().clone();
+            CompletableFuture<byte[]> peerRead = CompletableFuture.supplyAsync(() -> read(c.peer(), 1024));
+            c.dispatch().send(c.socket(), WskBuf.of(data), SendFlags.NONE, lb.completions.irp("send"));
+            Irp disconnect = Irp.allocate();
+            disconnect.setCompletionRoutine((irp, socket) -> {
+                irp.free();
+                socket.dispatch().closeSocket(socket, lb.completions.irp("close"));
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, c.socket(), true, true, true);
+            c.dispatch().disconnect(c.socket(), null, DisconnectMode.GRACEFUL, disconnect);
+            assertEquals(NtStatus.SUCCESS, lb.completions.await("close").status());
+
+            // a socket closed by the application with bytes arriving would make Linux reset the connection
+            byte[] chunk = new byte[4096];
+            for (int i = 0; i < 256; i++) {
+                c.peer().getOutputStream().write(chunk);
+            }
+            assertArrayEquals(expected, peerRead.get(60, TimeUnit.SECONDS), "all 8 MiB, then EOF, never a reset");
+            c.peer().close();
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+        }
+    }
+
     /** Reads to the end in chunks of {@code chunk} bytes; a reset makes the future fail. */
     private static byte[] read(Socket peer, int chunk) {
         try {
