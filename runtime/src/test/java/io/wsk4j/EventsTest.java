@@ -269,6 +269,43 @@ class EventsTest {
     }
 
     @Test
+    @DisplayName("C2 an accept event that closes its listener gets no further accept event, even for connections waiting")
+    void acceptEventClosesItsListener() throws Exception {
+        try (Loopback lb = new Loopback(1)) {
+            java.util.concurrent.atomic.AtomicInteger events = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch othersWaiting = new java.util.concurrent.CountDownLatch(1);
+            WskSocket[] self = new WskSocket[1];
+            BlockingQueue<WskSocket> accepted = new LinkedBlockingQueue<>();
+            WskClientListenDispatch<String> listener = (context, socket, local, remote) -> {
+                if (events.incrementAndGet() == 1) {
+                    try {
+                        othersWaiting.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS); // both in the backlog now
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    self[0].dispatch().closeSocket(self[0], lb.completions.irp("close-listener"));
+                }
+                accepted.add(socket);
+                return WskAccept.accept(context, null);
+            };
+            Loopback.Listening listening = lb.listen("server", listener);
+            self[0] = listening.socket();
+            try (Socket first = new Socket(); Socket second = new Socket(); Socket third = new Socket()) {
+                first.connect(listening.address(), Loopback.PEER_TIMEOUT_MILLIS);
+                second.connect(listening.address(), Loopback.PEER_TIMEOUT_MILLIS);
+                third.connect(listening.address(), Loopback.PEER_TIMEOUT_MILLIS);
+                othersWaiting.countDown();
+                assertEquals(NtStatus.SUCCESS, lb.completions.await("close-listener").status());
+                WskSocket socket = accepted.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(socket);
+                assertEquals(1, events.get(), "no accept event once the listener's close began");
+                lb.closeSocket(socket);
+            }
+            assertEquals(0, lb.provider.openSocketCount());
+        }
+    }
+
+    @Test
     @DisplayName("E1 enabling the send-backlog event reports the send buffer size once, on the I/O thread")
     void sendBacklogEvent() throws Exception {
         try (Loopback lb = new Loopback()) {

@@ -151,7 +151,9 @@ final class ListeningSocket extends NioSocket {
 
     /** Takes what connections are waiting; each belongs to the next loop in turn, which runs its accept event. */
     private void acceptConnections() {
-        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING && !provider.closing(); i++) {
+        // an accept event may close this listener; that close runs after this step, but no event may follow it (C2)
+        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING && !gate.isShut() && !provider.closing();
+                i++) {
             SocketChannel accepted;
             try {
                 accepted = server.accept();
