@@ -39,6 +39,7 @@ final class Loopback implements AutoCloseable {
 
     private Loopback(int ioThreads, ServerSocket server) throws IOException {
         this.server = server;
+        server.setSoTimeout(PEER_TIMEOUT_MILLIS); // a connect that never happens fails the test instead of hanging it
         provider = WskProvider.builder()
                 .ioThreads(ioThreads)
                 .closeTimeout(Duration.ofSeconds(2))

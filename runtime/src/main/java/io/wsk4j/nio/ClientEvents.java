@@ -78,8 +78,6 @@ final class ClientEvents {
         long taken;
         try {
             taken = binding.onReceive(data);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
             socket.provider.errors.report("The receive event of " + socket + " threw; its data stays for a receive"
                     + " IRP", t);
@@ -107,8 +105,6 @@ final class ClientEvents {
         disconnectDone = true;
         try {
             binding.onDisconnect(how);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
             socket.provider.errors.report("The disconnect event of " + socket + " threw", t);
         }
@@ -123,8 +119,6 @@ final class ClientEvents {
             binding.onSendBacklog(channel.getOption(StandardSocketOptions.SO_SNDBUF));
         } catch (IOException e) {
             socket.provider.errors.report("Reading SO_SNDBUF of " + socket + " failed; no send-backlog event", e);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
             socket.provider.errors.report("The send-backlog event of " + socket + " threw", t);
         }

@@ -510,8 +510,6 @@ final class ConnectionSocket extends NioSocket {
         WskAccept answer;
         try {
             answer = listener.onAccept(this, local, remote);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
             provider.errors.report("The accept event threw; the connection is rejected", t);
             answer = WskAccept.reject();

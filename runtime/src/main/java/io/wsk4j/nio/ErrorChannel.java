@@ -13,8 +13,6 @@ final class ErrorChannel {
     void report(String message, Throwable error) {
         try {
             handler.onError(message, error);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable ignored) {
             // the handler is the last resort; nothing is left to tell
         }

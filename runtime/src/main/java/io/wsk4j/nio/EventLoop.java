@@ -103,8 +103,6 @@ final class EventLoop implements Runnable {
         synchronousStatus = NtStatus.PENDING;
         try {
             target.execute(op);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
             // A throw from a dispatch call means "nothing was queued" (SPEC B1), and this IRP was; so the caller must
             // not see this bug as an exception.
@@ -178,11 +176,17 @@ final class EventLoop implements Runnable {
         try {
             while (running) {
                 turn++;
-                select();
-                finishFlushed();
-                handleReadyKeys();
-                runTasks();
-                expireLingering(System.nanoTime());
+                try {
+                    select();
+                    finishFlushed();
+                    handleReadyKeys();
+                    runTasks();
+                    expireLingering(System.nanoTime());
+                } catch (Throwable t) {
+                    // Errors too (an OutOfMemoryError, a StackOverflowError): a loop that ended would leave every IRP
+                    // it owns pending forever (SPEC I1), so it reports and serves on
+                    provider.errors.report("internal error on " + thread.getName() + "; the loop goes on", t);
+                }
             }
         } finally {
             shutDown();
@@ -227,8 +231,6 @@ final class EventLoop implements Runnable {
             NioSocket socket = due.get(i);
             try {
                 socket.resumeAfterFlush();
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable t) {
                 provider.errors.report("internal error while completing the teardown of " + socket, t);
             }
@@ -245,8 +247,6 @@ final class EventLoop implements Runnable {
             ReadyHandler handler = (ReadyHandler) key.attachment();
             try {
                 handler.onReady(key.readyOps());
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable t) {
                 provider.errors.report("internal error while handling " + handler + "; other sockets go on", t);
             }
@@ -262,8 +262,6 @@ final class EventLoop implements Runnable {
             }
             try {
                 task.runOnLoop();
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable t) {
                 provider.errors.report("internal error while running " + task + "; other work goes on", t);
             }

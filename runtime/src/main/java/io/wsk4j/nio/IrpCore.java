@@ -364,9 +364,7 @@ final class IrpCore extends LoopTask implements Irp {
         NtStatus answer;
         try {
             answer = r.onComplete(this, c);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable t) {
+        } catch (Throwable t) { // Errors too: user code must never end the I/O thread (SPEC B3)
             ErrorChannel.report(errors, "The completion routine of a " + nameOf(op)
                     + "IRP threw; catch exceptions inside completion routines", t);
             return;

@@ -126,8 +126,6 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
             }
             try {
                 run(next);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable t) {
                 provider.errors.report("internal error while running " + next + " on " + this, t);
             }
