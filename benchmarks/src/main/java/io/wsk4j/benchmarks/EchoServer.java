@@ -1,23 +1,17 @@
 package io.wsk4j.benchmarks;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
- * One echo server under test. Every implementation does the same work with one I/O thread: send back what arrives
- * (a 4 KiB buffer per connection), and on the client's FIN answer with its own FIN and close quietly.
+ * One echo server under test. Every implementation does the same thing on every connection, whatever the workload:
+ * send back what arrives; at the peer's FIN, finish sending, send its own FIN and close; at the peer's reset, close.
+ * It reports each of those endings to its {@link ServerTally}, which is how the harness checks the server's side.
  */
-interface EchoServer extends AutoCloseable {
-    InetSocketAddress address();
+interface EchoServer {
+    /** The loopback addresses it listens on, one per port. */
+    List<InetSocketAddress> addresses();
 
-    @Override
-    void close() throws Exception;
-
-    static EchoServer start(String kind) throws Exception {
-        return switch (kind) {
-            case "nio" -> new NioEchoServer();
-            case "wsk4j" -> new WskEchoServer();
-            case "netty" -> new NettyEchoServer();
-            default -> throw new IllegalArgumentException("unknown server " + kind + "; use nio, wsk4j or netty");
-        };
-    }
+    /** Stops listening and stops the I/O threads, waiting a bounded time; problems go to the tally as errors. */
+    void close();
 }

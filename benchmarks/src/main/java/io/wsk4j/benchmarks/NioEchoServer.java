@@ -3,114 +3,47 @@ package io.wsk4j.benchmarks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The baseline: a hand-written selector loop, as one would write it without any library. */
+/**
+ * The baseline every ratio divides by: N hand-written selector loops, the way one writes an echo without a library.
+ * Port i's listener belongs to loop i mod N and the connections it accepts stay on that loop, so no connection is
+ * handed between threads; the client spreads its connections round-robin over the ports, which balances the loops.
+ */
 final class NioEchoServer implements EchoServer {
-    private static final int BUFFER_SIZE = 4096;
+    private static final int BACKLOG = 1024;
 
-    private final Selector selector = Selector.open();
-    private final ServerSocketChannel server = ServerSocketChannel.open();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final List<NioEchoLoop> loops = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
 
-    NioEchoServer() throws IOException {
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT);
-        thread = new Thread(this::loop, "nio-echo");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public InetSocketAddress address() {
-        try {
-            return (InetSocketAddress) server.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    NioEchoServer(int threads, int ports, ServerTally tally) throws IOException {
+        for (int i = 0; i < threads; i++) {
+            loops.add(new NioEchoLoop("nio-echo-" + i, tally));
         }
-    }
-
-    private void loop() {
-        try {
-            while (running) {
-                selector.select(1000);
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (!key.isValid()) {
-                        continue;
-                    }
-                    if (key.isAcceptable()) {
-                        accept();
-                    } else {
-                        echo(key);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int i = 0; i < ports; i++) {
+            ServerSocketChannel listener = ServerSocketChannel.open();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+            listener.configureBlocking(false);
+            // registered before the loops start, so no select has to be woken for it
+            loops.get(i % threads).listen(listener);
+            addresses.add((InetSocketAddress) listener.getLocalAddress());
         }
-    }
-
-    private void accept() throws IOException {
-        SocketChannel channel;
-        while ((channel = server.accept()) != null) {
-            channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(BUFFER_SIZE));
-        }
-    }
-
-    private void echo(SelectionKey key) throws IOException {
-        SocketChannel channel = (SocketChannel) key.channel();
-        ByteBuffer buffer = (ByteBuffer) key.attachment();
-        try {
-            if (key.isWritable()) {
-                channel.write(buffer);
-                if (buffer.hasRemaining()) {
-                    return;
-                }
-                buffer.clear();
-                key.interestOps(SelectionKey.OP_READ);
-            }
-            int n = channel.read(buffer);
-            if (n < 0) {
-                channel.shutdownOutput(); // the client's FIN: answer with ours, then close quietly
-                key.cancel();
-                channel.close();
-                return;
-            }
-            if (n > 0) {
-                buffer.flip();
-                channel.write(buffer);
-                if (buffer.hasRemaining()) {
-                    key.interestOps(SelectionKey.OP_WRITE);
-                } else {
-                    buffer.clear();
-                }
-            }
-        } catch (IOException e) {
-            key.cancel();
-            channel.close();
+        for (NioEchoLoop loop : loops) {
+            loop.start();
         }
     }
 
     @Override
-    public void close() throws Exception {
-        running = false;
-        selector.wakeup();
-        thread.join(5000);
-        for (SelectionKey key : selector.keys()) {
-            key.channel().close();
+    public List<InetSocketAddress> addresses() {
+        return addresses;
+    }
+
+    @Override
+    public void close() {
+        for (NioEchoLoop loop : loops) {
+            loop.stop();
         }
-        selector.close();
-        server.close();
     }
 }
