@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wsk4j.Loopback.Connection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,9 +25,11 @@ class FatalErrorTest {
             overflowing.setCompletionRoutine((irp, depth) -> NtStatus.of(recurse(depth)), 0, true, true, true);
             c.dispatch().send(c.socket(), WskBuf.of(bytes("a")), SendFlags.NONE, overflowing);
 
+            CountDownLatch eventRan = new CountDownLatch(1);
             WskClientConnectionDispatch<String> failing = new WskClientConnectionDispatch<>() {
                 @Override
                 public long onReceive(String context, WskBuf data) {
+                    eventRan.countDown();
                     throw new InternalError("deliberate, in a receive event");
                 }
             };
@@ -33,6 +37,7 @@ class FatalErrorTest {
             e.dispatch().controlSocket(e.socket(), WskEvent.RECEIVE, true, lb.completions.irp("enable"));
             lb.completions.await("enable");
             e.peer().getOutputStream().write(1);
+            assertTrue(eventRan.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "the receive event ran");
 
             // the same, only I/O thread still serves both sockets
             c.dispatch().send(c.socket(), WskBuf.of(bytes("b")), SendFlags.NONE, lb.completions.irp("after"));
