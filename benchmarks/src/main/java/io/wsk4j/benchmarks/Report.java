@@ -41,19 +41,24 @@ final class Report {
         }
         md.append('\n');
         md.append("| workload | server threads | implementation | throughput | vs nio | server CPU µs/op"
-                + " | ctx switches/op | server B/op | client CPU | server CPU | other load | checks |\n");
-        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " | CPU/op vs nio | ctx switches/op | server B/op | client CPU | server CPU | other load | checks |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (List<Run> same : byCase.values()) {
             CaseSpec spec = same.get(0).spec();
             double throughput = median(same, CaseResult::throughput);
             List<Run> nio = byCase.get(key(new CaseSpec(spec.workload(), Implementation.NIO, spec.threads())));
             double ratio = nio == null ? Double.NaN : throughput / median(nio, CaseResult::throughput);
+            double cpu = median(same, CaseResult::serverCpuMicrosPerOp);
+            // the server's efficiency: what throughput would be if the server, not the one client thread, were the
+            // bottleneck (nio's CPU per op over this one's, so higher is better, as for throughput)
+            double efficiency = nio == null ? Double.NaN : median(nio, CaseResult::serverCpuMicrosPerOp) / cpu;
             md.append("| ").append(spec.workload().label)
                     .append(" | ").append(spec.threads())
                     .append(" | ").append(spec.implementation().label)
                     .append(" | ").append(throughputCell(same, spec.workload()))
                     .append(" | ").append(format("%.2f", ratio))
-                    .append(" | ").append(format("%.1f", median(same, CaseResult::serverCpuMicrosPerOp)))
+                    .append(" | ").append(format("%.1f", cpu))
+                    .append(" | ").append(format("%.2f", efficiency))
                     .append(" | ").append(format("%.2f", median(same, CaseResult::switchesPerOp)))
                     .append(" | ").append(format("%,.0f", median(same, CaseResult::serverBytesPerOp)))
                     .append(" | ").append(format("%.0f%%", 100 * median(same, CaseResult::clientCpuShare)))
@@ -67,16 +72,19 @@ final class Report {
 
     String csv() {
         StringBuilder csv = new StringBuilder("round,workload,server_threads,implementation,ops,seconds,"
-                + "throughput_per_s,ratio_to_nio,server_cpu_us_per_op,ctx_switches_per_op,server_bytes_per_op,"
+                + "throughput_per_s,ratio_to_nio,server_cpu_us_per_op,cpu_efficiency_to_nio,ctx_switches_per_op,"
+                + "server_bytes_per_op,"
                 + "client_cpu_share,server_cpu_cores,other_cores,passed,checks,gc\n");
         for (Run run : runs) {
             CaseResult r = run.result();
-            double nio = runs.stream()
+            CaseResult nio = runs.stream()
                     .filter(other -> other.round() == run.round()
                             && other.spec().equals(new CaseSpec(run.spec().workload(), Implementation.NIO,
                                     run.spec().threads())))
-                    .mapToDouble(other -> other.result().throughput())
-                    .findFirst().orElse(Double.NaN);
+                    .map(Run::result)
+                    .findFirst().orElse(null);
+            double nioThroughput = nio == null ? Double.NaN : nio.throughput();
+            double nioCpu = nio == null ? Double.NaN : nio.serverCpuMicrosPerOp();
             csv.append(run.round()).append(',')
                     .append(r.workload()).append(',')
                     .append(r.threads()).append(',')
@@ -84,8 +92,9 @@ final class Report {
                     .append(r.ops()).append(',')
                     .append(number(r.seconds())).append(',')
                     .append(number(r.throughput())).append(',')
-                    .append(number(r.throughput() / nio)).append(',')
+                    .append(number(r.throughput() / nioThroughput)).append(',')
                     .append(number(r.serverCpuMicrosPerOp())).append(',')
+                    .append(number(nioCpu / r.serverCpuMicrosPerOp())).append(',')
                     .append(number(r.switchesPerOp())).append(',')
                     .append(number(r.serverBytesPerOp())).append(',')
                     .append(number(r.clientCpuShare())).append(',')
