@@ -15,8 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * advanced to where the views got, which is exactly the bytes transferred.
  */
 final class BufferChain implements WskBuf {
+    /** The heap bytes one write call hands the JDK (see {@link #writeTo}). */
+    static final int HEAP_SLICE = 256 * 1024;
+
     private final ByteBuffer[] buffers;
     private final ByteBuffer[] views;
+    /** Where {@link #writeTo} keeps the limits it narrows for one call. */
+    private final int[] limits;
     private final AtomicBoolean inUse = new AtomicBoolean();
     private int first; // index of the first view with bytes or room left
 
@@ -28,6 +33,7 @@ final class BufferChain implements WskBuf {
         }
         this.buffers = buffers.clone();
         this.views = new ByteBuffer[buffers.length];
+        this.limits = new int[buffers.length];
         for (int i = 0; i < this.buffers.length; i++) {
             ByteBuffer buffer = Objects.requireNonNull(
                     this.buffers[i], "buffers[" + i + "] is null: every buffer of a WskBuf must exist");
@@ -110,15 +116,36 @@ final class BufferChain implements WskBuf {
         return first < views.length;
     }
 
-    /** One gathering write of what is left. */
+    /**
+     * One gathering write of what is left, with at most {@link #HEAP_SLICE} bytes of heap buffers in it: for a heap
+     * buffer the JDK copies every remaining byte into a temporary direct buffer first, on each call, and keeps that
+     * buffer for the thread, so a whole 64 MiB send handed over at once costs time quadratic in its size and pins as
+     * much direct memory. Direct buffers go to the kernel as they are.
+     */
     long writeTo(SocketChannel channel) throws IOException {
         if (!hasRemaining()) {
             return 0;
         }
-        if (first == views.length - 1) {
-            return channel.write(views[first]);
+        int end = first;
+        long heapLeft = HEAP_SLICE;
+        for (; end < views.length && heapLeft > 0; end++) {
+            ByteBuffer view = views[end];
+            if (!view.isDirect()) {
+                int take = (int) Math.min(view.remaining(), heapLeft);
+                heapLeft -= take;
+                limits[end] = view.limit();
+                view.limit(view.position() + take);
+            }
         }
-        return channel.write(views, first, views.length - first);
+        try {
+            return end - first == 1 ? channel.write(views[first]) : channel.write(views, first, end - first);
+        } finally {
+            for (int i = first; i < end; i++) {
+                if (!views[i].isDirect()) {
+                    views[i].limit(limits[i]);
+                }
+            }
+        }
     }
 
     /** Copies as much of {@code source} as fits; returns the count. */

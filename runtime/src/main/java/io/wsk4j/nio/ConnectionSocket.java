@@ -622,7 +622,7 @@ final class ConnectionSocket extends NioSocket {
         SelectionKey registered = key;
         key = null;
         if (how == SocketState.CloseKind.HAND_ON && registered != null) {
-            loop.linger(new LingeringClose(loop, channel, registered, System.nanoTime() + provider.closeTimeoutNanos()));
+            loop.schedule(new LingeringClose(loop, channel, registered, System.nanoTime() + provider.closeTimeoutNanos()));
             return false;
         }
         if (registered != null) {

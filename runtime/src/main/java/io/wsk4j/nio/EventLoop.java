@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +42,8 @@ final class EventLoop implements Runnable {
     /** Sockets whose teardown waits for the next select to put their RST on the wire. */
     private ArrayList<NioSocket> awaitingFlush = new ArrayList<>();
     private ArrayList<NioSocket> flushing = new ArrayList<>();
-    /** Closed sockets' channels still delivering our data; their deadlines are in order, since all wait as long. */
-    private final ArrayDeque<LingeringClose> lingering = new ArrayDeque<>();
+    /** Lingering closes and accept pauses, earliest deadline first. */
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>(Timed.BY_DEADLINE);
 
     /** Where the loop reads before an IRP is claimed, so that a cancel never loses bytes. */
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
@@ -144,9 +144,9 @@ final class EventLoop implements Runnable {
         awaitingFlush.add(socket);
     }
 
-    /** Loop thread: keeps a closed socket's channel until its peer's FIN or the provider's close timeout. */
-    void linger(LingeringClose channel) {
-        lingering.addLast(channel);
+    /** Loop thread: {@code timed} expires at its deadline (a lingering close, an accept pause). */
+    void schedule(Timed timed) {
+        timers.add(timed);
     }
 
     void start() {
@@ -181,7 +181,7 @@ final class EventLoop implements Runnable {
                     finishFlushed();
                     handleReadyKeys();
                     runTasks();
-                    expireLingering(System.nanoTime());
+                    expireTimers(System.nanoTime());
                 } catch (Throwable t) {
                     // Errors too (an OutOfMemoryError, a StackOverflowError): a loop that ended would leave every IRP
                     // it owns pending forever (SPEC I1), so it reports and serves on
@@ -200,7 +200,7 @@ final class EventLoop implements Runnable {
                 return;
             }
             long timeout = SELECT_TIMEOUT_MILLIS;
-            LingeringClose first = lingering.peekFirst();
+            Timed first = timers.peek();
             if (first != null) {
                 long untilDeadline = TimeUnit.NANOSECONDS.toMillis(first.deadline - System.nanoTime()) + 1;
                 timeout = Math.max(1, Math.min(timeout, untilDeadline));
@@ -268,11 +268,11 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void expireLingering(long now) {
-        LingeringClose first;
-        while ((first = lingering.peekFirst()) != null && (first.done() || first.deadline - now <= 0)) {
-            lingering.pollFirst();
-            first.finish();
+    private void expireTimers(long now) {
+        Timed first;
+        while ((first = timers.peek()) != null && (first.done() || first.deadline - now <= 0)) {
+            timers.poll();
+            first.expire();
         }
     }
 
@@ -284,9 +284,9 @@ final class EventLoop implements Runnable {
                 readyKeys.clear();
                 finishFlushed();
             }
-            LingeringClose channel;
-            while ((channel = lingering.pollFirst()) != null) {
-                channel.finish();
+            Timed timed;
+            while ((timed = timers.poll()) != null) {
+                timed.expire(); // lingering channels close; the kernel goes on delivering what they hold
             }
             selector.close();
         } catch (IOException | RuntimeException e) {

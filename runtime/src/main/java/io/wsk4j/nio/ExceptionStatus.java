@@ -36,6 +36,9 @@ final class ExceptionStatus {
         if (e instanceof UnsupportedAddressTypeException || e instanceof IllegalArgumentException) {
             return NtStatus.INVALID_PARAMETER;
         }
+        if (message.contains("Too many open files")) {
+            return NtStatus.INSUFFICIENT_RESOURCES; // EMFILE, ENFILE: the same status wherever a socket is made
+        }
         if (message.contains("reset") || message.contains("Broken pipe")) {
             return NtStatus.CONNECTION_RESET;
         }

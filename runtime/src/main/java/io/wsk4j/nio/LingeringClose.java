@@ -13,18 +13,17 @@ import java.nio.channels.SocketChannel;
  * everything we sent; after the provider's close timeout it closes anyway, and the kernel goes on delivering what it
  * holds.
  */
-final class LingeringClose implements ReadyHandler {
+final class LingeringClose extends Timed implements ReadyHandler {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final SelectionKey key;
-    final long deadline;
     private boolean done;
 
     LingeringClose(EventLoop loop, SocketChannel channel, SelectionKey key, long deadline) {
+        super(deadline);
         this.loop = loop;
         this.channel = channel;
         this.key = key;
-        this.deadline = deadline;
         key.attach(this);
         key.interestOps(SelectionKey.OP_READ);
     }
@@ -51,8 +50,14 @@ final class LingeringClose implements ReadyHandler {
         }
     }
 
+    @Override
     boolean done() {
         return done;
+    }
+
+    @Override
+    void expire() {
+        finish(); // the close timeout passed: the kernel goes on delivering what it holds
     }
 
     /** Closes the channel; quiet, since there is nothing unread. Loop thread. */

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ListeningSocket extends NioSocket {
     private static final int ACCEPTS_PER_TURN = 64;
+    /** How long a listener waits after a failed accept (out of file descriptors) before it tries again, as Netty. */
+    private static final long ACCEPT_PAUSE_NANOS = 1_000_000_000L;
 
     /** Accepted connections handed to other loops and not yet admitted there. */
     private final AtomicInteger admissions = new AtomicInteger();
@@ -158,7 +160,7 @@ final class ListeningSocket extends NioSocket {
             try {
                 accepted = server.accept();
             } catch (IOException e) {
-                provider.errors.report("accept() failed on " + this + "; listening goes on", e);
+                pauseAccepting(e);
                 return;
             }
             if (accepted == null) {
@@ -173,6 +175,24 @@ final class ListeningSocket extends NioSocket {
                 admissions.incrementAndGet();
                 owner.execute(new Admission(this, binding, accepted, owner));
             }
+        }
+    }
+
+    /**
+     * The listener stays ready while the connection waits, so accepting again at once would spin the loop and report
+     * the same failure hundreds of thousands of times a second (SPEC X5): stop watching it for a while instead.
+     */
+    private void pauseAccepting(IOException failure) {
+        provider.errors.report("accept() failed on " + this + "; accepting pauses for 1 s, then resumes by itself",
+                failure);
+        key.interestOps(0);
+        loop.schedule(new AcceptPause(this, System.nanoTime() + ACCEPT_PAUSE_NANOS));
+    }
+
+    /** The pause is over. Loop thread. */
+    void resumeAccepting() {
+        if (state == SocketState.LISTENING && key != null && key.isValid()) {
+            key.interestOps(SelectionKey.OP_ACCEPT);
         }
     }
 

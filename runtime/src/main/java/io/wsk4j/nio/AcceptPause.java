@@ -1,0 +1,21 @@
+package io.wsk4j.nio;
+
+/** A listener that could not accept (out of file descriptors) waits a while before it tries again (SPEC X5). */
+final class AcceptPause extends Timed {
+    private final ListeningSocket listener;
+
+    AcceptPause(ListeningSocket listener, long deadline) {
+        super(deadline);
+        this.listener = listener;
+    }
+
+    @Override
+    boolean done() {
+        return false;
+    }
+
+    @Override
+    void expire() {
+        listener.resumeAccepting();
+    }
+}
