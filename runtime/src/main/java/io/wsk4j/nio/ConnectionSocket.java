@@ -122,7 +122,6 @@ final class ConnectionSocket extends NioSocket {
             } else {
                 state = state.to(SocketState.CONNECTING);
                 connectOp = op;
-                updateInterest();
             }
         } catch (IOException | RuntimeException e) {
             connectFailed(op, statusOf(e));
@@ -154,7 +153,6 @@ final class ConnectionSocket extends NioSocket {
         if (op.operation == Operation.SOCKET_CONNECT) {
             op.setResultSocket(this);
         }
-        updateInterest();
         op.complete(NtStatus.SUCCESS, 0);
     }
 
@@ -323,7 +321,6 @@ final class ConnectionSocket extends NioSocket {
         if (state.peerShutdown() && !receives.hasKept()) {
             events.raiseDisconnect(DisconnectMode.GRACEFUL); // SPEC E2: after every byte before the FIN
         }
-        updateInterest();
     }
 
     private void writeSends() {
@@ -645,6 +642,11 @@ final class ConnectionSocket extends NioSocket {
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------
+
+    @Override
+    void stepEnded() {
+        updateInterest();
+    }
 
     private void updateInterest() {
         if (key == null || !key.isValid()) {

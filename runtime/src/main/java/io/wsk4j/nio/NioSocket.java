@@ -67,6 +67,12 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
     /** Completes the IRPs that {@link IrpCore#cancel()} marked. Runs inside a step. */
     abstract void sweepCancelled();
 
+    /**
+     * The step's last moment, after the calls it deferred: what the selector should watch is settled once here, not
+     * after each part of the step, so a receive that completes and is posted again costs no interest change.
+     */
+    void stepEnded() {}
+
     /** A held teardown goes on: the loop's flush has sent what had to go on the wire first. Runs inside the step. */
     void afterFlush() {
         throw new IllegalStateException("internal error: " + this + " holds no teardown");
@@ -116,6 +122,7 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
         while (!held) {
             IrpCore next = deferredHead;
             if (next == null) {
+                stepEnded();
                 inStep = false;
                 return;
             }
