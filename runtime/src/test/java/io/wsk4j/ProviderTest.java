@@ -38,6 +38,41 @@ class ProviderTest {
     }
 
     @Test
+    @DisplayName("C5 C6 a routine's closeSocket on a socket WskProvider.close() closed says who closed it")
+    void forcedCloseSaysWhoClosed() throws Exception {
+        Loopback lb = new Loopback();
+        try {
+            Connection c = lb.connect();
+            java.util.concurrent.BlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            Irp receive = Irp.allocate();
+            receive.setCompletionRoutine((irp, socket) -> {
+                seen.add(irp.status().toString());
+                irp.free();
+                try {
+                    Irp close = Irp.allocate();
+                    close.setCompletionRoutine((done, ignored) -> {
+                        done.free();
+                        return NtStatus.MORE_PROCESSING_REQUIRED;
+                    }, null, true, true, true);
+                    socket.dispatch().closeSocket(socket, close); // the ordinary "on error, close"
+                    seen.add("closed");
+                } catch (IllegalStateException e) {
+                    seen.add(e.getMessage());
+                }
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, c.socket(), true, true, true);
+            c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(8)), ReceiveFlags.NONE, receive);
+            GracefulDisconnectTest.barrier(lb, c);
+            lb.provider.close();
+            assertEquals(NtStatus.CANCELLED.toString(), seen.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            String refusal = seen.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(refusal != null && refusal.contains("WskProvider.close()"), String.valueOf(refusal));
+        } finally {
+            lb.close();
+        }
+    }
+
+    @Test
     @DisplayName("A6 the provider starts the I/O threads it was asked for and stops them at close")
     void threads() throws Exception {
         WskProvider provider = WskProvider.builder().ioThreads(3).build();

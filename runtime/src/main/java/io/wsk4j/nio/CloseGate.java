@@ -20,6 +20,8 @@ final class CloseGate {
     private final AtomicInteger gate = new AtomicInteger();
     /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
     private volatile int loopDepth;
+    /** For the message of a call that comes too late: the application's closeSocket, or the provider. */
+    private volatile String closedBy = "closeSocket";
 
     CloseGate(EventLoop loop, Object socket) {
         this.loop = loop;
@@ -105,8 +107,9 @@ final class CloseGate {
         gate.compareAndSet(CLOSED, 0);
     }
 
-    /** For WskProvider.close() and rejected connections: closes the gate whatever is inside. */
-    void forceShut() {
+    /** For WskProvider.close() and sockets the application never saw: closes the gate whatever is inside. */
+    void forceShut(String closer) {
+        closedBy = closer;
         gate.set(CLOSED);
     }
 
@@ -115,7 +118,7 @@ final class CloseGate {
     }
 
     private IllegalStateException closed() {
-        return new IllegalStateException("socket closed: " + socket + " was closed by closeSocket; no call on it is"
-                + " valid any more (SPEC C5)");
+        return new IllegalStateException("socket closed: " + socket + " was closed by " + closedBy + "; no call on it"
+                + " is valid any more (SPEC C5)");
     }
 }

@@ -161,7 +161,7 @@ final class ConnectionSocket extends NioSocket {
         state = state.to(SocketState.CONNECT_FAILED);
         if (op.operation == Operation.SOCKET_CONNECT) {
             // the application never saw this socket, so it cannot close it: do it here
-            gate.forceShut();
+            gate.forceShut("the provider, since its connect failed");
             state = state.to(SocketState.CLOSED);
             events.release();
             provider.unregister(this);
@@ -546,7 +546,7 @@ final class ConnectionSocket extends NioSocket {
     }
 
     private void rejectNow() {
-        gate.forceShut();
+        gate.forceShut("the provider, since its connection was rejected");
         teardown(Ending.REJECT, null);
     }
 

@@ -91,7 +91,7 @@ final class ListeningSocket extends NioSocket {
                 provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
             }
             closeServer();
-            gate.forceShut();
+            gate.forceShut("the provider, since listening failed");
             state = state.to(SocketState.CLOSED);
             binding = null;
             provider.unregister(this);

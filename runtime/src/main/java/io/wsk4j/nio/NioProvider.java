@@ -192,7 +192,7 @@ final class NioProvider implements WskProvider {
                 "Close every socket with closeSocket before closing its provider (SPEC C6)"));
         CountDownLatch closed = new CountDownLatch(forgotten.size());
         for (NioSocket socket : forgotten) {
-            socket.gate.forceShut();
+            socket.gate.forceShut("WskProvider.close(), since the application had not closed it (SPEC C6)");
             IrpCore op = new IrpCore();
             op.setCompletionRoutine((irp, latch) -> {
                 latch.countDown();
