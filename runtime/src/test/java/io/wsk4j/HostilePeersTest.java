@@ -45,6 +45,10 @@ class HostilePeersTest {
     @Test
     @DisplayName("E5 C2 B3 hostile peers cannot starve a well-behaved client; everything is closed and given back after")
     void hostilePeersBesideAWellBehavedOne() throws Exception {
+        try (TestEchoServer warmUp = new TestEchoServer(1, Duration.ofSeconds(2))) {
+            pingPong((InetSocketAddress) warmUp.address); // the JDK opens some descriptors once, on first use
+            heapAfterGc();
+        }
         long fdsBefore = ConnectionsAtScaleTest.openFds();
         String baseline;
         String loaded;
