@@ -51,8 +51,8 @@ public interface WskProvider extends AutoCloseable {
 
     /**
      * WskDeregister: waits up to the close timeout for every socket to be closed, then closes the remaining ones as
-     * {@code closeSocket} would (their pending IRPs complete), reports them to the error handler, and stops the I/O
-     * threads.
+     * {@code closeSocket} would (their pending IRPs complete), reports them to the error handler, waits up to the close
+     * timeout again for closed sockets' connections still delivering data (SPEC C3), and stops the I/O threads.
      */
     @Override
     void close();

@@ -171,6 +171,9 @@ class LifecyclePropertiesTest {
                     Issued last = issued.get(i);
                     if (last.completions == 0) {
                         last.cancelled = last.irp.cancel();
+                        if (last.cancelled && last.label.startsWith("graceful")) {
+                            gracefulQueued = false; // D6: a cancelled graceful disconnect leaves the socket sendable
+                        }
                         break;
                     }
                 }

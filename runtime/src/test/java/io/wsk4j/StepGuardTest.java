@@ -49,8 +49,9 @@ class StepGuardTest {
             return irp;
         }
 
-        void awaitClose() throws InterruptedException {
-            assertTrue(closed.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "close completed: " + order);
+        void awaitClose(Loopback lb) throws InterruptedException {
+            assertTrue(closed.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "close completed: " + order
+                    + "; reported: " + lb.errors);
         }
     }
 
@@ -66,9 +67,10 @@ class StepGuardTest {
                     recorder.irp("receive", false));
             barrier(lb, c);
 
+            // the routine's close may come while this thread is still inside disconnect(): the close then waits for it
             c.dispatch().disconnect(c.socket(), null, DisconnectMode.ABORTIVE, recorder.irp("abort", false));
 
-            recorder.awaitClose();
+            recorder.awaitClose(lb);
             assertEquals(List.of("send:" + NtStatus.CANCELLED, "receive:" + NtStatus.CONNECTION_ABORTED,
                     "abort:" + NtStatus.SUCCESS, "close:" + NtStatus.SUCCESS), recorder.order);
             assertTrue(lb.errors.isEmpty(), lb.errors.toString());
@@ -90,7 +92,7 @@ class StepGuardTest {
             c.peer().setSoLinger(true, 0);
             c.peer().close(); // RST
 
-            recorder.awaitClose();
+            recorder.awaitClose(lb);
             List<String> order = recorder.order;
             assertEquals(3, order.size(), order.toString());
             assertEquals("close:" + NtStatus.SUCCESS, order.get(2), "the close IRP completes last: " + order);

@@ -1,27 +1,35 @@
 package io.wsk4j.nio;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gate between a socket's dispatch calls and its closeSocket (SPEC C5): once shut, every call on the socket
- * throws; and closeSocket from one thread throws while another thread is inside a dispatch call of the socket.
+ * throws. A closeSocket while other threads are still inside dispatch calls of the socket does not wait and does not
+ * throw: the last of them to leave hands the close to the loop, behind the operation it queued, so the close IRP
+ * still completes last (SPEC C2). A completion routine may thus close its socket while the application thread that
+ * started the operation is still on its way out of that call.
  *
- * <p>Other threads are counted in one atomic integer. The socket's own loop thread is counted apart, in a volatile
- * field only it writes, so that its calls cost no compare-and-set; a closer first marks the gate CLOSING, then reads
- * that field, and the loop thread writes it before it reads the gate, so one of the two always sees the other.
+ * <p>Other threads are counted in the low bits of one atomic integer, beside the CLOSED flag, so that a shut while a
+ * call is inside (closeSocket, WskProvider.close()) leaves that call's exit to lower the count alone. The socket's own
+ * loop thread is counted apart, in a volatile field only it writes, so that its calls cost no compare-and-set; a
+ * closer first sets CLOSED, then reads that field, and the loop thread writes it before it reads the gate, so one of
+ * the two always sees the other, and exactly one hands the close over.
  */
 final class CloseGate {
-    private static final int CLOSED = -1;
-    private static final int CLOSING = -2;
+    private static final int CLOSED = 1 << 30;
+    private static final int COUNT = CLOSED - 1;
 
     private final EventLoop loop;
     private final Object socket;
-    /** Threads other than the loop inside a dispatch call, or CLOSED, or CLOSING while a closer looks. */
+    /** Threads other than the loop inside a dispatch call, plus the CLOSED flag. */
     private final AtomicInteger gate = new AtomicInteger();
     /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
     private volatile int loopDepth;
     /** For the message of a call that comes too late: the application's closeSocket, or the provider. */
     private volatile String closedBy = "closeSocket";
+    /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
+    private final AtomicReference<IrpCore> pendingClose = new AtomicReference<>();
 
     CloseGate(EventLoop loop, Object socket) {
         this.loop = loop;
@@ -36,85 +44,79 @@ final class CloseGate {
     void enter() {
         if (loop.inLoop()) {
             loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
-            if (awaitGate() == CLOSED) {
-                loopDepth = loopDepth - 1;
+            if ((gate.get() & CLOSED) != 0) {
+                exit(); // a closer elsewhere may have left its close to this thread
                 throw closed();
             }
             return;
         }
         while (true) {
-            int inside = awaitGate();
-            if (inside == CLOSED) {
+            int value = gate.get();
+            if ((value & CLOSED) != 0) {
                 throw closed();
             }
-            if (gate.compareAndSet(inside, inside + 1)) {
+            if (gate.compareAndSet(value, value + 1)) {
                 return;
             }
         }
     }
 
     void exit() {
-        if (loop.inLoop()) {
-            loopDepth = loopDepth - 1;
-        } else {
-            gate.decrementAndGet();
-        }
-    }
-
-    /** The gate's value once no closer is half-way (that state lasts a few instructions). */
-    private int awaitGate() {
         int value;
-        for (int spins = 0; (value = gate.get()) == CLOSING; spins++) {
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+        if (loop.inLoop()) {
+            loopDepth = loopDepth - 1; // a volatile write, then the reads below: pairs with the closer's
+            value = gate.get();
+        } else {
+            value = gate.decrementAndGet(); // the count only: a shut meanwhile stays shut
         }
-        return value;
+        if ((value & CLOSED) != 0 && (value & COUNT) == 0 && loopDepth == 0) {
+            handOverPendingClose();
+        }
     }
 
-    /** Shuts the gate for closeSocket: from now on every call on the socket throws (SPEC C5). */
-    void shut() {
-        boolean onLoop = loop.inLoop();
+    private void handOverPendingClose() {
+        IrpCore close = pendingClose.getAndSet(null); // taken once, by the closer or by the last one to leave
+        if (close != null) {
+            loop.submit(close);
+        }
+    }
+
+    /**
+     * Shuts the gate for closeSocket: from now on every call on the socket throws (SPEC C5). Returns true if the caller
+     * hands {@code close} to the loop now; false if calls of other threads are still inside, the last of which will.
+     *
+     * @throws IllegalStateException if the socket is already closed
+     */
+    boolean shut(IrpCore close) {
         while (true) {
-            int inside = awaitGate();
-            if (inside == CLOSED) {
+            int value = gate.get();
+            if ((value & CLOSED) != 0) {
                 throw closed();
             }
-            if (inside > 0) {
-                throw insideElsewhere();
+            if (gate.compareAndSet(value, value | CLOSED)) {
+                break;
             }
-            if (!gate.compareAndSet(0, CLOSING)) {
-                continue;
-            }
-            if (!onLoop && loopDepth > 0) {
-                gate.set(0);
-                throw insideElsewhere();
-            }
-            gate.set(CLOSED);
-            return;
         }
-    }
-
-    private IllegalStateException insideElsewhere() {
-        return new IllegalStateException("closeSocket was called on " + socket + " while another thread is inside a"
-                + " dispatch call of it; close the socket after that call returns (SPEC C5)");
-    }
-
-    /** Undoes {@link #shut} when the close could not be queued after all. */
-    void reopen() {
-        gate.compareAndSet(CLOSED, 0);
+        // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
+        // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it
+        pendingClose.set(close);
+        if ((gate.get() & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)) {
+            return pendingClose.getAndSet(null) != null;
+        }
+        return false;
     }
 
     /** For WskProvider.close() and sockets the application never saw: closes the gate whatever is inside. */
     void forceShut(String closer) {
         closedBy = closer;
-        gate.set(CLOSED);
+        int value;
+        do {
+            value = gate.get();
+        } while ((value & CLOSED) == 0 && !gate.compareAndSet(value, value | CLOSED));
     }
 
     boolean isShut() {
-        return gate.get() == CLOSED;
+        return (gate.get() & CLOSED) != 0;
     }
 
     private IllegalStateException closed() {

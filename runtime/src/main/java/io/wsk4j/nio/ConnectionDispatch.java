@@ -102,15 +102,19 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus closeSocket(WskSocket socket, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        op.checkStartable(Operation.CLOSE); // SPEC B1: a bad IRP must not leave the socket half-closed
-        target.gate.shut();
+        op.begin(Operation.CLOSE, target); // SPEC B1: a bad IRP throws here, and the socket stays open
+        boolean now;
         try {
-            op.begin(Operation.CLOSE, target);
+            now = target.gate.shut(op);
         } catch (RuntimeException e) {
-            target.gate.reopen(); // the IRP went to another call meanwhile: the socket is not closed
+            op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
             throw e;
         }
-        return target.loop.submit(op);
+        if (now) {
+            return target.loop.submit(op);
+        }
+        op.markPendingReturned();
+        return NtStatus.PENDING; // the last call still inside hands the close to the loop
     }
 
     @Override

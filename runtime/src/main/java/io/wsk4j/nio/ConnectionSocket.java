@@ -331,6 +331,19 @@ final class ConnectionSocket extends NioSocket {
             teardown(Ending.PEER_RESET, null);
             return;
         }
+        while (progress == SendQueue.Progress.GRACEFUL_CANCELLED) {
+            state = state.gracefulCancelled(); // the queue stays as it was (SPEC D6, I6)
+            sends.takeDisconnect().complete(NtStatus.CANCELLED, 0);
+            if (!state.connected()) {
+                return; // the routine's calls wait for the end of the step, so this cannot happen; but never write then
+            }
+            try {
+                progress = sends.write(channel, budget);
+            } catch (IOException e) {
+                teardown(Ending.PEER_RESET, null);
+                return;
+            }
+        }
         if (progress == SendQueue.Progress.FIN_DUE && state.connected()) {
             try {
                 channel.shutdownOutput();

@@ -75,22 +75,20 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * Hands {@code op} to its socket. On this loop's thread it runs now, unless a step of its socket is under way (it
-     * then runs right after that step, SPEC C2, E4), a receive event holds the read buffer, or tasks queued before it
-     * wait (order is kept). From any other thread it is queued. Returns the final status if it completed here, else
-     * PENDING.
+     * Hands {@code op} to its socket. On this loop's thread it runs now, unless tasks queued before it wait or a
+     * receive event holds the read buffer (it is then queued behind them, so that order is kept), or a step of its
+     * socket is under way (it then runs right after that step, SPEC C2, E4). From any other thread it is queued.
+     * Returns the final status if it completed here, else PENDING.
      */
     NtStatus submit(IrpCore op) {
         op.markPendingReturned(); // cleared by complete() if it completes on this stack
-        if (inLoop()) {
+        if (inLoop() && tasks.isEmpty() && !readBufferLent) {
             NioSocket target = op.target;
             if (target.inStep()) {
                 target.defer(op);
                 return NtStatus.PENDING;
             }
-            if (tasks.isEmpty() && !readBufferLent) {
-                return runSynchronously(op, target);
-            }
+            return runSynchronously(op, target);
         }
         execute(op);
         return NtStatus.PENDING;

@@ -153,11 +153,15 @@ final class IrpCore extends LoopTask implements Irp {
 
     @Override
     public boolean cancel() {
-        NioSocket socket = target; // read before the CAS: once it succeeds the loop may complete and reuse the IRP
-        if (socket == null || !STATE.compareAndSet(this, PENDING, CANCELLING)) {
+        if (!STATE.compareAndSet(this, PENDING, CANCELLING)) {
             return false;
         }
-        socket.requestSweep();
+        // read after the CAS, so that it is this dispatch's socket: null if the loop completed the IRP meanwhile (then
+        // no sweep is needed), at worst the socket of a later dispatch, whose sweep finds nothing to do
+        NioSocket socket = target;
+        if (socket != null) {
+            socket.requestSweep();
+        }
         return true;
     }
 
@@ -249,6 +253,14 @@ final class IrpCore extends LoopTask implements Irp {
         pendingReturned = false;
         status = NtStatus.PENDING;
         state = op.cancellable ? PENDING : ACTIVE;
+    }
+
+    /** Undoes {@link #begin} for an IRP that was never queued: it is the caller's again (SPEC B1). */
+    void abandon() {
+        operation = null;
+        target = null;
+        status = NtStatus.SUCCESS;
+        state = READY;
     }
 
     /** The checks of {@link #begin} alone, for calls that must validate the IRP before doing anything else. */

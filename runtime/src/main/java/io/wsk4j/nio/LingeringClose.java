@@ -26,6 +26,7 @@ final class LingeringClose extends Timed implements ReadyHandler {
         this.key = key;
         key.attach(this);
         key.interestOps(SelectionKey.OP_READ);
+        loop.provider.lingerStarted();
     }
 
     @Override
@@ -72,5 +73,6 @@ final class LingeringClose extends Timed implements ReadyHandler {
         } catch (IOException e) {
             loop.provider.errors.report("Closing a lingering connection failed", e);
         }
+        loop.provider.lingerEnded();
     }
 }

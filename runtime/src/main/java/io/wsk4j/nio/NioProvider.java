@@ -31,6 +31,8 @@ final class NioProvider implements WskProvider {
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final Set<NioSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Closed sockets whose connection still delivers our data (SPEC C3); close() waits for them, bounded. */
+    private final AtomicInteger lingering = new AtomicInteger();
     private final Duration closeTimeout;
     private final Object closeMonitor = new Object();
     private volatile boolean closing;
@@ -165,6 +167,7 @@ final class NioProvider implements WskProvider {
                 }
                 awaitNoSockets(System.nanoTime() + closeTimeout.toNanos());
             }
+            awaitNoLingering(System.nanoTime() + closeTimeout.toNanos());
             for (EventLoop loop : loops) {
                 if (!loop.stop(closeTimeout.toMillis() + 1000)) {
                     errors.report("WskProvider.close()", new IllegalStateException(loop + " did not stop in time"));
@@ -180,6 +183,28 @@ final class NioProvider implements WskProvider {
             long left;
             while (!sockets.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
+            }
+        }
+    }
+
+    private void awaitNoLingering(long deadline) throws InterruptedException {
+        synchronized (closeMonitor) {
+            long left;
+            while (lingering.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
+            }
+        }
+    }
+
+    void lingerStarted() {
+        lingering.incrementAndGet();
+    }
+
+    void lingerEnded() {
+        lingering.decrementAndGet();
+        if (closing) {
+            synchronized (closeMonitor) {
+                closeMonitor.notifyAll();
             }
         }
     }

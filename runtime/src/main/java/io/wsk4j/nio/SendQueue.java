@@ -19,7 +19,9 @@ final class SendQueue {
         /** This turn's writes are spent (SPEC E5); OP_WRITE resumes next turn. */
         BUDGET,
         /** Every byte before a graceful disconnect is out: its FIN is due. */
-        FIN_DUE
+        FIN_DUE,
+        /** A graceful disconnect at the head was cancelled: the socket may send again (SPEC D6, I6). */
+        GRACEFUL_CANCELLED
     }
 
     private final ArrayDeque<IrpCore> queue = new ArrayDeque<>(4);
@@ -32,7 +34,7 @@ final class SendQueue {
         return queue.isEmpty();
     }
 
-    /** The graceful disconnect at the head, taken out once its FIN went. */
+    /** The graceful disconnect at the head, taken out once its FIN went or it was cancelled. */
     IrpCore takeDisconnect() {
         return queue.pollFirst();
     }
@@ -47,6 +49,9 @@ final class SendQueue {
         IrpCore op;
         while ((op = queue.peekFirst()) != null) {
             if (op.isCancelling()) {
+                if (op.operation == Operation.DISCONNECT) {
+                    return Progress.GRACEFUL_CANCELLED; // the socket's state changes with it: the socket completes it
+                }
                 queue.pollFirst();
                 op.complete(NtStatus.CANCELLED, 0);
                 continue;
