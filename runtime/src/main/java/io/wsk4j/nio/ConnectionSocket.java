@@ -558,6 +558,18 @@ final class ConnectionSocket extends NioSocket {
         }
     }
 
+    @Override
+    void forceClose(String closer) {
+        gate.forceShut(closer);
+        if (state != SocketState.CLOSED && beginStep()) {
+            try {
+                teardown(Ending.CLOSE, null);
+            } finally {
+                endStep();
+            }
+        }
+    }
+
     private void rejectNow() {
         gate.forceShut("the provider, since its connection was rejected");
         teardown(Ending.REJECT, null);
@@ -580,7 +592,7 @@ final class ConnectionSocket extends NioSocket {
                 : ending == Ending.PEER_RESET ? SocketState.CloseKind.QUIET
                 : before.closeKind();
         boolean flushFirst = closeChannel(how);
-        if (flushFirst) {
+        if (flushFirst && !loop.broken()) {
             heldEnding = ending;
             heldCause = cause;
             hold(); // the loop's next select sends the RST; afterFlush() completes the IRPs
@@ -680,8 +692,12 @@ final class ConnectionSocket extends NioSocket {
             }
         }
         if (ops != interest) {
-            key.interestOps(ops);
-            interest = ops;
+            try {
+                key.interestOps(ops);
+                interest = ops;
+            } catch (java.nio.channels.CancelledKeyException | java.nio.channels.ClosedSelectorException e) {
+                // the selector is closing under this loop: its next select ends the loop's sockets (EventLoop.breakDown)
+            }
         }
     }
 

@@ -37,6 +37,8 @@ final class EventLoop implements Runnable {
     private final Consumer<SelectionKey> collectReadyKey = readyKeys::add;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** The selector can no longer run: the loop ended its sockets, and tasks now run on the thread that queues them. */
+    private volatile boolean broken;
     private long turn;
 
     /** Sockets whose teardown waits for the next select to put their RST on the wire. */
@@ -132,9 +134,16 @@ final class EventLoop implements Runnable {
     /** Queues a task and wakes the selector if the loop sleeps. Any thread. */
     void execute(LoopTask task) {
         tasks.offer(task);
-        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+        if (broken) {
+            drainBroken(); // no loop thread is left to run it
+        } else if (sleeping.get() && sleeping.compareAndSet(true, false)) {
             selector.wakeup();
         }
+    }
+
+    /** Whether this loop can still take sockets. */
+    boolean broken() {
+        return broken;
     }
 
     /** Loop thread: {@code socket}'s held teardown goes on after the next select. */
@@ -180,6 +189,9 @@ final class EventLoop implements Runnable {
                     handleReadyKeys();
                     runTasks();
                     expireTimers(System.nanoTime());
+                } catch (java.nio.channels.ClosedSelectorException e) {
+                    breakDown(e);
+                    return;
                 } catch (Throwable t) {
                     // Errors too (an OutOfMemoryError, a StackOverflowError): a loop that ended would leave every IRP
                     // it owns pending forever (SPEC I1), so it reports and serves on
@@ -274,8 +286,45 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * The selector can no longer run, so neither can this loop: every socket it owns ends as closeSocket would end it
+     * (SPEC I1, C6), and what is queued later runs on the thread that queues it, where it finds its socket closed.
+     */
+    private void breakDown(RuntimeException cause) {
+        provider.errors.report("The selector of " + thread.getName() + " is broken; its sockets are closed and their"
+                + " IRPs completed", cause);
+        broken = true;
+        ArrayList<NioSocket> held = awaitingFlush; // their channels closed with the selector: the RST has gone
+        awaitingFlush = new ArrayList<>();
+        for (NioSocket socket : held) {
+            socket.resumeAfterFlush();
+        }
+        provider.closeSocketsOf(this);
+        Timed timed;
+        while ((timed = timers.poll()) != null) {
+            timed.expire();
+        }
+        drainBroken();
+    }
+
+    /** Runs what is queued, on whichever thread gets here; once broken, nothing else consumes the queue. */
+    private synchronized void drainBroken() {
+        LoopTask task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.runOnLoop();
+            } catch (Throwable t) {
+                provider.errors.report("internal error while running " + task + " after the selector broke", t);
+            }
+        }
+    }
+
     /** The loop ends: held teardowns complete, lingering channels close (the kernel goes on delivering). */
     private void shutDown() {
+        if (broken) {
+            stopped.countDown();
+            return;
+        }
         try {
             if (!awaitingFlush.isEmpty()) {
                 selector.selectNow(collectReadyKey);

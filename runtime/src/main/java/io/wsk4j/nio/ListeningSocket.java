@@ -120,6 +120,17 @@ final class ListeningSocket extends NioSocket {
         }
     }
 
+    @Override
+    void forceClose(String closer) {
+        gate.forceShut(closer);
+        if (state != SocketState.CLOSED) {
+            state = state.to(SocketState.CLOSED);
+            closeServer();
+            binding = null;
+            provider.unregister(this);
+        }
+    }
+
     private void completeDeferredClose() {
         IrpCore op = deferredClose.getAndSet(null);
         if (op != null) {

@@ -234,8 +234,28 @@ final class NioProvider implements WskProvider {
         }
     }
 
+    /** The loop at {@code index}; for tests of the provider itself. */
+    EventLoop loop(int index) {
+        return loops[index];
+    }
+
     EventLoop nextLoop() {
-        return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+        for (int tries = 0; tries < loops.length; tries++) {
+            EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+            if (!loop.broken()) {
+                return loop;
+            }
+        }
+        return loops[0]; // every loop is broken: the socket's first call finds it closed
+    }
+
+    /** The loop's selector broke: its sockets end as closeSocket would end them. Its thread. */
+    void closeSocketsOf(EventLoop loop) {
+        for (NioSocket socket : sockets) {
+            if (socket.loop == loop) {
+                socket.forceClose("the provider, since the selector of its I/O thread broke");
+            }
+        }
     }
 
     void register(NioSocket socket) {

@@ -64,6 +64,9 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
 
+    /** Ends the socket as closeSocket would, without an IRP of its own; the gate says {@code closer} did it. */
+    abstract void forceClose(String closer);
+
     /** Completes the IRPs that {@link IrpCore#cancel()} marked. Runs inside a step. */
     abstract void sweepCancelled();
 
@@ -122,8 +125,11 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
         while (!held) {
             IrpCore next = deferredHead;
             if (next == null) {
-                stepEnded();
-                inStep = false;
+                try {
+                    stepEnded();
+                } finally {
+                    inStep = false;
+                }
                 return;
             }
             deferredHead = (IrpCore) next.nextTask;
