@@ -109,6 +109,20 @@ final class Loopback implements AutoCloseable {
         return new Listening(socket, bound);
     }
 
+    /**
+     * The seed's pattern: a graceful disconnect whose completion routine performs the next operation, the close,
+     * recorded under {@code closeName}.
+     */
+    void disconnectThenClose(WskSocket socket, String closeName) {
+        Irp disconnect = Irp.allocate();
+        disconnect.setCompletionRoutine((irp, s) -> {
+            irp.free();
+            s.dispatch().closeSocket(s, completions.irp(closeName));
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, socket, true, true, true);
+        socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, disconnect);
+    }
+
     /** Closes our socket and waits for the close IRP. */
     void closeSocket(WskSocket socket) throws InterruptedException {
         String name = "close-" + System.nanoTime();

@@ -74,13 +74,7 @@ class NoLossTest {
             byte[] expected = data.array().clone();
             CompletableFuture<byte[]> peerRead = CompletableFuture.supplyAsync(() -> read(c.peer(), 1024));
             c.dispatch().send(c.socket(), WskBuf.of(data), SendFlags.NONE, lb.completions.irp("send"));
-            Irp disconnect = Irp.allocate();
-            disconnect.setCompletionRoutine((irp, socket) -> {
-                irp.free();
-                socket.dispatch().closeSocket(socket, lb.completions.irp("close"));
-                return NtStatus.MORE_PROCESSING_REQUIRED;
-            }, c.socket(), true, true, true);
-            c.dispatch().disconnect(c.socket(), null, DisconnectMode.GRACEFUL, disconnect);
+            lb.disconnectThenClose(c.socket(), "close");
             assertEquals(NtStatus.SUCCESS, lb.completions.await("close").status());
 
             // a socket closed by the application with bytes arriving would make Linux reset the connection

@@ -173,13 +173,7 @@ class ReviewFindingsTest {
                 }
             });
             c.dispatch().send(c.socket(), WskBuf.of(data), SendFlags.NONE, lb.completions.irp("send"));
-            Irp disconnect = Irp.allocate();
-            disconnect.setCompletionRoutine((irp, socket) -> {
-                irp.free();
-                socket.dispatch().closeSocket(socket, lb.completions.irp("close"));
-                return NtStatus.MORE_PROCESSING_REQUIRED;
-            }, c.socket(), true, true, true);
-            c.dispatch().disconnect(c.socket(), null, DisconnectMode.GRACEFUL, disconnect);
+            lb.disconnectThenClose(c.socket(), "close");
             assertEquals(NtStatus.SUCCESS, lb.completions.await("close").status());
             CompletableFuture<Void> providerClosed = CompletableFuture.runAsync(lb.provider::close);
             byte[] chunk = new byte[4096];
