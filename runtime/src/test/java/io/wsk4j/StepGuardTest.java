@@ -49,6 +49,14 @@ class StepGuardTest {
             return irp;
         }
 
+        /** A send that cannot finish (its routine closes) and a receive, both pending when this returns. */
+        void pendSendAndReceive(Loopback lb, Connection c, boolean receiveCloses) throws InterruptedException {
+            c.dispatch().send(c.socket(), WskBuf.of(ByteBuffer.allocate(STUCK)), SendFlags.NONE, irp("send", true));
+            c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(64)), ReceiveFlags.NONE,
+                    irp("receive", receiveCloses));
+            barrier(lb, c);
+        }
+
         void awaitClose(Loopback lb) throws InterruptedException {
             assertTrue(closed.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "close completed: " + order
                     + "; reported: " + lb.errors);
@@ -61,11 +69,7 @@ class StepGuardTest {
         try (Loopback lb = Loopback.withSmallPeerBuffer()) {
             Connection c = lb.connect();
             Recorder recorder = new Recorder(c.socket());
-            c.dispatch().send(c.socket(), WskBuf.of(ByteBuffer.allocate(STUCK)), SendFlags.NONE,
-                    recorder.irp("send", true));
-            c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(64)), ReceiveFlags.NONE,
-                    recorder.irp("receive", false));
-            barrier(lb, c);
+            recorder.pendSendAndReceive(lb, c, false);
 
             // the routine's close may come while this thread is still inside disconnect(): the close then waits for it
             c.dispatch().disconnect(c.socket(), null, DisconnectMode.ABORTIVE, recorder.irp("abort", false));
@@ -83,11 +87,7 @@ class StepGuardTest {
         try (Loopback lb = Loopback.withSmallPeerBuffer()) {
             Connection c = lb.connect();
             Recorder recorder = new Recorder(c.socket());
-            c.dispatch().send(c.socket(), WskBuf.of(ByteBuffer.allocate(STUCK)), SendFlags.NONE,
-                    recorder.irp("send", true));
-            c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(64)), ReceiveFlags.NONE,
-                    recorder.irp("receive", true));
-            barrier(lb, c);
+            recorder.pendSendAndReceive(lb, c, true);
 
             c.peer().setSoLinger(true, 0);
             c.peer().close(); // RST
