@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Compile time of N synthetic handler classes, with the wsk4j processor and with -proc:none.
+# Processor overhead per class, wsk4j beside AutoValue, measured as the codegen projects measure it:
+#   overhead = (javac with the processor) - (javac -proc:none over the same sources plus the generated ones)
+# so that compiling the generated code, which any hand-written equivalent would cost too, is not counted.
+#
 # Usage (after a build, e.g. ./mvnw -B -pl annotations,processor -am verify):
-#   processor/bench/compile-time.sh 100 1000
-# Each class has four handlers (connect, send, disconnect, close) and its own context record; javac runs once per
-# configuration, best of three, in a fresh JVM each time. 'processor' also compiles the generated classes;
-# '-proc:only' is the processor's own share (parse, validate, write; no class files).
+#   processor/bench/compile-time.sh [classes] [runs]      # defaults: 1000 classes, median of 5 runs
+#
+# wsk4j: N classes with four handlers each (connect, send, disconnect, close) and a context record of their own.
+# AutoValue 1.11 (a processor path of this script only, never a dependency of the project): N value classes of three
+# properties. Every javac runs in a fresh JVM; the figure is the median of the runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+count=${1:-1000}
+runs=${2:-5}
 version=0.1.0-SNAPSHOT
+auto_value_version=1.11.0
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
 runtime=runtime/target/classes
 annotations=annotations/target/wsk4j-annotations-$version.jar
@@ -19,10 +26,17 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-generate() { # count dir
-    mkdir -p "$2/bench"
-    for ((i = 0; i < $1; i++)); do
-        cat > "$2/bench/Handlers$i.java" <<JAVA
+auto_value=$work/lib/auto-value-$auto_value_version.jar
+auto_value_annotations=$work/lib/auto-value-annotations-$auto_value_version.jar
+for artifact in auto-value auto-value-annotations; do
+    ./mvnw -q -B org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy \
+        -Dartifact=com.google.auto.value:$artifact:$auto_value_version -DoutputDirectory="$work/lib" >/dev/null
+done
+
+generate_wsk4j() { # dir
+    mkdir -p "$1/bench"
+    for ((i = 0; i < count; i++)); do
+        cat > "$1/bench/Handlers$i.java" <<JAVA
 package bench;
 
 import io.wsk4j.NtStatus;
@@ -53,32 +67,73 @@ JAVA
     done
 }
 
-best_of_three() { # label, javac args...
-    local label=$1 best=
-    shift
-    for run in 1 2 3; do
-        rm -rf "$work/out" "$work/gen" && mkdir -p "$work/out" "$work/gen"
-        local start end
-        start=$(date +%s%N)
-        javac --release 17 -d "$work/out" -s "$work/gen" "$@" >/dev/null
-        end=$(date +%s%N)
-        local ms=$(((end - start) / 1000000))
-        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+generate_auto_value() { # dir
+    mkdir -p "$1/bench"
+    for ((i = 0; i < count; i++)); do
+        cat > "$1/bench/Value$i.java" <<JAVA
+package bench;
+
+import com.google.auto.value.AutoValue;
+
+@AutoValue
+public abstract class Value$i {
+    public abstract String name();
+
+    public abstract int port();
+
+    public abstract long bytes();
+
+    public static Value$i of(String name, int port, long bytes) {
+        return new AutoValue_Value$i(name, port, bytes);
+    }
+}
+JAVA
     done
-    printf '%s %d ms' "$label" "$best"
 }
 
-for count in "${@:-100 1000}"; do
-    src="$work/src$count"
-    generate "$count" "$src"
-    files=$(find "$src" -name '*.java' | sort)
-    cp="$runtime:$annotations"
+# Milliseconds of one javac run; generated sources go to $work/gen.
+javac_ms() {
+    rm -rf "$work/out" "$work/gen" && mkdir -p "$work/out" "$work/gen"
+    local start end
+    start=$(date +%s%N)
+    javac --release 17 -d "$work/out" -s "$work/gen" "$@" >/dev/null
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000000))
+}
+
+median() { # numbers...
+    printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
+}
+
+# Prints "with none overhead" in ms for one processor: label, class path, processor path, source dir.
+measure() {
+    local label=$1 classpath=$2 processorpath=$3 src=$4
+    local sources
+    sources=$(find "$src" -name '*.java' | sort)
     # shellcheck disable=SC2086
-    without=$(best_of_three "-proc:none:" -cp "$cp" -proc:none $files)
-    # shellcheck disable=SC2086
-    with=$(best_of_three "processor:" -cp "$cp" -processorpath "$processor:$annotations:$javapoet" $files)
-    # shellcheck disable=SC2086
-    only=$(best_of_three "-proc:only:" -cp "$cp" -proc:only -processorpath "$processor:$annotations:$javapoet" $files)
-    generated=$(find "$work/gen" -name '*Dispatch.java' | wc -l)
-    echo "$count classes: $without, $with, $only ($generated dispatch classes generated and compiled)"
-done
+    javac_ms -cp "$classpath" -processorpath "$processorpath" $sources >/dev/null
+    rm -rf "$work/plain" && cp -r "$work/gen" "$work/plain"
+    local generated
+    generated=$(find "$work/plain" -name '*.java' | sort)
+    local with=() none=()
+    for ((run = 0; run < runs; run++)); do
+        # shellcheck disable=SC2086
+        with+=("$(javac_ms -cp "$classpath" -processorpath "$processorpath" $sources)")
+        # shellcheck disable=SC2086
+        none+=("$(javac_ms -cp "$classpath" -proc:none $sources $generated)")
+    done
+    local w n
+    w=$(median "${with[@]}")
+    n=$(median "${none[@]}")
+    printf '%-10s %6d ms with, %6d ms -proc:none (+%d generated files), overhead %6d ms = %5.2f ms/class\n' \
+        "$label" "$w" "$n" "$(echo "$generated" | wc -l)" $((w - n)) "$(echo "($w - $n) / $count" | bc -l)"
+    echo $((w - n)) > "$work/$label.overhead"
+}
+
+generate_wsk4j "$work/wsk4j"
+generate_auto_value "$work/autovalue"
+echo "N = $count classes, median of $runs runs, $(javac -version 2>&1)"
+measure wsk4j "$runtime:$annotations" "$processor:$annotations:$javapoet" "$work/wsk4j"
+measure autovalue "$auto_value_annotations" "$auto_value" "$work/autovalue"
+printf 'wsk4j / AutoValue overhead per class: %.2f\n' \
+    "$(echo "$(cat "$work/wsk4j.overhead") / $(cat "$work/autovalue.overhead")" | bc -l)"

@@ -15,17 +15,16 @@ import java.lang.String;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
  * Typed WSK dispatch glue for the handlers of {@link Pipeline}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type statically, with all three
- * invoke flags, calls the socket's provider dispatch and returns its status: the final one if the
- * operation completed at once, else {@link NtStatus#PENDING}. Start methods of simple handlers take an IRP from
- * the {@link IrpPool} and give it back before they call the handler; start methods of faithful handlers
- * take the caller's IRP, which the handler then owns. Routines are made once, in the constructor: a
- * start method allocates nothing.
+ * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
+ * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
+ * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
+ * Routines are made once, in the constructor: a start method allocates nothing.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -34,12 +33,12 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<T> sentRoutine;
+    private final CompletionRoutine<T> sendRoutine;
 
-    private final CompletionRoutine<Map<String, List<T>>> disconnectedRoutine;
+    private final CompletionRoutine<Map<String, List<T>>> disconnectRoutine;
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the instance whose handlers the glue calls
      */
@@ -48,23 +47,52 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
-     * from {@code pool}.
+     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
      *
      * @param handlers the instance whose handlers the glue calls
      * @param pool where the IRPs of simple handlers come from and go back to
      */
     public PipelineDispatch(Pipeline<T> handlers, IrpPool pool) {
-        this.handlers = Objects.requireNonNull(handlers, "handlers");
-        this.pool = Objects.requireNonNull(pool, "pool");
-        this.sentRoutine = this::sentCompleted;
-        this.disconnectedRoutine = this::disconnectedCompleted;
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Pipeline#sent(NtStatus, long, CharSequence)}.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new PipelineDispatch(Pipeline::new)}. IRPs come from
+     * {@link IrpPool#shared()}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     */
+    public PipelineDispatch(Function<? super PipelineDispatch<T>, ? extends Pipeline<T>> factory) {
+        this(factory, IrpPool.shared());
+    }
+
+    /**
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new PipelineDispatch(Pipeline::new)}. The IRPs of simple
+     * handlers come from {@code pool}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
+     */
+    public PipelineDispatch(Function<? super PipelineDispatch<T>, ? extends Pipeline<T>> factory,
+            IrpPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(factory, "factory");
+        this.sendRoutine = this::sendCompleted;
+        this.disconnectRoutine = this::disconnectCompleted;
+        this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
+     * before {@link Pipeline#sent(NtStatus, long, CharSequence)} runs.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
@@ -74,7 +102,7 @@ public final class PipelineDispatch<T extends CharSequence> {
     public NtStatus send(WskSocket socket, WskBuf buffer, T context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(sentRoutine, context, true, true, true);
+            irp.setCompletionRoutine(sendRoutine, context, true, true, true);
             return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -84,9 +112,8 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Pipeline#disconnected(NtStatus, Map)}.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
+     * goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -95,7 +122,7 @@ public final class PipelineDispatch<T extends CharSequence> {
     public NtStatus disconnect(WskSocket socket, Map<String, List<T>> context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -105,10 +132,8 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
-     * SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Pipeline#disconnected(NtStatus, Map)}.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
+     * comes from the pool and goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
@@ -118,7 +143,7 @@ public final class PipelineDispatch<T extends CharSequence> {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Map<String, List<T>> context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -128,10 +153,8 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
-     * WSK_FLAG_ABORTIVE, SPEC D7).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Pipeline#disconnected(NtStatus, Map)}.
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
+     * D7). The IRP comes from the pool and goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -140,7 +163,7 @@ public final class PipelineDispatch<T extends CharSequence> {
     public NtStatus abort(WskSocket socket, Map<String, List<T>> context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -149,7 +172,7 @@ public final class PipelineDispatch<T extends CharSequence> {
         }
     }
 
-    private NtStatus sentCompleted(Irp irp, T context) {
+    private NtStatus sendCompleted(Irp irp, T context) {
         NtStatus status = irp.status();
         long bytes = irp.information();
         pool.recycle(irp);
@@ -157,7 +180,7 @@ public final class PipelineDispatch<T extends CharSequence> {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus disconnectedCompleted(Irp irp, Map<String, List<T>> context) {
+    private NtStatus disconnectCompleted(Irp irp, Map<String, List<T>> context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.disconnected(status, context);

@@ -10,17 +10,16 @@ import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.RuntimeException;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
  * Typed WSK dispatch glue for the handlers of {@link Outer.Inner}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type statically, with all three
- * invoke flags, calls the socket's provider dispatch and returns its status: the final one if the
- * operation completed at once, else {@link NtStatus#PENDING}. Start methods of simple handlers take an IRP from
- * the {@link IrpPool} and give it back before they call the handler; start methods of faithful handlers
- * take the caller's IRP, which the handler then owns. Routines are made once, in the constructor: a
- * start method allocates nothing.
+ * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
+ * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
+ * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
+ * Routines are made once, in the constructor: a start method allocates nothing.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -29,10 +28,10 @@ public final class Outer_InnerDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Outer> disconnectedRoutine;
+    private final CompletionRoutine<Outer> disconnectRoutine;
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the instance whose handlers the glue calls
      */
@@ -41,22 +40,52 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
-     * from {@code pool}.
+     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
      *
      * @param handlers the instance whose handlers the glue calls
      * @param pool where the IRPs of simple handlers come from and go back to
      */
     public Outer_InnerDispatch(Outer.Inner handlers, IrpPool pool) {
-        this.handlers = Objects.requireNonNull(handlers, "handlers");
-        this.pool = Objects.requireNonNull(pool, "pool");
-        this.disconnectedRoutine = this::disconnectedCompleted;
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new Outer_InnerDispatch(Outer.Inner::new)}. IRPs come from
+     * {@link IrpPool#shared()}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     */
+    public Outer_InnerDispatch(
+            Function<? super Outer_InnerDispatch, ? extends Outer.Inner> factory) {
+        this(factory, IrpPool.shared());
+    }
+
+    /**
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new Outer_InnerDispatch(Outer.Inner::new)}. The IRPs of simple
+     * handlers come from {@code pool}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
+     */
+    public Outer_InnerDispatch(Function<? super Outer_InnerDispatch, ? extends Outer.Inner> factory,
+            IrpPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(factory, "factory");
+        this.disconnectRoutine = this::disconnectCompleted;
+        this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
+     * goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -65,7 +94,7 @@ public final class Outer_InnerDispatch {
     public NtStatus disconnect(WskSocket socket, Outer context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -75,10 +104,8 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
-     * SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
+     * comes from the pool and goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)} runs.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
@@ -88,7 +115,7 @@ public final class Outer_InnerDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -98,10 +125,9 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
-     * WSK_FLAG_ABORTIVE, SPEC D7).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
+     * D7). The IRP comes from the pool and goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)}
+     * runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -110,7 +136,7 @@ public final class Outer_InnerDispatch {
     public NtStatus abort(WskSocket socket, Outer context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -119,7 +145,7 @@ public final class Outer_InnerDispatch {
         }
     }
 
-    private NtStatus disconnectedCompleted(Irp irp, Outer context) {
+    private NtStatus disconnectCompleted(Irp irp, Outer context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.disconnected(status, context);

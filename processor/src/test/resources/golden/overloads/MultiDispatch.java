@@ -11,17 +11,16 @@ import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.RuntimeException;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
  * Typed WSK dispatch glue for the handlers of {@link Multi}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type statically, with all three
- * invoke flags, calls the socket's provider dispatch and returns its status: the final one if the
- * operation completed at once, else {@link NtStatus#PENDING}. Start methods of simple handlers take an IRP from
- * the {@link IrpPool} and give it back before they call the handler; start methods of faithful handlers
- * take the caller's IRP, which the handler then owns. Routines are made once, in the constructor: a
- * start method allocates nothing.
+ * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
+ * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
+ * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
+ * Routines are made once, in the constructor: a start method allocates nothing.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -30,16 +29,16 @@ public final class MultiDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Multi.Admin> sentRoutine;
+    private final CompletionRoutine<Multi.Admin> sendAdminRoutine;
 
-    private final CompletionRoutine<Multi.User> sentRoutine2;
+    private final CompletionRoutine<Multi.User> sendUserRoutine;
 
-    private final CompletionRoutine<Multi.Admin> doneRoutine;
+    private final CompletionRoutine<Multi.Admin> disconnectAdminRoutine;
 
-    private final CompletionRoutine<Multi.User> doneRoutine2;
+    private final CompletionRoutine<Multi.User> disconnectUserRoutine;
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the instance whose handlers the glue calls
      */
@@ -48,25 +47,53 @@ public final class MultiDispatch {
     }
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
-     * from {@code pool}.
+     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
      *
      * @param handlers the instance whose handlers the glue calls
      * @param pool where the IRPs of simple handlers come from and go back to
      */
     public MultiDispatch(Multi handlers, IrpPool pool) {
-        this.handlers = Objects.requireNonNull(handlers, "handlers");
-        this.pool = Objects.requireNonNull(pool, "pool");
-        this.sentRoutine = this.handlers::sent;
-        this.sentRoutine2 = this::sentCompleted;
-        this.doneRoutine = this::doneCompleted;
-        this.doneRoutine2 = this::doneCompleted2;
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).
-     * The caller's {@code irp} goes to the provider; on completion it calls
-     * {@link Multi#sent(Irp, Multi.Admin)}, which owns the IRP.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new MultiDispatch(Multi::new)}. IRPs come from
+     * {@link IrpPool#shared()}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     */
+    public MultiDispatch(Function<? super MultiDispatch, ? extends Multi> factory) {
+        this(factory, IrpPool.shared());
+    }
+
+    /**
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new MultiDispatch(Multi::new)}. The IRPs of simple handlers
+     * come from {@code pool}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
+     */
+    public MultiDispatch(Function<? super MultiDispatch, ? extends Multi> factory, IrpPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(factory, "factory");
+        this.sendAdminRoutine = this::sendAdminCompleted;
+        this.sendUserRoutine = this::sendUserCompleted;
+        this.disconnectAdminRoutine = this::disconnectAdminCompleted;
+        this.disconnectUserRoutine = this::disconnectUserCompleted;
+        this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The caller's {@code irp} goes to the provider; on
+     * completion {@link Multi#sent(Irp, Multi.Admin)} owns it.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
@@ -75,14 +102,13 @@ public final class MultiDispatch {
      * @return the provider's status: the final one, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Multi.Admin context) {
-        irp.setCompletionRoutine(sentRoutine, context, true, true, true);
+        irp.setCompletionRoutine(sendAdminRoutine, context, true, true, true);
         return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#sent(NtStatus, Multi.User)}.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
+     * before {@link Multi#sent(NtStatus, Multi.User)} runs.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
@@ -92,7 +118,7 @@ public final class MultiDispatch {
     public NtStatus send(WskSocket socket, WskBuf buffer, Multi.User context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(sentRoutine2, context, true, true, true);
+            irp.setCompletionRoutine(sendUserRoutine, context, true, true, true);
             return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -102,9 +128,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.Admin)}.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
+     * goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -113,7 +138,7 @@ public final class MultiDispatch {
     public NtStatus disconnect(WskSocket socket, Multi.Admin context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -123,10 +148,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
-     * SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.Admin)}.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
+     * comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
@@ -136,7 +159,7 @@ public final class MultiDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.Admin context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -146,10 +169,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
-     * WSK_FLAG_ABORTIVE, SPEC D7).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.Admin)}.
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
+     * D7). The IRP comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -158,7 +179,7 @@ public final class MultiDispatch {
     public NtStatus abort(WskSocket socket, Multi.Admin context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -168,9 +189,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.User)}.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
+     * goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -179,7 +199,7 @@ public final class MultiDispatch {
     public NtStatus disconnect(WskSocket socket, Multi.User context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine2, context, true, true, true);
+            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -189,10 +209,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
-     * SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.User)}.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
+     * comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
@@ -202,7 +220,7 @@ public final class MultiDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.User context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine2, context, true, true, true);
+            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -212,10 +230,8 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
-     * WSK_FLAG_ABORTIVE, SPEC D7).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Multi#done(NtStatus, Multi.User)}.
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
+     * D7). The IRP comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -224,7 +240,7 @@ public final class MultiDispatch {
     public NtStatus abort(WskSocket socket, Multi.User context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(doneRoutine2, context, true, true, true);
+            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -233,21 +249,25 @@ public final class MultiDispatch {
         }
     }
 
-    private NtStatus sentCompleted(Irp irp, Multi.User context) {
+    private NtStatus sendAdminCompleted(Irp irp, Multi.Admin context) {
+        return handlers.sent(irp, context);
+    }
+
+    private NtStatus sendUserCompleted(Irp irp, Multi.User context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.sent(status, context);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus doneCompleted(Irp irp, Multi.Admin context) {
+    private NtStatus disconnectAdminCompleted(Irp irp, Multi.Admin context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.done(status, context);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus doneCompleted2(Irp irp, Multi.User context) {
+    private NtStatus disconnectUserCompleted(Irp irp, Multi.User context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.done(status, context);

@@ -14,17 +14,16 @@ import io.wsk4j.annotations.WskGenerated;
 import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
  * Typed WSK dispatch glue for the handlers of {@link Sessions}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type statically, with all three
- * invoke flags, calls the socket's provider dispatch and returns its status: the final one if the
- * operation completed at once, else {@link NtStatus#PENDING}. Start methods of simple handlers take an IRP from
- * the {@link IrpPool} and give it back before they call the handler; start methods of faithful handlers
- * take the caller's IRP, which the handler then owns. Routines are made once, in the constructor: a
- * start method allocates nothing.
+ * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
+ * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
+ * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
+ * Routines are made once, in the constructor: a start method allocates nothing.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -33,18 +32,18 @@ public final class SessionsDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Sessions.Session> connectedRoutine;
+    private final CompletionRoutine<Sessions.Session> connectRoutine;
 
-    private final CompletionRoutine<Sessions.Session> sentRoutine;
+    private final CompletionRoutine<Sessions.Session> sendRoutine;
 
-    private final CompletionRoutine<Sessions.Session> receivedRoutine;
+    private final CompletionRoutine<Sessions.Session> receiveRoutine;
 
-    private final CompletionRoutine<Sessions.Session> disconnectedRoutine;
+    private final CompletionRoutine<Sessions.Session> disconnectRoutine;
 
-    private final CompletionRoutine<Sessions.Session> closedRoutine;
+    private final CompletionRoutine<Sessions.Session> closeRoutine;
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes IRPs from {@link IrpPool#shared()}.
+     * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the instance whose handlers the glue calls
      */
@@ -53,26 +52,55 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Dispatch glue that calls the handlers of {@code handlers} and takes the IRPs of simple handlers
-     * from {@code pool}.
+     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
      *
      * @param handlers the instance whose handlers the glue calls
      * @param pool where the IRPs of simple handlers come from and go back to
      */
     public SessionsDispatch(Sessions handlers, IrpPool pool) {
-        this.handlers = Objects.requireNonNull(handlers, "handlers");
-        this.pool = Objects.requireNonNull(pool, "pool");
-        this.connectedRoutine = this::connectedCompleted;
-        this.sentRoutine = this::sentCompleted;
-        this.receivedRoutine = this::receivedCompleted;
-        this.disconnectedRoutine = this::disconnectedCompleted;
-        this.closedRoutine = this::closedCompleted;
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#connected(NtStatus, WskSocket, Sessions.Session)}.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new SessionsDispatch(Sessions::new)}. IRPs come from
+     * {@link IrpPool#shared()}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     */
+    public SessionsDispatch(Function<? super SessionsDispatch, ? extends Sessions> factory) {
+        this(factory, IrpPool.shared());
+    }
+
+    /**
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
+     * its glue in a final field (a record, say): {@code new SessionsDispatch(Sessions::new)}. The IRPs of simple
+     * handlers come from {@code pool}.
+     *
+     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
+     * instance is not, so the factory should only keep the glue, not start operations with it.
+     *
+     * @param factory makes the instance whose handlers the glue calls
+     * @param pool where the IRPs of simple handlers come from and go back to
+     */
+    public SessionsDispatch(Function<? super SessionsDispatch, ? extends Sessions> factory,
+            IrpPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(factory, "factory");
+        this.connectRoutine = this::connectCompleted;
+        this.sendRoutine = this::sendCompleted;
+        this.receiveRoutine = this::receiveCompleted;
+        this.disconnectRoutine = this::disconnectCompleted;
+        this.closeRoutine = this::closeCompleted;
+        this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). The IRP comes from the pool and
+     * goes back to it before {@link Sessions#connected(NtStatus, WskSocket, Sessions.Session)} runs.
      *
      * @param provider the provider that makes the socket
      * @param remoteAddress where to connect
@@ -83,7 +111,7 @@ public final class SessionsDispatch {
             Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(connectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(connectRoutine, context, true, true, true);
             return provider.socketConnect(remoteAddress, context, null, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -93,9 +121,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#sent(NtStatus, long, Sessions.Session)}.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
+     * before {@link Sessions#sent(NtStatus, long, Sessions.Session)} runs.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
@@ -105,7 +132,7 @@ public final class SessionsDispatch {
     public NtStatus send(WskSocket socket, WskBuf buffer, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(sentRoutine, context, true, true, true);
+            irp.setCompletionRoutine(sendRoutine, context, true, true, true);
             return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -115,9 +142,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Receives into {@code buffer} (WskReceive, SPEC X2).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#received(NtStatus, Sessions.Session)}.
+     * Receives into {@code buffer} (WskReceive, SPEC X2). The IRP comes from the pool and goes back to it before
+     * {@link Sessions#received(NtStatus, Sessions.Session)} runs.
      *
      * @param socket a connected socket
      * @param buffer where the bytes go
@@ -127,7 +153,7 @@ public final class SessionsDispatch {
     public NtStatus receive(WskSocket socket, WskBuf buffer, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(receivedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(receiveRoutine, context, true, true, true);
             return socket.dispatch().receive(socket, buffer, ReceiveFlags.NONE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -137,9 +163,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
+     * goes back to it before {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -148,7 +173,7 @@ public final class SessionsDispatch {
     public NtStatus disconnect(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -158,10 +183,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect,
-     * SPEC D3).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
+     * comes from the pool and goes back to it before {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
@@ -171,7 +194,7 @@ public final class SessionsDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -181,10 +204,9 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with
-     * WSK_FLAG_ABORTIVE, SPEC D7).
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
+     * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
+     * D7). The IRP comes from the pool and goes back to it before
+     * {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
      *
      * @param socket a connected socket
      * @param context handed to the handler on completion
@@ -193,7 +215,7 @@ public final class SessionsDispatch {
     public NtStatus abort(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(disconnectedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
             return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -203,10 +225,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already
-     * disconnected.
-     * The IRP comes from the pool; on completion the glue gives it back, then calls
-     * {@link Sessions#closed(NtStatus, Sessions.Session)}.
+     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected. The IRP
+     * comes from the pool and goes back to it before {@link Sessions#closed(NtStatus, Sessions.Session)} runs.
      *
      * @param socket the socket to close
      * @param context handed to the handler on completion
@@ -215,7 +235,7 @@ public final class SessionsDispatch {
     public NtStatus close(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();
         try {
-            irp.setCompletionRoutine(closedRoutine, context, true, true, true);
+            irp.setCompletionRoutine(closeRoutine, context, true, true, true);
             return socket.dispatch().closeSocket(socket, irp);
         } catch (RuntimeException e) {
             // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
@@ -224,7 +244,7 @@ public final class SessionsDispatch {
         }
     }
 
-    private NtStatus connectedCompleted(Irp irp, Sessions.Session context) {
+    private NtStatus connectCompleted(Irp irp, Sessions.Session context) {
         NtStatus status = irp.status();
         WskSocket socket = irp.socket();
         pool.recycle(irp);
@@ -232,7 +252,7 @@ public final class SessionsDispatch {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus sentCompleted(Irp irp, Sessions.Session context) {
+    private NtStatus sendCompleted(Irp irp, Sessions.Session context) {
         NtStatus status = irp.status();
         long bytes = irp.information();
         pool.recycle(irp);
@@ -240,21 +260,21 @@ public final class SessionsDispatch {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus receivedCompleted(Irp irp, Sessions.Session context) {
+    private NtStatus receiveCompleted(Irp irp, Sessions.Session context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.received(status, context);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus disconnectedCompleted(Irp irp, Sessions.Session context) {
+    private NtStatus disconnectCompleted(Irp irp, Sessions.Session context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.disconnected(status, context);
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    private NtStatus closedCompleted(Irp irp, Sessions.Session context) {
+    private NtStatus closeCompleted(Irp irp, Sessions.Session context) {
         NtStatus status = irp.status();
         pool.recycle(irp);
         handlers.closed(status, context);

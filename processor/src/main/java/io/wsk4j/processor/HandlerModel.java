@@ -1,11 +1,14 @@
 package io.wsk4j.processor;
 
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The validated model of one handler class: what {@link DispatchWriter} turns into a dispatch class. Records only;
- * it holds type mirrors of the current round and never outlives it (SPEC P9).
+ * The validated model of one handler class: what the user wrote, checked. {@link Planner} decides from it what the
+ * dispatch class contains. Records only; it holds elements and type mirrors of the current round and never outlives
+ * it (SPEC P9).
  */
 final class HandlerModel {
     private HandlerModel() {}
@@ -33,8 +36,8 @@ final class HandlerModel {
      * @param isPublic whether the dispatch class is public (SPEC P5)
      * @param typeVariables the handler class's type variables, kept by the dispatch class
      * @param handlers the handlers, sorted by operation, then context type, then method name
-     * @param suppressedWarnings lint categories the generated code would trip through no fault of its own (a
-     *     deprecated handler or context type; overloads on functional-interface contexts), sorted; usually empty
+     * @param functionalInterface whether the handler class is a functional interface, so that a lambda could stand
+     *     for it as for the factory of the dispatch constructor
      */
     record HandlerClass(
             String packageName,
@@ -43,7 +46,7 @@ final class HandlerModel {
             boolean isPublic,
             List<? extends TypeMirror> typeVariables,
             List<Handler> handlers,
-            List<String> suppressedWarnings) {
+            boolean functionalInterface) {
 
         /** {@code Outer_InnerDispatch} for {@code Outer.Inner}. */
         String dispatchSimpleName() {
@@ -60,6 +63,13 @@ final class HandlerModel {
      * @param erasedParameterTypes the method's erased parameter types, for the javadoc link back to it
      * @param context the context type, the last parameter
      * @param acceptedContext for an accept handler, the accepted socket's context type (its return type); else null
+     * @param method the method, where a problem the planner finds is reported
+     * @param annotation the handler annotation on it
+     * @param deprecated whether the method, its context or its accepted context is deprecated, so that the glue
+     *     that calls or names it repeats the suppression the user chose
+     * @param functionalContext whether the context type is a functional interface (a lambda may stand for it)
+     * @param declarationIndex the method's place among the class's handlers as written, so that a problem between
+     *     two handlers is reported on the one written later
      */
     record Handler(
             Operation operation,
@@ -67,5 +77,10 @@ final class HandlerModel {
             String methodName,
             List<? extends TypeMirror> erasedParameterTypes,
             TypeMirror context,
-            TypeMirror acceptedContext) {}
+            TypeMirror acceptedContext,
+            ExecutableElement method,
+            AnnotationMirror annotation,
+            boolean deprecated,
+            boolean functionalContext,
+            int declarationIndex) {}
 }

@@ -2,11 +2,9 @@ package io.wsk4j.processor;
 
 import io.wsk4j.processor.HandlerModel.Handler;
 import io.wsk4j.processor.HandlerModel.HandlerClass;
-import io.wsk4j.processor.HandlerModel.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -33,16 +31,10 @@ import javax.lang.model.util.Types;
 final class HandlerValidator {
     private final Types types;
     private final Elements elements;
-    private final boolean javacLints;
 
-    /**
-     * @param javacLints whether the compiler is javac, whose "overloads" lint the glue may have to suppress; other
-     *     compilers (ECJ) do not know that token and would warn about the suppression itself
-     */
-    HandlerValidator(Types types, Elements elements, boolean javacLints) {
+    HandlerValidator(Types types, Elements elements) {
         this.types = types;
         this.elements = elements;
-        this.javacLints = javacLints;
     }
 
     /** A handler method and the annotation that made it one. */
@@ -76,20 +68,22 @@ final class HandlerValidator {
 
         List<Problem> problems = new ArrayList<>();
         List<Handler> handlers = new ArrayList<>();
-        List<Annotated> owners = new ArrayList<>();
         for (Annotated candidate : annotated) {
             Problem problem = checkMethod(candidate, dispatchName, type);
             if (problem != null) {
                 problems.add(problem);
                 continue;
             }
-            Handler handler = shape(candidate, problems, dispatchName, packageOf(type));
+            Handler handler = shape(candidate, problems, dispatchName, packageOf(type), annotated.indexOf(candidate));
             if (handler != null) {
                 handlers.add(handler);
-                owners.add(candidate);
             }
         }
-        checkDuplicates(handlers, owners, problems);
+        checkDuplicates(handlers, problems);
+        if (problems.isEmpty()) {
+            // after the other checks only: an accept handler with a mistake of its own must not make a second error
+            checkListensHaveAccepts(handlers, problems);
+        }
         if (!problems.isEmpty()) {
             return new Validation.Invalid(List.copyOf(problems));
         }
@@ -107,7 +101,7 @@ final class HandlerValidator {
                 type.getModifiers().contains(Modifier.PUBLIC),
                 List.copyOf(typeVariables),
                 List.copyOf(handlers),
-                suppressions(handlers, owners)));
+                isFunctionalInterface(type.asType())));
     }
 
     private static List<Annotated> annotatedMethods(TypeElement type) {
@@ -220,7 +214,8 @@ final class HandlerValidator {
     }
 
     /** P3, P4: the parameters and return type fit one shape of the operation; the context is a reference type. */
-    private Handler shape(Annotated candidate, List<Problem> problems, String dispatchName, PackageElement home) {
+    private Handler shape(
+            Annotated candidate, List<Problem> problems, String dispatchName, PackageElement home, int index) {
         ExecutableElement method = candidate.method();
         AnnotationMirror annotation = candidate.annotations().get(0);
         Operation operation = operationOf(annotation);
@@ -229,10 +224,11 @@ final class HandlerValidator {
             parameters.add(parameter.asType());
         }
         TypeMirror returned = method.getReturnType();
-        Shape shape = matchParameters(operation, parameters);
-        if (shape == null) {
+        Signature signature = operation.signatureFor(parameters);
+        if (signature == null) {
             problems.add(new Problem(method, annotation, Messages.WRONG_PARAMETERS.format(operation.simpleName(),
-                    name(method), TypeNames.display(parameters), expectedShapes(operation, method))));
+                    name(method), TypeNames.display(parameters),
+                    operation.expectedShapes(method.getSimpleName().toString()))));
             return null;
         }
         TypeMirror context = parameters.get(parameters.size() - 1);
@@ -241,9 +237,10 @@ final class HandlerValidator {
                     context, types.boxedClass((javax.lang.model.type.PrimitiveType) context).getSimpleName())));
             return null;
         }
-        String returnProblem = checkReturn(operation, shape, returned);
-        if (returnProblem != null) {
-            problems.add(new Problem(method, annotation, returnProblem));
+        if (!signature.returns().accepts(returned)) {
+            problems.add(new Problem(method, annotation, Messages.WRONG_RETURN_TYPE.format(operation.simpleName(),
+                    signature.taking(), TypeNames.display(returned), signature.returns().required(),
+                    signature.returnHint())));
             return null;
         }
         TypeMirror accepted = operation == Operation.ACCEPT_EVENT ? returned : null;
@@ -259,159 +256,45 @@ final class HandlerValidator {
         for (TypeMirror parameter : parameters) {
             erased.add(types.erasure(parameter));
         }
-        return new Handler(operation, shape, method.getSimpleName().toString(), List.copyOf(erased), context,
-                accepted);
-    }
-
-    private static Shape matchParameters(Operation operation, List<TypeMirror> parameters) {
-        int count = parameters.size();
-        switch (operation) {
-            case CONNECT:
-                if (count == 3 && TypeNames.is(parameters.get(0), TypeNames.NT_STATUS)
-                        && TypeNames.is(parameters.get(1), TypeNames.WSK_SOCKET)) {
-                    return Shape.STATUS_SOCKET;
-                }
-                return count == 2 && TypeNames.is(parameters.get(0), TypeNames.IRP) ? Shape.FAITHFUL : null;
-            case SEND:
-            case RECEIVE:
-                if (count == 3 && TypeNames.is(parameters.get(0), TypeNames.NT_STATUS)
-                        && parameters.get(1).getKind() == TypeKind.LONG) {
-                    return Shape.STATUS_BYTES;
-                }
-                return simpleOrFaithful(parameters);
-            case DISCONNECT:
-            case CLOSE:
-                return simpleOrFaithful(parameters);
-            case RECEIVE_EVENT:
-                return count == 2 && TypeNames.is(parameters.get(0), TypeNames.WSK_BUF) ? Shape.EVENT : null;
-            case DISCONNECT_EVENT:
-                return count == 2 && TypeNames.is(parameters.get(0), TypeNames.DISCONNECT_MODE) ? Shape.EVENT : null;
-            case ACCEPT_EVENT:
-                return count == 3 && TypeNames.is(parameters.get(0), TypeNames.WSK_SOCKET)
-                        && TypeNames.is(parameters.get(1), TypeNames.SOCKET_ADDRESS) ? Shape.EVENT : null;
-            default:
-                throw new AssertionError(operation);
-        }
-    }
-
-    private static Shape simpleOrFaithful(List<TypeMirror> parameters) {
-        if (parameters.size() != 2) {
-            return null;
-        }
-        if (TypeNames.is(parameters.get(0), TypeNames.NT_STATUS)) {
-            return Shape.STATUS;
-        }
-        return TypeNames.is(parameters.get(0), TypeNames.IRP) ? Shape.FAITHFUL : null;
-    }
-
-    private static String checkReturn(Operation operation, Shape shape, TypeMirror returned) {
-        String actual = TypeNames.display(returned);
-        String name = operation.simpleName();
-        switch (shape) {
-            case FAITHFUL:
-                return TypeNames.is(returned, TypeNames.NT_STATUS) ? null : Messages.WRONG_RETURN_TYPE.format(name,
-                        "taking (Irp, context)", actual, "NtStatus",
-                        "A faithful handler owns the IRP: free or reuse it, then return"
-                                + " NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).");
-            case STATUS:
-            case STATUS_BYTES:
-            case STATUS_SOCKET:
-                return returned.getKind() == TypeKind.VOID ? null : Messages.WRONG_RETURN_TYPE.format(name,
-                        "taking (NtStatus, ...)", actual, "void",
-                        "In this shape the generated glue owns the IRP and returns MORE_PROCESSING_REQUIRED itself;"
-                                + " to own the IRP, take (Irp irp, C context) and return NtStatus.");
-            case EVENT:
-                break;
-            default:
-                throw new AssertionError(shape);
-        }
-        switch (operation) {
-            case RECEIVE_EVENT:
-                return returned.getKind() == TypeKind.LONG ? null : Messages.WRONG_RETURN_TYPE.format(name,
-                        "taking (WskBuf, context)", actual, "long",
-                        "Return how many bytes of the data the handler took.");
-            case DISCONNECT_EVENT:
-                return returned.getKind() == TypeKind.VOID ? null : Messages.WRONG_RETURN_TYPE.format(name,
-                        "taking (DisconnectMode, context)", actual, "void",
-                        "WSK requires the disconnect event to succeed, so there is nothing to return.");
-            case ACCEPT_EVENT:
-                boolean reference = returned.getKind() == TypeKind.DECLARED || returned.getKind() == TypeKind.ARRAY
-                        || returned.getKind() == TypeKind.TYPEVAR;
-                return reference ? null : Messages.WRONG_RETURN_TYPE.format(name,
-                        "taking (WskSocket, SocketAddress, context)", actual, "a reference type",
-                        "Return the accepted socket's context, or null to reject the connection.");
-            default:
-                throw new AssertionError(operation);
-        }
-    }
-
-    private static String expectedShapes(Operation operation, ExecutableElement method) {
-        String m = method.getSimpleName().toString();
-        switch (operation) {
-            case CONNECT:
-                return "void " + m + "(NtStatus status, WskSocket socket, C context) or NtStatus " + m
-                        + "(Irp irp, C context)";
-            case SEND:
-            case RECEIVE:
-                return "void " + m + "(NtStatus status, C context), void " + m
-                        + "(NtStatus status, long bytes, C context) or NtStatus " + m + "(Irp irp, C context)";
-            case DISCONNECT:
-            case CLOSE:
-                return "void " + m + "(NtStatus status, C context) or NtStatus " + m + "(Irp irp, C context)";
-            case RECEIVE_EVENT:
-                return "long " + m + "(WskBuf data, C context)";
-            case DISCONNECT_EVENT:
-                return "void " + m + "(DisconnectMode how, C context)";
-            case ACCEPT_EVENT:
-                return "A " + m + "(WskSocket accepted, SocketAddress remote, L listenContext)";
-            default:
-                throw new AssertionError(operation);
-        }
+        boolean deprecated = elements.isDeprecated(method) || mentionsDeprecated(context)
+                || (accepted != null && mentionsDeprecated(accepted));
+        return new Handler(operation, signature.shape(), method.getSimpleName().toString(), List.copyOf(erased),
+                context, accepted, method, annotation, deprecated, isFunctionalInterface(context), index);
     }
 
     /**
-     * P6: one handler per operation and context type. Also: different context types whose erasures are equal would
-     * give start methods (or client dispatch accessors) with the same erased signature, which javac rejects.
+     * P6: one handler per operation and context type. (Context types that differ but erase alike are the planner's
+     * to find: only it knows which start methods they share.)
      */
-    private void checkDuplicates(List<Handler> handlers, List<Annotated> owners, List<Problem> problems) {
+    private void checkDuplicates(List<Handler> handlers, List<Problem> problems) {
         for (int later = 0; later < handlers.size(); later++) {
             for (int earlier = 0; earlier < later; earlier++) {
                 Handler first = handlers.get(earlier);
                 Handler second = handlers.get(later);
-                if (first.operation() != second.operation()) {
-                    continue;
-                }
-                Annotated owner = owners.get(later);
-                String firstName = name(owners.get(earlier).method());
-                String secondName = name(owner.method());
-                if (types.isSameType(first.context(), second.context())) {
-                    problems.add(new Problem(owner.method(), owner.annotations().get(0),
-                            Messages.DUPLICATE_HANDLER.format(firstName, secondName,
+                if (first.operation() == second.operation() && types.isSameType(first.context(), second.context())) {
+                    problems.add(new Problem(second.method(), second.annotation(),
+                            Messages.DUPLICATE_HANDLER.format(name(first.method()), name(second.method()),
                                     second.operation().simpleName(), TypeNames.display(second.context()))));
-                    break;
-                } else if (sharesStartMethods(first, second)
-                        && types.isSameType(types.erasure(first.context()), types.erasure(second.context()))) {
-                    problems.add(new Problem(owner.method(), owner.annotations().get(0),
-                            Messages.ERASURE_CLASH.format(firstName, secondName, TypeNames.display(first.context()),
-                                    TypeNames.display(second.context()),
-                                    TypeNames.display(types.erasure(second.context())))));
                     break;
                 }
             }
         }
     }
 
-    /**
-     * Whether two handlers of one operation get start methods with the same names and parameter counts, told apart
-     * only by the context type. Connection events form client dispatches named per context type, so they never
-     * do; a simple and a faithful handler differ by the faithful one's extra Irp parameter.
-     */
-    private static boolean sharesStartMethods(Handler first, Handler second) {
-        Operation operation = first.operation();
-        if (operation == Operation.RECEIVE_EVENT || operation == Operation.DISCONNECT_EVENT) {
-            return false;
+    /** P5: a listen completes into the listening socket of an accept handler, so it needs one for its context. */
+    private void checkListensHaveAccepts(List<Handler> handlers, List<Problem> problems) {
+        for (Handler listen : handlers) {
+            if (listen.operation() != Operation.LISTEN) {
+                continue;
+            }
+            boolean accepted = handlers.stream().anyMatch(handler -> handler.operation() == Operation.ACCEPT_EVENT
+                    && types.isSameType(handler.context(), listen.context()));
+            if (!accepted) {
+                String context = TypeNames.display(listen.context());
+                problems.add(new Problem(listen.method(), listen.annotation(), Messages.LISTEN_WITHOUT_ACCEPT.format(
+                        name(listen.method()), context, context, context)));
+            }
         }
-        return (first.shape() == Shape.FAITHFUL) == (second.shape() == Shape.FAITHFUL);
     }
 
     private static String levelTypeName(TypeElement type) {
@@ -464,37 +347,6 @@ final class HandlerValidator {
             default:
                 return null;
         }
-    }
-
-    /**
-     * Lint categories the generated code trips through no fault of its own: it calls a deprecated handler or names a
-     * deprecated context type; or it overloads a start method on two functional-interface contexts, which javac's
-     * "overloads" lint flags. Only what applies, so that other compilers see no needless suppression.
-     */
-    private List<String> suppressions(List<Handler> handlers, List<Annotated> owners) {
-        TreeSet<String> categories = new TreeSet<>();
-        for (Annotated owner : owners) {
-            if (elements.isDeprecated(owner.method())) {
-                categories.add("deprecation");
-            }
-        }
-        for (Handler handler : handlers) {
-            if (mentionsDeprecated(handler.context())
-                    || (handler.acceptedContext() != null && mentionsDeprecated(handler.acceptedContext()))) {
-                categories.add("deprecation");
-            }
-        }
-        for (int later = 0; later < handlers.size(); later++) {
-            for (int earlier = 0; earlier < later; earlier++) {
-                Handler first = handlers.get(earlier);
-                Handler second = handlers.get(later);
-                if (javacLints && first.operation() == second.operation() && sharesStartMethods(first, second)
-                        && isFunctionalInterface(first.context()) && isFunctionalInterface(second.context())) {
-                    categories.add("overloads");
-                }
-            }
-        }
-        return List.copyOf(categories);
     }
 
     private boolean mentionsDeprecated(TypeMirror type) {

@@ -1,10 +1,12 @@
 package io.wsk4j.processor;
 
 import java.util.Locale;
+import javax.tools.Diagnostic;
 
 /**
- * The catalogue of every diagnostic the processor prints, each with a stable id (SPEC P7). Ids never change once
- * released, so that users and tests can search for them; the text says what is wrong and how to fix it.
+ * The catalogue of every diagnostic the processor prints, each with a stable id and its kind (SPEC P7). Ids never
+ * change once released, so that users and tests can search for them; each text is whole sentences that say what is
+ * wrong and how to fix it.
  */
 enum Messages {
     WRONG_PARAMETERS("WrongParameters",
@@ -38,7 +40,12 @@ enum Messages {
     MULTIPLE_ANNOTATIONS("MultipleAnnotations",
             "Handler %s carries both @%s and @%s, but a method handles one operation. Split it into one method per"
                     + " annotation."),
-    UNRESOLVED_TYPE("UnresolvedType",
+    LISTEN_WITHOUT_ACCEPT("ListenWithoutAccept",
+            "Handler %s completes listens for context type %s, but no @OnAcceptEvent handler of the class takes %s,"
+                    + " so a listening socket would have nowhere to send its connections. Add an @OnAcceptEvent"
+                    + " handler whose last parameter is %s, or remove this one."),
+    /** A note, not an error: the compiler reports the missing type itself (one mistake, one error). */
+    UNRESOLVED_TYPE(Diagnostic.Kind.NOTE, "UnresolvedType",
             "Handler %s mentions a type that could not be resolved, so %s was not generated. Fix the missing type"
                     + " reported by the compiler."),
     INACCESSIBLE_CONTEXT("InaccessibleContext",
@@ -54,10 +61,19 @@ enum Messages {
             "The wsk4j processor failed on class %s because of a bug in the processor, not in your code, so no"
                     + " dispatch class was generated for it. Please report it with this trace:%n%s");
 
+    /** One diagnostic, ready to print. */
+    record Message(Diagnostic.Kind kind, String text) {}
+
+    private final Diagnostic.Kind kind;
     private final String id;
     private final String format;
 
     Messages(String id, String format) {
+        this(Diagnostic.Kind.ERROR, id, format);
+    }
+
+    Messages(Diagnostic.Kind kind, String id, String format) {
+        this.kind = kind;
         this.id = id;
         this.format = format;
     }
@@ -67,8 +83,8 @@ enum Messages {
         return id;
     }
 
-    /** The full text, starting with {@code [wsk4j:Id]}. */
-    String format(Object... arguments) {
-        return "[wsk4j:" + id + "] " + String.format(Locale.ROOT, format, arguments);
+    /** The diagnostic, its text starting with {@code [wsk4j:Id]}. */
+    Message format(Object... arguments) {
+        return new Message(kind, "[wsk4j:" + id + "] " + String.format(Locale.ROOT, format, arguments));
     }
 }

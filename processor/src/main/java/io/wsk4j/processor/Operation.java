@@ -1,15 +1,89 @@
 package io.wsk4j.processor;
 
-/** The operation a handler annotation stands for (SPEC P1), in the order the generated members appear. */
+import static io.wsk4j.processor.Signature.parameter;
+import static io.wsk4j.processor.StartMethod.address;
+import static io.wsk4j.processor.StartMethod.buffer;
+import static io.wsk4j.processor.StartMethod.provider;
+import static io.wsk4j.processor.StartMethod.socket;
+import static io.wsk4j.processor.StartMethod.start;
+
+import io.wsk4j.processor.HandlerModel.Shape;
+import io.wsk4j.processor.Signature.Returns;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The table of what each handler annotation means (SPEC P1, P3–P5), in the order generated members appear: the
+ * shapes a handler may have and the start methods its dispatch class gets. Everything the validator, the planner and
+ * the writer know about a single operation is here.
+ */
 enum Operation {
-    CONNECT("OnConnectComplete"),
-    SEND("OnSendComplete"),
-    RECEIVE("OnReceiveComplete"),
-    DISCONNECT("OnDisconnectComplete"),
-    CLOSE("OnCloseComplete"),
-    RECEIVE_EVENT("OnReceiveEvent"),
-    DISCONNECT_EVENT("OnDisconnectEvent"),
-    ACCEPT_EVENT("OnAcceptEvent");
+    CONNECT("OnConnectComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS_SOCKET, parameter(TypeNames.WSK_SOCKET, "socket")), faithful()), List.of(
+            start("connect", "Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect).",
+                    "provider.socketConnect(remoteAddress, context, $events:L, irp)",
+                    provider(), address("remoteAddress", "where to connect")))),
+    SEND("OnSendComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
+            start("send", "Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).",
+                    "socket.dispatch().send(socket, buffer, $sendFlags:T.NONE, irp)",
+                    socket(), buffer("buffer", "the bytes to send")))),
+    RECEIVE("OnReceiveComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
+            start("receive", "Receives into {@code buffer} (WskReceive, SPEC X2).",
+                    "socket.dispatch().receive(socket, buffer, $receiveFlags:T.NONE, irp)",
+                    socket(), buffer("buffer", "where the bytes go")))),
+    DISCONNECT("OnDisconnectComplete", Role.COMPLETION, List.of(status(Shape.STATUS), faithful()), List.of(
+            start("disconnect", "Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).",
+                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.GRACEFUL, irp)", socket()),
+            start("disconnect", "Disconnects gracefully: every queued send, then {@code finalData}, then FIN"
+                            + " (WskDisconnect, SPEC D3).",
+                    "socket.dispatch().disconnect(socket, finalData, $disconnectMode:T.GRACEFUL, irp)",
+                    socket(), buffer("finalData", "the last bytes to send before FIN")),
+            start("abort", "Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect"
+                            + " with WSK_FLAG_ABORTIVE, SPEC D7).",
+                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.ABORTIVE, irp)", socket()))),
+    CLOSE("OnCloseComplete", Role.COMPLETION, List.of(status(Shape.STATUS), faithful()), List.of(
+            start("close", "Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are"
+                            + " already disconnected.",
+                    "socket.dispatch().closeSocket(socket, irp)",
+                    new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "the socket to close")))),
+    /** Its start method needs the class's accept handler of the same context type: the validator checks that. */
+    LISTEN("OnListenComplete", Role.COMPLETION, List.of(new Signature(Shape.STATUS_SOCKET, Returns.VOID,
+            List.of(parameter(TypeNames.NT_STATUS, "status"), parameter(TypeNames.WSK_SOCKET, "listener")),
+            "L context", "The generated glue owns the IRP and returns MORE_PROCESSING_REQUIRED itself.")), List.of(
+            start("listen", "Creates a listening socket on {@code localAddress} (WskSocket with"
+                            + " WSK_FLAG_LISTEN_SOCKET).",
+                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)",
+                    provider(), address("localAddress", "where to listen; port 0 for an ephemeral port")))),
+    RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
+            List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
+            "Return how many bytes of the data the handler took.")), List.of(), "RECEIVE", "onReceive"),
+    DISCONNECT_EVENT("OnDisconnectEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.VOID,
+            List.of(parameter(TypeNames.DISCONNECT_MODE, "how")), "C context",
+            "WSK requires the disconnect event to succeed, so there is nothing to return.")), List.of(), "DISCONNECT",
+            "onDisconnect"),
+    ACCEPT_EVENT("OnAcceptEvent", Role.ACCEPT_EVENT, List.of(new Signature(Shape.EVENT, Returns.REFERENCE,
+            List.of(parameter(TypeNames.WSK_SOCKET, "accepted"), parameter(TypeNames.SOCKET_ADDRESS, "remote")),
+            "L listenContext", "Return the accepted socket's context, or null to reject the connection.")), List.of(
+            new StartMethod("listen", List.of(provider(),
+                    address("localAddress", "where to listen; port 0 for an ephemeral port"),
+                    new StartMethod.Parameter(RuntimeTypes.IRP, "irp",
+                            "the caller's IRP, its completion routine already set")),
+                    "Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET),"
+                            + " completing the caller's {@code irp}, whose routine finds the listening socket in"
+                            + " {@link Irp#socket()}.",
+                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", true)));
+
+    /** What kind of member a handler of the operation becomes. */
+    enum Role {
+        /** A completion routine, with start methods. */
+        COMPLETION,
+        /** A callback of the client dispatch of its context type (SPEC P4). */
+        CONNECTION_EVENT,
+        /** The listen dispatch of its listen context type, with a listen start method. */
+        ACCEPT_EVENT
+    }
 
     private static final String PACKAGE = "io.wsk4j.annotations";
 
@@ -17,10 +91,25 @@ enum Operation {
     // AnnotationsTest checks that these names match the real annotations.
     private final String annotationName;
     private final String simpleName;
+    private final Role role;
+    private final List<Signature> signatures;
+    private final List<StartMethod> startMethods;
+    private final String event;
+    private final String callback;
 
-    Operation(String simpleName) {
+    Operation(String simpleName, Role role, List<Signature> signatures, List<StartMethod> startMethods) {
+        this(simpleName, role, signatures, startMethods, null, null);
+    }
+
+    Operation(String simpleName, Role role, List<Signature> signatures, List<StartMethod> startMethods,
+            String event, String callback) {
         this.annotationName = PACKAGE + "." + simpleName;
         this.simpleName = simpleName;
+        this.role = role;
+        this.signatures = signatures;
+        this.startMethods = startMethods;
+        this.event = event;
+        this.callback = callback;
     }
 
     String annotationName() {
@@ -31,6 +120,54 @@ enum Operation {
         return simpleName;
     }
 
+    Role role() {
+        return role;
+    }
+
+    List<StartMethod> startMethods() {
+        return startMethods;
+    }
+
+    /** The verb member names start with: {@code send} for the send routine {@code sendRoutine}. */
+    String verb() {
+        return startMethods.get(0).name();
+    }
+
+    /** A connection event's {@code WskEvent} constant ({@code RECEIVE}); null for other operations. */
+    String event() {
+        return event;
+    }
+
+    /** A connection event's method of {@code WskClientConnectionDispatch} ({@code onReceive}); else null. */
+    String callback() {
+        return callback;
+    }
+
+    /** The only signature of an event handler, which its callback mirrors. */
+    Signature eventSignature() {
+        return signatures.get(0);
+    }
+
+    /** The signature whose parameters {@code parameterTypes} are, or null. */
+    Signature signatureFor(List<? extends javax.lang.model.type.TypeMirror> parameterTypes) {
+        for (Signature signature : signatures) {
+            if (signature.matches(parameterTypes)) {
+                return signature;
+            }
+        }
+        return null;
+    }
+
+    /** {@code void m(NtStatus status, C context) or NtStatus m(Irp irp, C context)}, for method {@code m}. */
+    String expectedShapes(String method) {
+        List<String> shapes = signatures.stream().map(signature -> signature.describe(method))
+                .collect(Collectors.toList());
+        if (shapes.size() == 1) {
+            return shapes.get(0);
+        }
+        return String.join(", ", shapes.subList(0, shapes.size() - 1)) + " or " + shapes.get(shapes.size() - 1);
+    }
+
     /** The operation whose annotation has this qualified name, or null. */
     static Operation forAnnotation(String qualifiedName) {
         for (Operation operation : values()) {
@@ -39,5 +176,20 @@ enum Operation {
             }
         }
         return null;
+    }
+
+    private static Signature status(Shape shape, Signature.Parameter... more) {
+        List<Signature.Parameter> parameters = new java.util.ArrayList<>();
+        parameters.add(parameter(TypeNames.NT_STATUS, "status"));
+        parameters.addAll(List.of(more));
+        return new Signature(shape, Returns.VOID, List.copyOf(parameters), "C context",
+                "In this shape the generated glue owns the IRP and returns MORE_PROCESSING_REQUIRED itself; to own"
+                        + " the IRP, take (Irp irp, C context) and return NtStatus.");
+    }
+
+    private static Signature faithful() {
+        return new Signature(Shape.FAITHFUL, Returns.NT_STATUS, List.of(parameter(TypeNames.IRP, "irp")),
+                "C context", "A faithful handler owns the IRP: free or reuse it, then return"
+                        + " NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).");
     }
 }

@@ -4,7 +4,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * One user mistake, reported as one error on {@code element} (and {@code annotation} when there is one), SPEC P7.
- * Lives within one round only.
+ * One user mistake, reported once on {@code element} (and {@code annotation} when there is one), SPEC P7. Lives
+ * within one round only.
  */
-record Problem(Element element, AnnotationMirror annotation, String message) {}
+record Problem(Element element, AnnotationMirror annotation, Messages.Message message) {}

@@ -3,6 +3,8 @@ package io.wsk4j.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import io.wsk4j.processor.HandlerModel.HandlerClass;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,25 +23,27 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
- * The wsk4j annotation processor (SPEC P): per round, finds the classes with handler methods, validates each
- * ({@link HandlerValidator}), models it ({@link HandlerModel}) and writes its dispatch class ({@link DispatchWriter}).
+ * The wsk4j annotation processor (SPEC P): per round, finds the classes with handler methods, validates each into a
+ * {@link HandlerModel} ({@link HandlerValidator}), plans its dispatch class ({@link Planner}) and writes it
+ * ({@link DispatchWriter}, {@link GeneratedSource}).
  *
  * <p>It never claims the annotations, keeps only class names across rounds (never an {@link Element}), and writes
  * each file from one originating element, the handler class, so it is isolating for incremental builds (SPEC P9).
  */
 @AutoService(Processor.class)
 public final class WskProcessor extends AbstractProcessor {
-    private final Function<DispatchWriter, Function<HandlerClass, JavaFile>> writerFactory;
+    private final Function<DispatchWriter, Function<DispatchPlan, JavaFile>> writerFactory;
     /** Classes whose signatures mention types not generated yet (SPEC P9), by canonical name. */
     private final Set<String> deferred = new TreeSet<>();
     /** Classes already written or reported, so that a later round never handles them again. */
     private final Set<String> done = new TreeSet<>();
     /** Dispatch class names written in this build, with the handler class each one belongs to. */
     private final Map<String, String> written = new TreeMap<>();
+    private Planner planner;
+    private DispatchWriter writer;
 
     /** The processor that javac finds through {@code META-INF/services}. */
     public WskProcessor() {
@@ -47,7 +51,7 @@ public final class WskProcessor extends AbstractProcessor {
     }
 
     /** For tests: {@code writerFactory} may replace the writer, for example with one that fails. */
-    WskProcessor(Function<DispatchWriter, Function<HandlerClass, JavaFile>> writerFactory) {
+    WskProcessor(Function<DispatchWriter, Function<DispatchPlan, JavaFile>> writerFactory) {
         this.writerFactory = writerFactory;
     }
 
@@ -69,19 +73,27 @@ public final class WskProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<String> classes = new TreeSet<>(deferred);
         deferred.clear();
+        Set<TypeElement> ours = new LinkedHashSet<>();
         for (TypeElement annotation : annotations) {
-            if (Operation.forAnnotation(annotation.getQualifiedName().toString()) == null) {
-                continue;
+            if (Operation.forAnnotation(annotation.getQualifiedName().toString()) != null) {
+                ours.add(annotation);
             }
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        }
+        if (!ours.isEmpty()) {
+            // one scan of the round's elements for all our annotations, not one per annotation
+            for (Element element : round.getElementsAnnotatedWithAny(ours.toArray(new TypeElement[0]))) {
                 if (element instanceof ExecutableElement && element.getEnclosingElement() instanceof TypeElement) {
                     classes.add(((TypeElement) element.getEnclosingElement()).getQualifiedName().toString());
                 }
             }
         }
         classes.removeAll(done);
-        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils(),
-                processingEnv.getElementUtils(), processingEnv.getClass().getName().startsWith("com.sun.tools.javac."));
+        if (classes.isEmpty()) {
+            return false;
+        }
+        // Made once per round: they hold the round's Types and Elements, which are the same for the whole build,
+        // but no Element (SPEC P9).
+        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
         for (String name : classes) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null) {
@@ -100,9 +112,7 @@ public final class WskProcessor extends AbstractProcessor {
                 if (lastRound) {
                     // The compiler reports the missing type itself (javac: "cannot find symbol"; ECJ: "cannot be
                     // resolved to a type"); one mistake, one error: ours is only a note that says what was skipped.
-                    Problem problem = ((Validation.Deferred) validation).problem();
-                    processingEnv.getMessager().printMessage(
-                            Diagnostic.Kind.NOTE, problem.message(), problem.element(), problem.annotation());
+                    report(((Validation.Deferred) validation).problem());
                     done.add(name);
                 } else {
                     deferred.add(name);
@@ -111,43 +121,59 @@ public final class WskProcessor extends AbstractProcessor {
             }
             done.add(name);
             if (validation instanceof Validation.Invalid) {
-                for (Problem problem : ((Validation.Invalid) validation).problems()) {
-                    processingEnv.getMessager().printMessage(
-                            Diagnostic.Kind.ERROR, problem.message(), problem.element(), problem.annotation());
-                }
+                ((Validation.Invalid) validation).problems().forEach(this::report);
             } else if (validation instanceof Validation.Valid) {
                 HandlerClass model = ((Validation.Valid) validation).model();
                 String dispatchName = qualifiedDispatchName(model);
                 String takenBy = nameTakenBy(dispatchName);
                 if (takenBy != null) {
-                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                            Messages.DISPATCH_NAME_CLASH.format(name, dispatchName, takenBy), type);
+                    report(new Problem(type, null, Messages.DISPATCH_NAME_CLASH.format(name, dispatchName, takenBy)));
                     return;
                 }
-                JavaFile file = writerFactory.apply(writer()).apply(model);
+                List<Problem> problems = new ArrayList<>();
+                DispatchPlan plan = planner().plan(model, problems);
+                if (plan == null) {
+                    problems.forEach(this::report);
+                    return;
+                }
+                JavaFile file = writerFactory.apply(writer()).apply(plan);
                 write(file, dispatchName, type);
                 written.put(dispatchName, name);
             }
         } catch (FilerException e) {
             // the name exists in a way nothing above saw (another tool wrote it, say): the user's to resolve
             done.add(name);
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    Messages.DISPATCH_NAME_CLASH.format(name, e.getMessage(), "a file javac would not recreate"),
-                    type);
+            report(new Problem(type, null,
+                    Messages.DISPATCH_NAME_CLASH.format(name, e.getMessage(), "a file javac would not recreate")));
         } catch (RuntimeException | LinkageError | IOException e) {
             // A bug of ours, not the user's: say so, with the trace, on the class, and fail the build.
             done.add(name);
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    Messages.INTERNAL_ERROR.format(name, trace), type);
+            report(new Problem(type, null, Messages.INTERNAL_ERROR.format(name, trace)));
         }
     }
 
+    private void report(Problem problem) {
+        processingEnv.getMessager().printMessage(problem.message().kind(), problem.message().text(),
+                problem.element(), problem.annotation());
+    }
+
+    private Planner planner() {
+        if (planner == null) {
+            planner = new Planner(processingEnv.getClass().getName().startsWith("com.sun.tools.javac."));
+        }
+        return planner;
+    }
+
+    /** One writer for the build: whether {@code @Generated} exists does not change between rounds. */
     private DispatchWriter writer() {
-        boolean generatedAvailable =
-                processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
-        return new DispatchWriter(WskProcessor.class.getName(), generatedAvailable);
+        if (writer == null) {
+            boolean generatedAvailable =
+                    processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+            writer = new DispatchWriter(WskProcessor.class.getName(), generatedAvailable);
+        }
+        return writer;
     }
 
     private static String qualifiedDispatchName(HandlerClass model) {
@@ -180,7 +206,7 @@ public final class WskProcessor extends AbstractProcessor {
 
     /** Renders the whole file in memory first, so that a failure never leaves half a file behind. */
     private void write(JavaFile file, String dispatchName, TypeElement type) throws IOException {
-        String text = file.toString();
+        String text = GeneratedSource.render(file);
         JavaFileObject source = processingEnv.getFiler().createSourceFile(dispatchName, type);
         try (Writer out = source.openWriter()) {
             out.write(text);

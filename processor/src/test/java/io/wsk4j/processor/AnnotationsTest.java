@@ -7,6 +7,7 @@ import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnDisconnectEvent;
+import io.wsk4j.annotations.OnListenComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnReceiveEvent;
 import io.wsk4j.annotations.OnSendComplete;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class AnnotationsTest {
     private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
-            OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnReceiveEvent.class,
+            OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnListenComplete.class,
+            OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class);
 
     @Test

@@ -44,7 +44,7 @@ final class ErrorTest {
                                 + " must return NtStatus. A faithful handler owns the IRP: free or reuse it, then"
                                 + " return NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).",
                         "@OnDisconnectComplete void gone(Irp irp, Session session) {} //!"),
-                mistake("WrongReturnType", "@OnCloseComplete handler taking (NtStatus, ...) returns NtStatus, but it"
+                mistake("WrongReturnType", "@OnCloseComplete handler taking (NtStatus, context) returns NtStatus, but it"
                                 + " must return void.",
                         "@OnCloseComplete NtStatus closed(NtStatus status, Session session) { return status; } //!"),
                 mistake("WrongReturnType", "@OnReceiveEvent handler taking (WskBuf, context) returns void, but it must"

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 final class GoldenTest {
-    static final List<String> CASES = List.of("simple", "faithful", "generic", "nested", "overloads", "events");
+    static final List<String> CASES =
+            List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events"})
+    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener"})
     @DisplayName("P5 P8 generated source equals the golden file and compiles under -Xlint:all -Werror")
     void matchesGolden(String name) throws IOException {
         Compilation compilation = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("good/" + name));
@@ -53,6 +54,13 @@ final class GoldenTest {
         }
         assertWithMessage("generated files of case %s (regenerate with -Dwsk4j.regenerateGolden=true)", name)
                 .that(generated).containsExactlyEntriesIn(golden);
+        for (Map.Entry<String, String> file : generated.entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                assertWithMessage("%s line %s is %s columns wide: %s", file.getKey(), i + 1, lines[i].length(),
+                        lines[i]).that(lines[i].length()).isAtMost(GeneratedSource.WIDTH);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

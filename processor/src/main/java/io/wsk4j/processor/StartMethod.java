@@ -1,0 +1,41 @@
+package io.wsk4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * One public start method an operation gives its handler's dispatch class (SPEC P5): its name, the parameters
+ * before the context, one summary sentence, and the provider call.
+ *
+ * @param name the method's name; handlers of other context types give overloads
+ * @param parameters the parameters before the context (and before the IRP of a faithful handler)
+ * @param summary the first sentence of its javadoc, naming the WSK function it stands for
+ * @param call the provider call, a JavaPoet format with named arguments ({@code $sendFlags:T}, {@code $events:L},
+ *     {@code $listenDispatch:N}); {@code irp} and {@code context} are in scope
+ * @param callerRoutine whether the caller's IRP keeps the routine the caller set (the listen of an accept handler);
+ *     otherwise the glue sets the handler's routine
+ */
+record StartMethod(String name, List<Parameter> parameters, String summary, String call, boolean callerRoutine) {
+    /** A parameter and its {@code @param} text. */
+    record Parameter(ClassName type, String name, String doc) {}
+
+    static StartMethod start(String name, String summary, String call, Parameter... parameters) {
+        return new StartMethod(name, List.of(parameters), summary, call, false);
+    }
+
+    static Parameter socket() {
+        return new Parameter(RuntimeTypes.WSK_SOCKET, "socket", "a connected socket");
+    }
+
+    static Parameter provider() {
+        return new Parameter(RuntimeTypes.WSK_PROVIDER, "provider", "the provider that makes the socket");
+    }
+
+    static Parameter buffer(String name, String doc) {
+        return new Parameter(RuntimeTypes.WSK_BUF, name, doc);
+    }
+
+    static Parameter address(String name, String doc) {
+        return new Parameter(RuntimeTypes.SOCKET_ADDRESS, name, doc);
+    }
+}
