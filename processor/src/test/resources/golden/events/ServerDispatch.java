@@ -68,7 +68,7 @@ public final class ServerDispatch {
      * @param handlers the instance whose handlers the glue calls
      */
     public ServerDispatch(Server handlers) {
-        this(handlers, IrpPool.shared());
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
@@ -82,12 +82,8 @@ public final class ServerDispatch {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new ServerDispatch(Server::new)}. IRPs come from
-     * {@link IrpPool#shared()}.
-     *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
+     * {@link IrpPool#shared()}; see {@link #ServerDispatch(Function, IrpPool)}.
      *
      * @param factory makes the instance whose handlers the glue calls
      */
@@ -115,6 +111,15 @@ public final class ServerDispatch {
         this.clientEvents = new ClientEvents();
         this.upstreamEvents = new UpstreamEvents();
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Server handlers() {
+        return handlers;
     }
 
     /**

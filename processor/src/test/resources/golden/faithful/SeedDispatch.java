@@ -66,6 +66,15 @@ final class SeedDispatch {
     }
 
     /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Seed handlers() {
+        return handlers;
+    }
+
+    /**
      * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). The caller's {@code irp} goes to
      * the provider; on completion {@link Seed#connectComplete(Irp, Seed.Connection)} owns it.
      *

@@ -43,7 +43,7 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @param handlers the instance whose handlers the glue calls
      */
     public PipelineDispatch(Pipeline<T> handlers) {
-        this(handlers, IrpPool.shared());
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
@@ -57,12 +57,8 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new PipelineDispatch(Pipeline::new)}. IRPs come from
-     * {@link IrpPool#shared()}.
-     *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
+     * {@link IrpPool#shared()}; see {@link #PipelineDispatch(Function, IrpPool)}.
      *
      * @param factory makes the instance whose handlers the glue calls
      */
@@ -88,6 +84,15 @@ public final class PipelineDispatch<T extends CharSequence> {
         this.sendRoutine = this::sendCompleted;
         this.disconnectRoutine = this::disconnectCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Pipeline<T> handlers() {
+        return handlers;
     }
 
     /**

@@ -67,7 +67,7 @@ public final class AcceptorDispatch {
      * @param handlers the instance whose handlers the glue calls
      */
     public AcceptorDispatch(Acceptor handlers) {
-        this(handlers, IrpPool.shared());
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
@@ -81,12 +81,8 @@ public final class AcceptorDispatch {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new AcceptorDispatch(Acceptor::new)}. IRPs come from
-     * {@link IrpPool#shared()}.
-     *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
+     * {@link IrpPool#shared()}; see {@link #AcceptorDispatch(Function, IrpPool)}.
      *
      * @param factory makes the instance whose handlers the glue calls
      */
@@ -114,6 +110,15 @@ public final class AcceptorDispatch {
         this.listenDispatch = this::onAccept;
         this.peerEvents = new PeerEvents();
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Acceptor handlers() {
+        return handlers;
     }
 
     /**

@@ -36,7 +36,7 @@ public final class Outer_InnerDispatch {
      * @param handlers the instance whose handlers the glue calls
      */
     public Outer_InnerDispatch(Outer.Inner handlers) {
-        this(handlers, IrpPool.shared());
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
@@ -50,12 +50,8 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new Outer_InnerDispatch(Outer.Inner::new)}. IRPs come from
-     * {@link IrpPool#shared()}.
-     *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
+     * {@link IrpPool#shared()}; see {@link #Outer_InnerDispatch(Function, IrpPool)}.
      *
      * @param factory makes the instance whose handlers the glue calls
      */
@@ -81,6 +77,15 @@ public final class Outer_InnerDispatch {
         Objects.requireNonNull(factory, "factory");
         this.disconnectRoutine = this::disconnectCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Outer.Inner handlers() {
+        return handlers;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class SessionsDispatch {
      * @param handlers the instance whose handlers the glue calls
      */
     public SessionsDispatch(Sessions handlers) {
-        this(handlers, IrpPool.shared());
+        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
@@ -62,12 +62,8 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new SessionsDispatch(Sessions::new)}. IRPs come from
-     * {@link IrpPool#shared()}.
-     *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
+     * {@link IrpPool#shared()}; see {@link #SessionsDispatch(Function, IrpPool)}.
      *
      * @param factory makes the instance whose handlers the glue calls
      */
@@ -96,6 +92,15 @@ public final class SessionsDispatch {
         this.disconnectRoutine = this::disconnectCompleted;
         this.closeRoutine = this::closeCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
+    }
+
+    /**
+     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     *
+     * @return the handler instance, never null
+     */
+    public Sessions handlers() {
+        return handlers;
     }
 
     /**

@@ -48,8 +48,16 @@ import javax.lang.model.element.Modifier;
  * handlers), sets the routine with the typed context and calls the provider. Nothing is allocated per call.
  */
 final class DispatchWriter {
-    private static final String DISPATCH_THROWS_BEFORE_QUEUING =
-            "// A dispatch call throws only before it queues the IRP (SPEC B1): give it back.\n";
+    private static final CodeBlock DISPATCH_THROWS_BEFORE_QUEUING =
+            CodeBlock.of("// A dispatch call throws only before it queues the IRP (SPEC B1): give it back.\n");
+    // The same in every class: built once, not once per class.
+    private static final FieldSpec RECYCLE = FieldSpec.builder(
+                    ParameterizedTypeName.get(COMPLETION_ROUTINE, IRP_POOL), DispatchPlan.RECYCLE,
+                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(GeneratedDocs.recycler())
+            .initializer("(irp, owner) -> {\n$>owner.recycle(irp);\nreturn $T.MORE_PROCESSING_REQUIRED;\n$<}", NT_STATUS)
+            .build();
+    private static final MethodSpec ENABLE_EVENT = makeEnableEvent();
 
     private final String processorName;
     private final boolean generatedAvailable;
@@ -69,6 +77,7 @@ final class DispatchWriter {
         constants(type, plan);
         fields(type, plan);
         constructors(type, plan);
+        type.addMethod(handlersAccessor(plan));
         plan.starts().forEach(start -> type.addMethod(startMethod(plan, start)));
         plan.eventGroups().forEach(group -> type.addMethod(clientDispatch(group)).addMethod(enableEvents(group)));
         plan.routines().forEach(routine -> type.addMethod(routineMethod(routine)));
@@ -112,12 +121,7 @@ final class DispatchWriter {
             }
         }
         if (plan.recycler()) {
-            type.addField(FieldSpec.builder(ParameterizedTypeName.get(COMPLETION_ROUTINE, IRP_POOL),
-                            DispatchPlan.RECYCLE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc(GeneratedDocs.recycler())
-                    .initializer("(irp, owner) -> {\n$>owner.recycle(irp);\nreturn $T.MORE_PROCESSING_REQUIRED;\n$<}",
-                            NT_STATUS)
-                    .build());
+            type.addField(RECYCLE);
         }
     }
 
@@ -141,33 +145,29 @@ final class DispatchWriter {
     }
 
     /**
-     * The handler instance, or a factory of it, each with the shared pool or the caller's when the class pools
-     * IRPs. All lead to the last, which makes the routines and then, last of all, the handler instance.
+     * The handler instance, or a factory of it; each also with the caller's pool when the class pools IRPs.
+     * All lead to the last, which makes the routines and then, last of all, the handler instance.
      */
     private static void constructors(TypeSpec.Builder type, DispatchPlan plan) {
         TypeName factory = ParameterizedTypeName.get(FUNCTION, WildcardTypeName.supertypeOf(dispatchType(plan)),
                 WildcardTypeName.subtypeOf(plan.handlerType()));
         boolean pool = plan.usesPool();
+        CodeBlock instance = CodeBlock.of("dispatch -> $T.requireNonNull(handlers, $S)", OBJECTS, "handlers");
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(GeneratedDocs.instanceConstructor(plan))
+                .addParameter(plan.handlerType(), "handlers")
+                .addStatement(pool ? CodeBlock.of("this($L, $T.shared())", instance, IRP_POOL)
+                        : CodeBlock.of("this($L)", instance))
+                .build());
         if (pool) {
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(GeneratedDocs.sharedPoolInstanceConstructor())
+                    .addJavadoc(GeneratedDocs.instanceWithPoolConstructor())
                     .addParameter(plan.handlerType(), "handlers")
-                    .addStatement("this(handlers, $T.shared())", IRP_POOL)
+                    .addParameter(IRP_POOL, "pool")
+                    .addStatement("this($L, pool)", instance)
                     .build());
-        }
-        MethodSpec.Builder instance = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(GeneratedDocs.instanceConstructor(pool))
-                .addParameter(plan.handlerType(), "handlers");
-        if (pool) {
-            instance.addParameter(IRP_POOL, "pool")
-                    .addStatement("this(dispatch -> $T.requireNonNull(handlers, $S), pool)", OBJECTS, "handlers");
-        } else {
-            instance.addStatement("this(dispatch -> $T.requireNonNull(handlers, $S))", OBJECTS, "handlers");
-        }
-        type.addMethod(instance.build());
-        if (pool) {
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc(GeneratedDocs.factoryConstructor(plan, false))
@@ -190,6 +190,15 @@ final class DispatchWriter {
         main.addStatement("this.handlers = $T.requireNonNull(factory.apply(this), $S)", OBJECTS,
                 "the factory returned no handlers");
         type.addMethod(main.build());
+    }
+
+    private static MethodSpec handlersAccessor(DispatchPlan plan) {
+        return MethodSpec.methodBuilder(DispatchPlan.HANDLERS)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(plan.handlerType())
+                .addJavadoc(GeneratedDocs.handlersAccessor())
+                .addStatement("return $N", DispatchPlan.HANDLERS)
+                .build();
     }
 
     private static MethodSpec startMethod(DispatchPlan plan, Start start) {
@@ -327,6 +336,10 @@ final class DispatchWriter {
     }
 
     private static MethodSpec enableEvent() {
+        return ENABLE_EVENT;
+    }
+
+    private static MethodSpec makeEnableEvent() {
         return MethodSpec.methodBuilder(DispatchPlan.ENABLE_EVENT)
                 .addModifiers(Modifier.PRIVATE)
                 .returns(NT_STATUS)

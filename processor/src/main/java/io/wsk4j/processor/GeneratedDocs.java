@@ -1,6 +1,7 @@
 package io.wsk4j.processor;
 
 import static io.wsk4j.processor.RuntimeTypes.CLIENT_DISPATCH;
+import static io.wsk4j.processor.RuntimeTypes.FUNCTION;
 import static io.wsk4j.processor.RuntimeTypes.IRP_POOL;
 import static io.wsk4j.processor.RuntimeTypes.NT_STATUS;
 
@@ -16,64 +17,91 @@ import java.util.List;
  * wraps them at 120 columns once the imports are known.
  */
 final class GeneratedDocs {
+    // Sentences without variable parts are parsed once, not once per class: JavaPoet formats are not free.
+    private static final CodeBlock START_METHODS = CodeBlock.of("\n<p>Each start method sets a completion routine"
+            + " that knows the context type, calls the provider and returns its status: the final one if the"
+            + " operation completed at once, else {@link $T#PENDING}.", NT_STATUS);
+    private static final CodeBlock POOLED_IRPS = CodeBlock.of(" The IRPs of simple handlers come from the {@link $T}"
+            + " and go back to it before the handler runs. Faithful handlers own the caller's IRP. Routines are made"
+            + " once, in the constructor: a start method allocates nothing.\n", IRP_POOL);
+    private static final CodeBlock CALLER_IRPS = CodeBlock.of(" Faithful handlers own the caller's IRP. Routines are"
+            + " made once, in the constructor: a start method allocates nothing.\n");
+    private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1). The event handlers of"
+            + " each context type form one {@link $T}; sockets made by this class's {@code connect} and"
+            + " {@code listen} get it with their events enabled before the handler sees them. For a socket made"
+            + " another way, pass the client dispatch to the provider and call the matching {@code enable...Events}"
+            + " method once it is connected.\n", CLIENT_DISPATCH);
+    private static final CodeBlock INSTANCE_CONSTRUCTOR =
+            CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the instance whose handlers the glue"
+                    + " calls\n");
+    private static final CodeBlock INSTANCE_WITH_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
+            + " handlers}, with the IRPs of simple handlers from {@code pool}.\n\n@param handlers the instance whose"
+            + " handlers the glue calls\n@param pool where the IRPs of simple handlers come from and go back to\n");
+    private static final CodeBlock FACTORY_RUNS_LAST = CodeBlock.of("\n<p>The factory runs once, last in this"
+            + " constructor: the glue is complete when the factory sees it, but the instance is not, so the factory"
+            + " should only keep the glue, not start operations with it.\n\n@param factory makes the instance whose"
+            + " handlers the glue calls\n");
+    private static final CodeBlock POOL_PARAMETER =
+            CodeBlock.of("@param pool where the IRPs of simple handlers come from and go back to\n");
+    private static final CodeBlock HANDLERS_ACCESSOR = CodeBlock.of("The instance whose handlers this glue calls: the"
+            + " one given to the constructor, or the one its factory made.\n\n@return the handler instance, never"
+            + " null\n");
+    private static final CodeBlock IRP_PARAMETER =
+            CodeBlock.of("@param irp the IRP of the operation; its completion routine is set here\n");
+    private static final CodeBlock CONTEXT_PARAMETER =
+            CodeBlock.of("@param context handed to the handler on completion\n");
+    private static final CodeBlock STATUS_RETURNED =
+            CodeBlock.of("@return the provider's status: the final one, or {@link $T#PENDING}\n", NT_STATUS);
+    private static final CodeBlock ACCEPTED_EVENTS =
+            CodeBlock.of("The events that have handlers for this context type, enabled on accepted sockets.\n");
+    private static final CodeBlock RECYCLER =
+            CodeBlock.of("Gives back the IRP of an operation whose result nobody waits for.\n");
+
     private GeneratedDocs() {}
 
     static CodeBlock dispatchClass(DispatchPlan plan) {
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("Typed WSK dispatch glue for the handlers of {@link $T}, written by the wsk4j processor (SPEC"
                         + " P5).\n", plan.handlerClass())
-                .add("\n<p>Each start method sets a completion routine that knows the context type, calls the"
-                        + " provider and returns its status: the final one if the operation completed at once, else"
-                        + " {@link $T#PENDING}.", NT_STATUS);
-        if (plan.usesPool()) {
-            doc.add(" The IRPs of simple handlers come from the {@link $T} and go back to it before the handler"
-                    + " runs.", IRP_POOL);
-        }
-        doc.add(" Faithful handlers own the caller's IRP. Routines are made once, in the constructor: a start"
-                + " method allocates nothing.\n");
+                .add(START_METHODS);
+        doc.add(plan.usesPool() ? POOLED_IRPS : CALLER_IRPS);
         if (!plan.eventGroups().isEmpty()) {
-            doc.add("\n<p>Events start disabled (SPEC E1). The event handlers of each context type form one {@link"
-                    + " $T}; sockets made by this class's {@code connect} and {@code listen} get it with their events"
-                    + " enabled before the handler sees them. For a socket made another way, pass the client dispatch"
-                    + " to the provider and call the matching {@code enable...Events} method once it is"
-                    + " connected.\n", CLIENT_DISPATCH);
+            doc.add(EVENTS);
         }
         return doc.build();
     }
 
-    static CodeBlock instanceConstructor(boolean withPool) {
-        return withPool
-                ? CodeBlock.of("Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code"
-                        + " pool}.\n\n@param handlers the instance whose handlers the glue calls\n@param pool where"
-                        + " the IRPs of simple handlers come from and go back to\n")
-                : CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the instance whose handlers"
-                        + " the glue calls\n");
+    static CodeBlock instanceConstructor(DispatchPlan plan) {
+        return plan.usesPool()
+                ? CodeBlock.of("Dispatch glue for {@code handlers}, with IRPs from {@link $T#shared()}.\n\n@param"
+                        + " handlers the instance whose handlers the glue calls\n", IRP_POOL)
+                : INSTANCE_CONSTRUCTOR;
     }
 
-    static CodeBlock sharedPoolInstanceConstructor() {
-        return CodeBlock.of("Dispatch glue for {@code handlers}, with IRPs from {@link $T#shared()}.\n\n@param"
-                + " handlers the instance whose handlers the glue calls\n", IRP_POOL);
+    static CodeBlock instanceWithPoolConstructor() {
+        return INSTANCE_WITH_POOL_CONSTRUCTOR;
     }
 
     static CodeBlock factoryConstructor(DispatchPlan plan, boolean withPool) {
+        if (!withPool && plan.usesPool()) {
+            return CodeBlock.of("Dispatch glue for the handler instance that {@code factory} makes from this glue,"
+                    + " with IRPs from {@link $T#shared()}; see {@link #$T($T, $T)}.\n\n@param factory makes the"
+                    + " instance whose handlers the glue calls\n", IRP_POOL, plan.dispatchClass(), FUNCTION, IRP_POOL);
+        }
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the"
                         + " instance can keep its glue in a final field (a record, say):"
                         + " {@code new $T($T::new)}.", plan.dispatchClass(), plan.handlerClass());
+        doc.add(withPool ? " The IRPs of simple handlers come from {@code pool}.\n" : "\n");
+        doc.add(FACTORY_RUNS_LAST);
         if (withPool) {
-            doc.add(" The IRPs of simple handlers come from {@code pool}.\n");
-        } else if (plan.usesPool()) {
-            doc.add(" IRPs come from {@link $T#shared()}.\n", IRP_POOL);
-        } else {
-            doc.add("\n");
-        }
-        doc.add("\n<p>The factory runs once, last in this constructor: the glue is complete when the factory sees it,"
-                + " but the instance is not, so the factory should only keep the glue, not start operations with"
-                + " it.\n\n@param factory makes the instance whose handlers the glue calls\n");
-        if (withPool) {
-            doc.add("@param pool where the IRPs of simple handlers come from and go back to\n");
+            doc.add(POOL_PARAMETER);
         }
         return doc.build();
+    }
+
+    static CodeBlock handlersAccessor() {
+        return HANDLERS_ACCESSOR;
     }
 
     static CodeBlock startMethod(Start start, Accept listening) {
@@ -106,12 +134,12 @@ final class GeneratedDocs {
             doc.add("@param $L $L\n", parameter.name(), parameter.doc());
         }
         if (start.faithful() && !start.spec().callerRoutine()) {
-            doc.add("@param irp the IRP of the operation; its completion routine is set here\n");
+            doc.add(IRP_PARAMETER);
         }
         doc.add(start.spec().callerRoutine()
                 ? CodeBlock.of("@param context the listening socket's context, handed to $L\n", start.link())
-                : CodeBlock.of("@param context handed to the handler on completion\n"));
-        doc.add("@return the provider's status: the final one, or {@link $T#PENDING}\n", NT_STATUS);
+                : CONTEXT_PARAMETER);
+        doc.add(STATUS_RETURNED);
         return doc.build();
     }
 
@@ -131,11 +159,11 @@ final class GeneratedDocs {
     }
 
     static CodeBlock acceptedEvents() {
-        return CodeBlock.of("The events that have handlers for this context type, enabled on accepted sockets.\n");
+        return ACCEPTED_EVENTS;
     }
 
     static CodeBlock recycler() {
-        return CodeBlock.of("Gives back the IRP of an operation whose result nobody waits for.\n");
+        return RECYCLER;
     }
 
     private static CodeBlock links(EventGroup group) {

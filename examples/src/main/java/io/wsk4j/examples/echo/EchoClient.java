@@ -46,12 +46,15 @@ public final class EchoClient {
     /** What the client saw. */
     public record Result(List<String> echoes, NtStatus disconnect, NtStatus close) {}
 
-    private EchoClientDispatch glue;
+    private final EchoClientDispatch glue;
 
+    private EchoClient(EchoClientDispatch glue) {
+        this.glue = glue;
+    }
+
+    /** The handlers drive the session through the glue, which hands itself to their constructor. */
     public static EchoClient create() {
-        EchoClient client = new EchoClient();
-        client.glue = new EchoClientDispatch(client);
-        return client;
+        return new EchoClientDispatch(EchoClient::new).handlers();
     }
 
     /** Starts a session; its result completes when the socket is closed. */

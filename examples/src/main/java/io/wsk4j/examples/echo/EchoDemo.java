@@ -24,21 +24,20 @@ public final class EchoDemo {
 
     public static Outcome run(WskProvider provider, List<String> messages, Report report) throws Exception {
         EchoServer server = EchoServer.create();
+        EchoServer.Listener listener =
+                server.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "echo");
+        WskSocket listening = listener.socket().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        report.line("WskSocket(listen) on 127.0.0.1, ephemeral port", NtStatus.SUCCESS);
         BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
         CompletionRoutine<BlockingQueue<Irp>> keep = (irp, queue) -> {
             queue.add(irp); // retained: read below, then freed
             return NtStatus.MORE_PROCESSING_REQUIRED;
         };
-        Irp listen = Irp.allocate();
-        listen.setCompletionRoutine(keep, done, true, true, true);
-        server.glue().listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), listen,
-                new EchoServer.Listener("echo"));
-        WskSocket listening = take(done).socket();
-        report.line("WskSocket(listen) on 127.0.0.1, ephemeral port", listen.status());
-        listen.reuse(NtStatus.SUCCESS);
-        listen.setCompletionRoutine(keep, done, true, true, true);
-        listening.dispatch().getLocalAddress(listening, listen);
+        Irp query = Irp.allocate();
+        query.setCompletionRoutine(keep, done, true, true, true);
+        listening.dispatch().getLocalAddress(listening, query);
         SocketAddress address = take(done).address();
+        query.free();
         report.line("listening at", address);
 
         EchoClient.Session session = EchoClient.create().start(provider, address, messages);
@@ -55,11 +54,9 @@ public final class EchoDemo {
         report.line("server: disconnect done -> WskCloseSocket", closed == null ? "nothing" : closed.close());
         report.line("server echoed", (closed == null ? 0 : closed.echoed()) + " bytes");
 
-        listen.reuse(NtStatus.SUCCESS);
-        listen.setCompletionRoutine(keep, done, true, true, true);
-        listening.dispatch().closeSocket(listening, listen);
-        report.line("WskCloseSocket(listening socket)", take(done).status());
-        listen.free();
+        server.stopListening(listener);
+        report.line("WskCloseSocket(listening socket)",
+                listener.closed().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         return new Outcome(result, closed);
     }
 

@@ -2,15 +2,18 @@ package io.wsk4j.examples.echo;
 
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
+import io.wsk4j.annotations.OnListenComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnSendComplete;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -23,8 +26,31 @@ public final class EchoServer {
     private static final int SLOTS = 2;
     private static final int BUFFER_SIZE = 4096;
 
-    /** The listening socket's context. */
-    public record Listener(String name) {}
+    /** The listening socket's context: how its listen ended, and how its close did. */
+    public static final class Listener {
+        final String name;
+        final CompletableFuture<WskSocket> socket = new CompletableFuture<>();
+        final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
+
+        public Listener(String name) {
+            this.name = name;
+        }
+
+        /** The listening socket once the listen succeeds; fails with the status if it does not. */
+        public CompletableFuture<WskSocket> socket() {
+            return socket;
+        }
+
+        /** The status of the listening socket's close. */
+        public CompletableFuture<NtStatus> closed() {
+            return closed;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     /** One accepted connection. */
     public static final class Connection {
@@ -55,22 +81,50 @@ public final class EchoServer {
     public record Closed(SocketAddress remote, long echoed, NtStatus disconnect, NtStatus close) {}
 
     private final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
-    private EchoServerDispatch glue;
+    private final EchoServerDispatch glue;
 
-    /** The glue and the handlers refer to each other, so the glue is made here, after the handlers exist. */
+    private EchoServer(EchoServerDispatch glue) {
+        this.glue = glue;
+    }
+
+    /** The handlers start their next operations through the glue, which hands itself to their constructor. */
     public static EchoServer create() {
-        EchoServer server = new EchoServer();
-        server.glue = new EchoServerDispatch(server);
-        return server;
+        return new EchoServerDispatch(EchoServer::new).handlers();
     }
 
     public EchoServerDispatch glue() {
         return glue;
     }
 
+    /** Listens on {@code address}; {@link Listener#socket()} says how it went. */
+    public Listener listen(WskProvider provider, SocketAddress address, String name) {
+        Listener listener = new Listener(name);
+        glue.listen(provider, address, listener);
+        return listener;
+    }
+
+    /** Closes the listening socket: connections already accepted go on; {@link Listener#closed()} completes. */
+    public void stopListening(Listener listener) {
+        glue.close(listener.socket.join(), listener);
+    }
+
     /** Connections the server has finished with, in order. */
     public BlockingQueue<Closed> closedConnections() {
         return closed;
+    }
+
+    @OnListenComplete
+    void listening(NtStatus status, WskSocket socket, Listener listener) {
+        if (status.isSuccess()) {
+            listener.socket.complete(socket);
+        } else {
+            listener.socket.completeExceptionally(new IllegalStateException("listen completed " + status));
+        }
+    }
+
+    @OnCloseComplete
+    void stoppedListening(NtStatus status, Listener listener) {
+        listener.closed.complete(status);
     }
 
     @OnAcceptEvent

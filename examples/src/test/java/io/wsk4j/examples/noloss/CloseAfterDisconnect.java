@@ -9,20 +9,19 @@ import io.wsk4j.annotations.OnSendComplete;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** The seed's pattern with generated glue: the disconnect handler performs the next operation, the close. */
-final class CloseAfterDisconnect {
+/**
+ * The seed's pattern with generated glue: the disconnect handler performs the next operation, the close, through
+ * the glue it holds (a record made by the dispatch's factory constructor).
+ */
+record CloseAfterDisconnect(CloseAfterDisconnectDispatch glue) {
     /** One connection: its socket and what each handler saw. */
     static final class Session {
         final BlockingQueue<String> outcomes = new LinkedBlockingQueue<>();
         volatile WskSocket socket;
     }
 
-    private CloseAfterDisconnectDispatch glue;
-
     static CloseAfterDisconnectDispatch create() {
-        CloseAfterDisconnect handlers = new CloseAfterDisconnect();
-        handlers.glue = new CloseAfterDisconnectDispatch(handlers);
-        return handlers.glue;
+        return new CloseAfterDisconnectDispatch(CloseAfterDisconnect::new);
     }
 
     @OnConnectComplete

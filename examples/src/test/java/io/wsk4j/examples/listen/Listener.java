@@ -1,0 +1,45 @@
+package io.wsk4j.examples.listen;
+
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.OnAcceptEvent;
+import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnListenComplete;
+import java.net.SocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A listener written only against its generated glue, which it holds in a final field (SPEC P5 factory
+ * constructor): {@code new ListenerDispatch(Listener::new)}.
+ */
+record Listener(ListenerDispatch glue) {
+    /** One listening socket's context: how its listen and its close ended, and who connected. */
+    static final class Port {
+        final CompletableFuture<NtStatus> listened = new CompletableFuture<>();
+        final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
+        final BlockingQueue<SocketAddress> accepted = new LinkedBlockingQueue<>();
+        volatile WskSocket socket;
+    }
+
+    /** An accepted connection, closed when the test is done with it. */
+    record Peer(WskSocket socket) {}
+
+    @OnListenComplete
+    void listening(NtStatus status, WskSocket listener, Port port) {
+        port.socket = listener;
+        port.listened.complete(status);
+    }
+
+    @OnAcceptEvent
+    Peer accepted(WskSocket socket, SocketAddress remote, Port port) {
+        port.accepted.add(remote);
+        return null; // rejected: the test only watches that connections arrive
+    }
+
+    @OnCloseComplete
+    void closed(NtStatus status, Port port) {
+        port.closed.complete(status);
+    }
+}
