@@ -12,25 +12,31 @@ import java.util.Arrays;
  * be told from a real race.
  */
 final class CallSite {
-    /** Bounds the walk along causes: routines that start the next operation chain them without end. */
-    private static final int MAX_CAUSES = 64;
+    /**
+     * Bounds the chain of causes: routines that start the next operation chain them without end (a ping-pong would
+     * keep every site it ever made), so a site further than this from its root starts a new chain.
+     */
+    private static final int MAX_CAUSES = 16;
 
     final String label;
     final Thread thread;
     final CallSite cause;
+    private final int depth;
     private final Throwable stack;
 
     CallSite(String label, CallSite cause) {
         this.label = label;
         this.thread = Thread.currentThread();
-        this.cause = cause;
+        boolean tooDeep = cause != null && cause.depth >= MAX_CAUSES;
+        this.cause = tooDeep ? null : cause;
+        this.depth = this.cause == null ? 0 : this.cause.depth + 1;
         this.stack = new Throwable(label);
     }
 
     /** Whether this call was made, directly or along its causes, inside the completion of {@code earlier}. */
     boolean follows(CallSite earlier) {
         CallSite site = this;
-        for (int i = 0; site != null && i < MAX_CAUSES; i++, site = site.cause) {
+        for (; site != null; site = site.cause) { // at most MAX_CAUSES + 1 steps
             if (site == earlier) {
                 return true;
             }
