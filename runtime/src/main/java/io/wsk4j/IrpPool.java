@@ -1,5 +1,6 @@
 package io.wsk4j;
 
+import io.wsk4j.spi.WskImplementation;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -62,7 +63,7 @@ public final class IrpPool {
         if (irp == null) {
             irp = poll();
         }
-        return irp != null ? irp : Irp.allocate();
+        return irp != null ? irp : WskImplementation.instance().newPooledIrp(); // the pool's, not a V1 leak
     }
 
     /**

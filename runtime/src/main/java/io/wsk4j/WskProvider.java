@@ -1,5 +1,6 @@
 package io.wsk4j;
 
+import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.spi.WskImplementation;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -50,9 +51,19 @@ public interface WskProvider extends AutoCloseable {
     int openSocketCount();
 
     /**
+     * A snapshot of open sockets, pending IRPs by operation and completions by status; {@link WskStats} says how
+     * fresh and how consistent it is. It waits (bounded, about a second) for each I/O thread to copy its counters, so
+     * call it from an application thread; on an I/O thread it reads the counters as they are, without waiting.
+     */
+    WskStats stats();
+
+    /**
      * WskDeregister: waits up to the close timeout for every socket to be closed, then closes the remaining ones as
      * {@code closeSocket} would (their pending IRPs complete), reports them to the error handler, waits up to the close
      * timeout again for closed sockets' connections still delivering data (SPEC C3), and stops the I/O threads.
+     *
+     * @throws WskVerifierException if the provider was built with {@link Builder#verifierFailsOnReport(boolean)} and
+     *     its verifier reported anything (after the provider has closed all the same)
      */
     @Override
     void close();
@@ -62,6 +73,12 @@ public interface WskProvider extends AutoCloseable {
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Duration closeTimeout = Duration.ofSeconds(5);
         private WskErrorHandler errorHandler = WskErrorHandler.systemLogger();
+        // SPEC V: the system properties let a build turn the verifier on for every provider of a test run
+        private boolean verifier = Boolean.getBoolean("wsk4j.verifier");
+        private boolean verifierFailsOnReport = Boolean.getBoolean("wsk4j.verifier.failOnReport");
+        private Duration verifierBlockingThreshold =
+                Duration.ofMillis(Long.getLong("wsk4j.verifier.blockingThresholdMillis", 250));
+        private WskVerifierListener verifierListener = WskVerifierListener.systemLogger();
 
         Builder() {}
 
@@ -98,9 +115,52 @@ public interface WskProvider extends AutoCloseable {
             return this;
         }
 
-        /** Starts the provider's I/O threads. */
+        /**
+         * Turns the verifier on or off (SPEC V); default: the system property {@code wsk4j.verifier}, off if unset.
+         * On, every IRP and socket records where it was allocated, made and dispatched (a stack trace per call: slow,
+         * for tests), and misuse is reported with those places to the {@link #verifierListener}. Off, it costs
+         * nothing.
+         */
+        public Builder verifier(boolean on) {
+            this.verifier = on;
+            return this;
+        }
+
+        /** Where verifier reports go; default {@link WskVerifierListener#systemLogger()}. */
+        public Builder verifierListener(WskVerifierListener listener) {
+            this.verifierListener = Objects.requireNonNull(listener, "verifierListener");
+            return this;
+        }
+
+        /**
+         * Makes {@link WskProvider#close()} throw {@link WskVerifierException} with every report the verifier made
+         * while the provider was open, so that a test fails; default: the system property
+         * {@code wsk4j.verifier.failOnReport}, off if unset.
+         */
+        public Builder verifierFailsOnReport(boolean fail) {
+            this.verifierFailsOnReport = fail;
+            return this;
+        }
+
+        /**
+         * How long a completion routine or event callback may hold an I/O thread before the verifier reports it
+         * (SPEC V5); default: the system property {@code wsk4j.verifier.blockingThresholdMillis}, else 250 ms.
+         */
+        public Builder verifierBlockingThreshold(Duration threshold) {
+            Objects.requireNonNull(threshold, "verifierBlockingThreshold");
+            if (threshold.isNegative() || threshold.isZero()) {
+                throw new IllegalArgumentException("verifierBlockingThreshold must be positive, was " + threshold);
+            }
+            this.verifierBlockingThreshold = threshold;
+            return this;
+        }
+
+        /** Starts the provider's I/O threads (and, if on, its verifier). */
         public WskProvider build() {
-            return WskImplementation.instance().openProvider(ioThreads, closeTimeout, errorHandler);
+            VerifierSettings settings = verifier
+                    ? new VerifierSettings(verifierListener, verifierFailsOnReport, verifierBlockingThreshold)
+                    : null;
+            return WskImplementation.instance().openProvider(ioThreads, closeTimeout, errorHandler, settings);
         }
     }
 }

@@ -8,19 +8,29 @@ enum Implementation {
     NIO("nio"),
     WSK4J_RAW("wsk4j-raw"),
     WSK4J_GLUE("wsk4j-glue"),
-    NETTY("netty");
+    NETTY("netty"),
+    /** wsk4j-raw with the verifier on (SPEC V): what it costs; only when asked for with --impls. */
+    WSK4J_RAW_VERIFIER("wsk4j-raw-verifier", false);
 
     final String label;
+    /** Whether a run without --impls includes it. */
+    final boolean byDefault;
 
     Implementation(String label) {
+        this(label, true);
+    }
+
+    Implementation(String label, boolean byDefault) {
         this.label = label;
+        this.byDefault = byDefault;
     }
 
     /** Starts this server on {@code ports} ephemeral loopback ports with {@code threads} I/O threads. */
     EchoServer start(int threads, int ports, ServerTally tally) throws Exception {
         return switch (this) {
             case NIO -> new NioEchoServer(threads, ports, tally);
-            case WSK4J_RAW -> new WskRawEchoServer(threads, ports, tally);
+            case WSK4J_RAW -> new WskRawEchoServer(threads, ports, tally, false);
+            case WSK4J_RAW_VERIFIER -> new WskRawEchoServer(threads, ports, tally, true);
             case WSK4J_GLUE -> new WskGlueEchoServer(threads, ports, tally);
             case NETTY -> new NettyEchoServer(threads, ports, tally);
         };

@@ -53,7 +53,7 @@ final class Runner {
         List<Workload> workloads = flags.list("workloads",
                 Arrays.stream(Workload.values()).map(w -> w.label).toList()).stream().map(Workload::of).toList();
         List<Implementation> implementations = flags.list("impls",
-                Arrays.stream(Implementation.values()).map(i -> i.label).toList()).stream()
+                Arrays.stream(Implementation.values()).filter(i -> i.byDefault).map(i -> i.label).toList()).stream()
                 .map(Implementation::of).toList();
         List<String> threadsFlag = flags.list("threads", null);
         double warmup = flags.seconds("warmup", CaseMain.DEFAULT_WARMUP);

@@ -38,10 +38,11 @@ final class WskRawEchoServer implements EchoServer {
             (server, socket, local, remote) -> accepted(socket);
     private final WskListeners listeners;
 
-    WskRawEchoServer(int threads, int ports, ServerTally tally) throws InterruptedException {
+    WskRawEchoServer(int threads, int ports, ServerTally tally, boolean verifier) throws InterruptedException {
         this.tally = tally;
         this.provider = WskProvider.builder()
                 .ioThreads(threads)
+                .verifier(verifier) // SPEC V: every dispatch records its stack; the case measures what that costs
                 .closeTimeout(Duration.ofSeconds(2))
                 .errorHandler(tally::error)
                 .build();

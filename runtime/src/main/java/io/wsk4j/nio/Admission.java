@@ -18,7 +18,7 @@ final class Admission extends LoopTask {
 
     @Override
     void runOnLoop() {
-        ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted);
+        ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted, listener);
         listener.provider.register(socket);
         try {
             if (listener.gate.isShut() || listener.provider.closing()) {

@@ -76,12 +76,15 @@ final class ClientEvents {
     /** Calls the receive event with {@code data} ({@code n} bytes); returns how many it took. */
     int offer(WskBuf data, int n) {
         long taken;
+        CallSite outer = started("receive event");
         try {
             taken = binding.onReceive(data);
         } catch (Throwable t) {
             socket.provider.errors.report("The receive event of " + socket + " threw; its data stays for a receive"
                     + " IRP", t);
             taken = 0;
+        } finally {
+            ended(outer);
         }
         if (taken < 0 || taken > n) {
             socket.provider.errors.report("Receive event contract broken", new IllegalStateException("The receive"
@@ -103,10 +106,13 @@ final class ClientEvents {
             return;
         }
         disconnectDone = true;
+        CallSite outer = started("disconnect event");
         try {
             binding.onDisconnect(how);
         } catch (Throwable t) {
             socket.provider.errors.report("The disconnect event of " + socket + " threw", t);
+        } finally {
+            ended(outer);
         }
     }
 
@@ -115,12 +121,32 @@ final class ClientEvents {
         if (!open()) {
             return;
         }
+        CallSite outer = started("send-backlog event");
         try {
             binding.onSendBacklog(channel.getOption(StandardSocketOptions.SO_SNDBUF));
         } catch (IOException e) {
             socket.provider.errors.report("Reading SO_SNDBUF of " + socket + " failed; no send-backlog event", e);
         } catch (Throwable t) {
             socket.provider.errors.report("The send-backlog event of " + socket + " threw", t);
+        } finally {
+            ended(outer);
+        }
+    }
+
+    /** SPEC V5: the verifier's watchdog times the callback; nothing without a verifier. */
+    private CallSite started(String event) {
+        CallbackClock clock = socket.loop.clock;
+        if (clock == null) {
+            return null;
+        }
+        SocketTrace trace = socket.trace;
+        return clock.started(event + " of " + socket, trace == null ? null : trace.made, false);
+    }
+
+    private void ended(CallSite outer) {
+        CallbackClock clock = socket.loop.clock;
+        if (clock != null) {
+            clock.ended(outer);
         }
     }
 

@@ -21,7 +21,7 @@ final class CloseGate {
     private static final int COUNT = CLOSED - 1;
 
     private final EventLoop loop;
-    private final Object socket;
+    private final NioSocket socket;
     /** Threads other than the loop inside a dispatch call, plus the CLOSED flag. */
     private final AtomicInteger gate = new AtomicInteger();
     /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
@@ -31,7 +31,7 @@ final class CloseGate {
     /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
     private final AtomicReference<IrpCore> pendingClose = new AtomicReference<>();
 
-    CloseGate(EventLoop loop, Object socket) {
+    CloseGate(EventLoop loop, NioSocket socket) {
         this.loop = loop;
         this.socket = socket;
     }
@@ -41,11 +41,33 @@ final class CloseGate {
      * is counted too (in {@link #loopDepth}), so that a close from another thread can never slip in between a call
      * on the loop and the operation it queues.
      */
-    void enter() {
+    void enter(Operation operation) {
+        SocketTrace trace = socket.trace;
+        if (trace != null) {
+            enterTraced(operation, trace);
+            return;
+        }
+        enterGate();
+    }
+
+    /** SPEC V4, V7: the call's place is noted before the gate, so a close that shuts it meanwhile sees the call. */
+    private void enterTraced(Operation operation, SocketTrace trace) {
+        CallSite site = socket.provider.verifier.site(operation.wskName + " called");
+        trace.entering(site);
+        try {
+            enterGate();
+        } catch (IllegalStateException closed) {
+            trace.left();
+            trace.lateCall(site, socket.provider.verifier);
+            throw closed;
+        }
+    }
+
+    private void enterGate() {
         if (loop.inLoop()) {
             loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
             if ((gate.get() & CLOSED) != 0) {
-                exit(); // a closer elsewhere may have left its close to this thread
+                leaveGate(); // a closer elsewhere may have left its close to this thread
                 throw closed();
             }
             return;
@@ -62,6 +84,14 @@ final class CloseGate {
     }
 
     void exit() {
+        SocketTrace trace = socket.trace;
+        if (trace != null) {
+            trace.left();
+        }
+        leaveGate();
+    }
+
+    private void leaveGate() {
         int value;
         if (loop.inLoop()) {
             loopDepth = loopDepth - 1; // a volatile write, then the reads below: pairs with the closer's
@@ -96,6 +126,10 @@ final class CloseGate {
             if (gate.compareAndSet(value, value | CLOSED)) {
                 break;
             }
+        }
+        SocketTrace trace = socket.trace;
+        if (trace != null && close.trace != null && close.trace.dispatchSite() != null) {
+            trace.closing(close.trace.dispatchSite(), socket.provider.verifier); // SPEC V4
         }
         // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
         // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it

@@ -31,7 +31,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus send(WskSocket socket, WskBuf buffer, SendFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter();
+        target.gate.enter(Operation.SEND);
         try {
             if (buffer == null || flags == null) {
                 op.begin(Operation.SEND, target);
@@ -51,7 +51,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter();
+        target.gate.enter(Operation.RECEIVE);
         try {
             refuseEventData(buffer, target);
             if (buffer == null || flags == null || buffer.length() == 0) {
@@ -79,7 +79,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf buffer, DisconnectMode mode, Irp irp) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter();
+        target.gate.enter(Operation.DISCONNECT);
         try {
             refuseEventData(buffer, target);
             if (mode == null || (mode == DisconnectMode.ABORTIVE && buffer != null)) {
@@ -92,6 +92,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             }
             op.mode = mode;
             op.buffer = chain;
+            FlightEvents.disconnectStarted(op, target, mode, chain);
             return target.loop.submit(op);
         } finally {
             target.gate.exit();
@@ -103,11 +104,13 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
         op.begin(Operation.CLOSE, target); // SPEC B1: a bad IRP throws here, and the socket stays open
+        FlightEvents.closeStarted(op, target);
         boolean now;
         try {
             now = target.gate.shut(op);
         } catch (RuntimeException e) {
             op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
+            op.flightEvent = null;
             throw e;
         }
         if (now) {
@@ -136,7 +139,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             WskSocket socket, Irp irp, Operation operation, SocketAddress endpoint, WskEvent event, boolean enable) {
         NioSocket target = NioSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter();
+        target.gate.enter(operation);
         try {
             op.begin(operation, target);
             boolean needsAddress = operation == Operation.BIND || operation == Operation.CONNECT;
@@ -158,7 +161,11 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             return;
         }
         for (int i = 0; i < buffer.bufferCount(); i++) {
-            if (target.provider.lendsToReceiveEvents(buffer.buffer(i))) {
+            EventLoop lender = target.provider.receiveEventLender(buffer.buffer(i));
+            if (lender != null) {
+                if (target.provider.verifier != null) {
+                    EventDataCheck.report(target, lender);
+                }
                 throw new IllegalArgumentException("This buffer is the data of a receive event, valid only while the"
                         + " event runs (SPEC B4): copy the bytes you keep or send into a buffer of your own and pass a"
                         + " WskBuf over that");

@@ -60,8 +60,14 @@ final class EventLoop implements Runnable {
     private IrpCore synchronousOp;
     private NtStatus synchronousStatus;
 
-    EventLoop(NioProvider provider, int index) throws IOException {
+    /** This thread's counts for WskProvider.stats(); written by this thread only. */
+    final LoopCounters counters = new LoopCounters();
+    /** When the user code this thread runs began, for the verifier's watchdog (SPEC V5); null without a verifier. */
+    final CallbackClock clock;
+
+    EventLoop(NioProvider provider, int index, boolean verifying) throws IOException {
         this.provider = provider;
+        this.clock = verifying ? new CallbackClock() : null;
         this.selector = Selector.open();
         this.thread = new Thread(this, "wsk4j-io-" + provider.id + "-" + index);
         this.thread.setDaemon(true);
@@ -87,6 +93,7 @@ final class EventLoop implements Runnable {
         if (inLoop() && tasks.isEmpty() && !readBufferLent) {
             NioSocket target = op.target;
             if (target.inStep()) {
+                tookUp(op);
                 target.defer(op);
                 return NtStatus.PENDING;
             }
@@ -112,6 +119,38 @@ final class EventLoop implements Runnable {
         synchronousOp = outerOp;
         synchronousStatus = outerStatus;
         return result;
+    }
+
+    /** The IRP reached its socket on this loop: pending for the stats until it completes. */
+    void tookUp(IrpCore op) {
+        if (op.countedPending) {
+            return;
+        }
+        op.countedPending = true;
+        if (inLoop()) {
+            counters.arrived(op.operation);
+        } else {
+            provider.stats.arrivedOffLoop(op.operation); // a broken loop's tasks run on the threads that queue them
+        }
+    }
+
+    /** An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread. */
+    void countCompletion(Operation operation, boolean wasPending, NtStatus status) {
+        if (inLoop()) {
+            counters.completed(operation, wasPending, status);
+        } else {
+            provider.stats.completedOffLoop(operation, wasPending, status);
+        }
+    }
+
+    /** Whether the loop thread still takes tasks (not stopped, not broken). */
+    boolean serving() {
+        return running && !broken && thread.isAlive();
+    }
+
+    /** Whether a receive event holds the read buffer now. Loop thread. */
+    boolean readBufferLent() {
+        return readBufferLent;
     }
 
     void lendReadBuffer() {

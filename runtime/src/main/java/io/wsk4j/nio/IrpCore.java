@@ -79,6 +79,12 @@ final class IrpCore extends LoopTask implements Irp {
     boolean enable;
     /** Bytes moved so far (loop-owned while the IRP is queued). */
     long transferred;
+    /** Counted as pending by the stats of the loop that took it up (see {@link EventLoop#tookUp}). */
+    boolean countedPending;
+    /** The Flight Recorder event of this operation, or null: no recording wants it (see {@link FlightEvents}). */
+    Object flightEvent;
+    /** The verifier's record of this IRP; null when no verifier watches it (SPEC V). */
+    IrpTrace trace;
 
     /** Use {@link Irp#allocate()}. */
     IrpCore() {}
@@ -185,6 +191,9 @@ final class IrpCore extends LoopTask implements Irp {
             throw new IllegalStateException(misuse(state, "free"));
         }
         clear();
+        if (trace != null) {
+            trace.freed(); // SPEC V1: not a leak
+        }
     }
 
     private void clear() {
@@ -252,7 +261,22 @@ final class IrpCore extends LoopTask implements Irp {
         resultAddress = null;
         pendingReturned = false;
         status = NtStatus.PENDING;
+        if (socket != null && socket.provider.verifier != null) {
+            traceDispatch(op, socket, socket.provider.verifier);
+        }
         state = op.cancellable ? PENDING : ACTIVE;
+    }
+
+    /** SPEC V: where this dispatch was made; the socket's gate already took the site of a call it let in. */
+    private void traceDispatch(Operation op, NioSocket socket, Verifier verifier) {
+        CallSite site = socket.trace == null ? null : socket.trace.currentCall();
+        if (site == null) {
+            site = verifier.site(op.wskName + " called");
+        }
+        if (trace == null) {
+            trace = IrpTrace.dispatchOnly(verifier);
+        }
+        trace.dispatched(site, verifier);
     }
 
     /** Undoes {@link #begin} for an IRP that was never queued: it is the caller's again (SPEC B1). */
@@ -352,9 +376,18 @@ final class IrpCore extends LoopTask implements Irp {
         }
         status = finalStatus;
         information = finalInformation;
-        if (socket != null && socket.loop.isSynchronous(this)) {
-            pendingReturned = false;
-            socket.loop.recordSynchronousStatus(finalStatus);
+        if (socket != null) {
+            socket.loop.countCompletion(operation, countedPending, finalStatus);
+            if (socket.loop.isSynchronous(this)) {
+                pendingReturned = false;
+                socket.loop.recordSynchronousStatus(finalStatus);
+            }
+        }
+        countedPending = false;
+        Object event = flightEvent;
+        if (event != null) {
+            flightEvent = null;
+            FlightEvents.completed(event, finalStatus);
         }
         target = null;
         endpoint = null;
@@ -367,12 +400,20 @@ final class IrpCore extends LoopTask implements Irp {
         Operation op = operation;
         state = COMPLETED;
         if (invoke) {
-            runRoutine(r, c, op, socket == null ? null : socket.provider.errors);
+            runRoutine(r, c, op, socket);
         }
         return finalStatus;
     }
 
-    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, ErrorChannel errors) {
+    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, NioSocket socket) {
+        ErrorChannel errors = socket == null ? null : socket.provider.errors;
+        IrpTrace traced = trace; // read before the routine: it may free or reuse this IRP
+        CallbackClock clock = socket == null || !socket.loop.inLoop() ? null : socket.loop.clock;
+        CallSite outer = null;
+        if (clock != null) {
+            outer = clock.started("completion routine of a " + nameOf(op) + "IRP",
+                    traced == null ? null : traced.dispatchSite(), true);
+        }
         NtStatus answer;
         try {
             answer = r.onComplete(this, c);
@@ -380,13 +421,29 @@ final class IrpCore extends LoopTask implements Irp {
             ErrorChannel.report(errors, "The completion routine of a " + nameOf(op)
                     + "IRP threw; catch exceptions inside completion routines", t);
             return;
+        } finally {
+            if (clock != null) {
+                clock.ended(outer);
+            }
         }
         if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
             ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
                     "The completion routine of a " + nameOf(op) + "IRP returned " + answer
                             + "; a routine for an IRP the application allocated must free() or reuse() it and return"
                             + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
+            if (traced != null && traced.dispatchSite() != null) {
+                reportWrongAnswer(r, op, answer, traced);
+            }
         }
+    }
+
+    /** SPEC V2: the same finding, with where the IRP was dispatched, since a routine's own place is gone once it returned. */
+    private static void reportWrongAnswer(CompletionRoutine<Object> r, Operation op, NtStatus answer, IrpTrace traced) {
+        traced.verifier().report(io.wsk4j.WskVerifierReport.Kind.ROUTINE_RETURNED_WRONG_STATUS, "The completion"
+                + " routine " + r.getClass().getName() + " of a " + nameOf(op) + "IRP returned " + answer + " (SPEC"
+                + " V2, I4): a routine of an IRP the application allocated must free() or reuse() it and return"
+                + " MORE_PROCESSING_REQUIRED; the IRP is treated as retained",
+                java.util.List.of(traced.dispatchSite().toSite("the IRP was dispatched: " + traced.dispatchSite().label)));
     }
 
     private static String nameOf(Operation op) {

@@ -179,7 +179,7 @@ final class ListeningSocket extends NioSocket {
             }
             EventLoop owner = provider.nextLoop();
             if (owner == loop) {
-                ConnectionSocket socket = new ConnectionSocket(provider, loop, accepted);
+                ConnectionSocket socket = new ConnectionSocket(provider, loop, accepted, this);
                 provider.register(socket);
                 socket.admit(binding);
             } else {
@@ -204,6 +204,20 @@ final class ListeningSocket extends NioSocket {
     void resumeAccepting() {
         if (state == SocketState.LISTENING && key != null && key.isValid()) {
             key.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    @Override
+    String addressText(boolean local) {
+        ServerSocketChannel listening = server; // written on the loop; this may be another thread: at worst ""
+        if (!local || listening == null) {
+            return "";
+        }
+        try {
+            SocketAddress address = listening.getLocalAddress();
+            return address == null ? "" : address.toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -7,6 +7,7 @@ import io.wsk4j.WskClientConnectionDispatch;
 import io.wsk4j.WskErrorHandler;
 import io.wsk4j.WskEvent;
 import io.wsk4j.WskProvider;
+import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.spi.WskImplementation;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -19,7 +20,17 @@ public final class NioImplementation extends WskImplementation {
 
     @Override
     public Irp newIrp() {
-        return new IrpCore();
+        IrpCore irp = new IrpCore();
+        Verifier verifier = Verifiers.latest(); // one volatile read when no verifier is open
+        if (verifier != null) {
+            irp.trace = IrpTrace.watchAllocation(irp, verifier); // SPEC V1
+        }
+        return irp;
+    }
+
+    @Override
+    public Irp newPooledIrp() {
+        return new IrpCore(); // the pool's own: never reported as leaked
     }
 
     @Override
@@ -39,6 +50,12 @@ public final class NioImplementation extends WskImplementation {
 
     @Override
     public WskProvider openProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler) {
-        return new NioProvider(ioThreads, closeTimeout, errorHandler);
+        return new NioProvider(ioThreads, closeTimeout, errorHandler, null);
+    }
+
+    @Override
+    public WskProvider openProvider(
+            int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifier) {
+        return new NioProvider(ioThreads, closeTimeout, errorHandler, verifier);
     }
 }

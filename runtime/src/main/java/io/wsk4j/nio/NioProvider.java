@@ -6,6 +6,9 @@ import io.wsk4j.WskClientConnectionDispatch;
 import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskErrorHandler;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskStats;
+import io.wsk4j.WskVerifierReport;
+import io.wsk4j.spi.VerifierSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -27,6 +30,9 @@ final class NioProvider implements WskProvider {
     final int id = IDS.incrementAndGet();
     final ErrorChannel errors;
     final ConnectionDispatch dispatch = new ConnectionDispatch();
+    /** SPEC V; null when the verifier is off, which every hook checks first. */
+    final Verifier verifier;
+    final ProviderStats stats = new ProviderStats();
     final int listenBacklog = 1024;
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
@@ -38,16 +44,20 @@ final class NioProvider implements WskProvider {
     private volatile boolean closing;
 
     /** Use {@link WskProvider#open()} or {@link WskProvider#builder()}. */
-    NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler) {
+    NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifying) {
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
         this.loops = new EventLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
-                loops[i] = new EventLoop(this, i);
+                loops[i] = new EventLoop(this, i, verifying != null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Opening a selector failed; the provider cannot start", e);
+        }
+        this.verifier = verifying == null ? null : new Verifier(this, verifying, loops);
+        if (verifier != null) {
+            verifier.start();
         }
         for (EventLoop loop : loops) {
             loop.start();
@@ -63,9 +73,8 @@ final class NioProvider implements WskProvider {
         try {
             channel = SocketChannel.open();
         } catch (IOException e) {
-            op.begin(Operation.SOCKET, null);
             errors.report("Opening a socket channel failed", e);
-            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
+            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
         }
         NioSocket socket = new ConnectionSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET, socket, channel);
@@ -80,16 +89,14 @@ final class NioProvider implements WskProvider {
         op.checkStartable(Operation.SOCKET_CONNECT);
         checkOpen();
         if (remoteAddress == null) {
-            op.begin(Operation.SOCKET, null);
-            return op.complete(NtStatus.INVALID_PARAMETER, 0);
+            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
         }
         SocketChannel channel;
         try {
             channel = SocketChannel.open();
         } catch (IOException e) {
-            op.begin(Operation.SOCKET, null);
             errors.report("Opening a socket channel failed", e);
-            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
+            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
         }
         NioSocket socket = new ConnectionSocket(this, nextLoop(), channel, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET_CONNECT, socket, channel);
@@ -106,13 +113,19 @@ final class NioProvider implements WskProvider {
         op.checkStartable(Operation.LISTEN);
         checkOpen();
         if (localAddress == null) {
-            op.begin(Operation.SOCKET, null);
-            return op.complete(NtStatus.INVALID_PARAMETER, 0);
+            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
         }
         NioSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
         beginOrClose(op, Operation.LISTEN, socket, null);
         op.endpoint = localAddress;
         return socket.loop.submit(op);
+    }
+
+    /** A socket request that fails before any socket exists: it completes here, counted for the stats here. */
+    private NtStatus completeWithoutSocket(IrpCore op, NtStatus status) {
+        op.begin(Operation.SOCKET, null);
+        stats.completedOffLoop(Operation.SOCKET, false, status);
+        return op.complete(status, 0);
     }
 
     /** Registers the new socket only once the IRP is taken, so that a refused IRP leaves no socket behind. */
@@ -135,6 +148,11 @@ final class NioProvider implements WskProvider {
     @Override
     public int openSocketCount() {
         return sockets.size();
+    }
+
+    @Override
+    public WskStats stats() {
+        return stats.snapshot(loops, sockets.size());
     }
 
     @Override
@@ -176,6 +194,9 @@ final class NioProvider implements WskProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stop waiting; the I/O threads are daemons and end with the JVM
         }
+        if (verifier != null) {
+            verifier.close(); // throws WskVerifierException if asked to fail on reports
+        }
     }
 
     private void awaitNoSockets(long deadline) throws InterruptedException {
@@ -215,6 +236,16 @@ final class NioProvider implements WskProvider {
         errors.report("WskProvider.close() waited " + waitedMillis + " ms; " + forgotten.size()
                 + " socket(s) were still open and are closed now: " + forgotten, new IllegalStateException(
                 "Close every socket with closeSocket before closing its provider (SPEC C6)"));
+        if (verifier != null) {
+            for (NioSocket socket : forgotten) {
+                if (socket.trace != null) {
+                    verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, socket + " was still open when its"
+                            + " provider closed (SPEC V3, C6): close every socket with closeSocket before"
+                            + " WskProvider.close(); the provider closes it now, as closeSocket would",
+                            List.of(socket.trace.madeSite()));
+                }
+            }
+        }
         CountDownLatch closed = new CountDownLatch(forgotten.size());
         for (NioSocket socket : forgotten) {
             socket.gate.forceShut("WskProvider.close(), since the application had not closed it (SPEC C6)");
@@ -225,6 +256,7 @@ final class NioProvider implements WskProvider {
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             }, closed, true, true, true);
             op.begin(Operation.CLOSE, socket);
+            FlightEvents.closeStarted(op, socket);
             op.markPendingReturned();
             socket.loop.execute(op);
         }
@@ -275,14 +307,24 @@ final class NioProvider implements WskProvider {
         return closeTimeout.toNanos();
     }
 
-    /** Whether {@code buffer} is the data a receive event of this provider was handed (SPEC B4). */
-    boolean lendsToReceiveEvents(java.nio.ByteBuffer buffer) {
+    /** The loop whose receive events are handed {@code buffer} as their data, or null (SPEC B4). */
+    EventLoop receiveEventLender(java.nio.ByteBuffer buffer) {
         for (EventLoop loop : loops) {
             if (buffer == loop.eventView) {
-                return true;
+                return loop;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The loop whose thread this is, or null on an application thread. */
+    EventLoop currentLoop() {
+        for (EventLoop loop : loops) {
+            if (loop.inLoop()) {
+                return loop;
+            }
+        }
+        return null;
     }
 
     boolean closing() {

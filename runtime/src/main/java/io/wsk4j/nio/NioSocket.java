@@ -22,6 +22,8 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
 
     final NioProvider provider;
     final EventLoop loop;
+    /** Where the socket was made and who is inside its calls, for the verifier (SPEC V); null without one. */
+    final SocketTrace trace;
     /** Between dispatch calls and closeSocket (SPEC C5). */
     final CloseGate gate;
     private final AtomicBoolean sweepRequested = new AtomicBoolean();
@@ -34,9 +36,22 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
     private IrpCore deferredHead;
     private IrpCore deferredTail;
 
+    /** A socket the application asks for (WskSocket, WskSocketConnect, a listening socket): made on its thread. */
     NioSocket(NioProvider provider, EventLoop loop) {
         this.provider = provider;
         this.loop = loop;
+        Verifier verifier = provider.verifier;
+        this.trace = verifier == null ? null
+                : new SocketTrace(verifier.site("socket made"), "the socket was made here");
+        this.gate = new CloseGate(loop, this);
+    }
+
+    /** A socket accepted by {@code listener}, on an I/O thread: the place the verifier names is the listener's. */
+    NioSocket(NioProvider provider, EventLoop loop, NioSocket listener) {
+        this.provider = provider;
+        this.loop = loop;
+        this.trace = listener.trace == null ? null : new SocketTrace(listener.trace.made,
+                "the socket was accepted by the listening socket made here");
         this.gate = new CloseGate(loop, this);
     }
 
@@ -64,6 +79,9 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
 
+    /** The local or remote address as text, for the Flight Recorder; "" if there is none (yet, or any more). */
+    abstract String addressText(boolean local);
+
     /** Ends the socket as closeSocket would, without an IRP of its own; the gate says {@code closer} did it. */
     abstract void forceClose(String closer);
 
@@ -85,6 +103,7 @@ abstract class NioSocket extends LoopTask implements WskSocket, ReadyHandler {
 
     /** Loop thread: runs {@code op} now, or, if a step of this socket is under way, right after it. */
     final void execute(IrpCore op) {
+        loop.tookUp(op);
         if (inStep) {
             defer(op);
             return;

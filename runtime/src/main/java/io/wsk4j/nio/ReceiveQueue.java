@@ -97,10 +97,13 @@ final class ReceiveQueue {
     }
 
     /** Completes every queued receive with {@code status}; bytes already copied are reported (nothing is lost). */
-    void failAll(NtStatus status) {
+    int failAll(NtStatus status) {
+        int failed = 0;
         IrpCore op;
         while ((op = queue.pollFirst()) != null) {
+            failed++;
             op.complete(status, op.transferred);
         }
+        return failed;
     }
 }

@@ -92,15 +92,18 @@ final class SendQueue {
         return IrpCore.removeCancelled(queue);
     }
 
-    /** Completes every queued IRP as {@code ending} says, in order. */
-    void failAll(Ending ending) {
+    /** Completes every queued IRP as {@code ending} says, in order; returns how many. */
+    int failAll(Ending ending) {
+        int failed = 0;
         IrpCore op;
         while ((op = queue.pollFirst()) != null) {
+            failed++;
             if (op.operation == Operation.DISCONNECT) {
                 op.complete(ending.graceful, 0);
             } else {
                 op.complete(ending.sends, ending.reportSent ? op.transferred : 0);
             }
         }
+        return failed;
     }
 }

@@ -30,6 +30,14 @@ public abstract class WskImplementation {
     /** A new IRP (IoAllocateIrp). */
     public abstract Irp newIrp();
 
+    /**
+     * A new IRP that an {@link io.wsk4j.IrpPool} owns: a verifier does not report it as leaked when the pool, full,
+     * lets the collector have it (SPEC V1 is about IRPs the application allocated).
+     */
+    public Irp newPooledIrp() {
+        return newIrp();
+    }
+
     /** A WskBuf over {@code buffers}, in order. */
     public abstract WskBuf newBuf(ByteBuffer... buffers);
 
@@ -41,6 +49,18 @@ public abstract class WskImplementation {
 
     /** Starts a provider with these settings. */
     public abstract WskProvider openProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler);
+
+    /**
+     * Starts a provider with these settings and, if {@code verifier} is not null, its verifier (SPEC V). An
+     * implementation without a verifier refuses one.
+     */
+    public WskProvider openProvider(
+            int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifier) {
+        if (verifier != null) {
+            throw new UnsupportedOperationException(getClass().getName() + " has no verifier");
+        }
+        return openProvider(ioThreads, closeTimeout, errorHandler);
+    }
 
     private static final class Holder {
         static final WskImplementation INSTANCE = load();

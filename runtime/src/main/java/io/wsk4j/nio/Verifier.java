@@ -1,0 +1,73 @@
+package io.wsk4j.nio;
+
+import io.wsk4j.WskVerifierException;
+import io.wsk4j.WskVerifierListener;
+import io.wsk4j.WskVerifierReport;
+import io.wsk4j.spi.VerifierSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A provider's verifier (SPEC V): it makes the call sites the traces keep, sends reports to the listener, keeps them
+ * for {@code verifierFailsOnReport}, and runs the watchdog of blocked I/O threads. A provider without a verifier has
+ * none of this: every hook on the I/O path is one null check.
+ */
+final class Verifier {
+    private final NioProvider provider;
+    private final WskVerifierListener listener;
+    private final boolean failsOnReport;
+    private final BlockingWatchdog watchdog;
+    private final List<WskVerifierReport> kept = new ArrayList<>();
+    private boolean closed;
+
+    Verifier(NioProvider provider, VerifierSettings settings, EventLoop[] loops) {
+        this.provider = provider;
+        this.listener = settings.listener();
+        this.failsOnReport = settings.failsOnReport();
+        this.watchdog = new BlockingWatchdog(this, loops, settings.blockingThreshold().toNanos(), provider.id);
+    }
+
+    void start() {
+        Verifiers.opened(this);
+        watchdog.start();
+    }
+
+    /**
+     * The provider has closed: no more reports are kept for it (later ones, such as leaks the collector finds, still
+     * reach the listener).
+     *
+     * @throws WskVerifierException if it fails on reports and made some
+     */
+    void close() {
+        watchdog.stop();
+        Verifiers.closed(this);
+        List<WskVerifierReport> reports;
+        synchronized (kept) {
+            closed = true;
+            reports = List.copyOf(kept);
+        }
+        if (failsOnReport && !reports.isEmpty()) {
+            throw new WskVerifierException(reports);
+        }
+    }
+
+    /** The place of a call made now on this thread, linked to the routine running on it if it is an I/O thread. */
+    CallSite site(String label) {
+        EventLoop loop = provider.currentLoop();
+        return new CallSite(label, loop == null ? null : loop.clock.routineSite());
+    }
+
+    void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {
+        WskVerifierReport report = new WskVerifierReport(kind, message, sites);
+        synchronized (kept) {
+            if (failsOnReport && !closed) {
+                kept.add(report);
+            }
+        }
+        try {
+            listener.onReport(report);
+        } catch (Throwable t) { // the reporting thread may be an I/O thread or inside closeSocket: it must go on
+            provider.errors.report("The verifier listener threw on " + kind + "; it must not throw", t);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.wsk4j.nio;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The verifiers of the providers open now. {@code Irp.allocate()} names no provider, so an IRP allocated while one is
+ * open is watched for leaks on behalf of the latest (SPEC V1) until a dispatch call ties it to its own provider.
+ */
+final class Verifiers {
+    private static final CopyOnWriteArrayList<Verifier> OPEN = new CopyOnWriteArrayList<>();
+    /** Read by every Irp.allocate(): one volatile read when no verifier is open. */
+    private static volatile Verifier latest;
+
+    private Verifiers() {}
+
+    static Verifier latest() {
+        return latest;
+    }
+
+    static synchronized void opened(Verifier verifier) {
+        OPEN.add(verifier);
+        latest = verifier;
+    }
+
+    static synchronized void closed(Verifier verifier) {
+        OPEN.remove(verifier);
+        latest = OPEN.isEmpty() ? null : OPEN.get(OPEN.size() - 1);
+    }
+}

@@ -1,0 +1,98 @@
+package io.wsk4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Flight Recorder events of disconnects and closes, read back from a recording stream with their fields. */
+class FlightEventsTest {
+    @Test
+    @DisplayName("io.wsk4j.Disconnect and io.wsk4j.Close carry addresses, mode, sizes, status, flushed IRPs, abortive")
+    void disconnectAndCloseEvents() throws Exception {
+        LinkedBlockingQueue<RecordedEvent> recorded = new LinkedBlockingQueue<>();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable("io.wsk4j.Disconnect");
+            stream.enable("io.wsk4j.Close");
+            stream.onEvent("io.wsk4j.Disconnect", recorded::add);
+            stream.onEvent("io.wsk4j.Close", recorded::add);
+            stream.startAsync();
+            int serverPort;
+            try (Loopback loopback = new Loopback(1)) {
+                serverPort = loopback.server.getLocalPort();
+                // a graceful disconnect with a final buffer, then a close after both FINs: quiet, nothing flushed
+                Loopback.Connection graceful = loopback.connect();
+                WskSocket socket = graceful.socket();
+                socket.dispatch().disconnect(socket, WskBuf.of(Loopback.bytes("bye")), DisconnectMode.GRACEFUL,
+                        loopback.completions.irp("disconnect"));
+                assertEquals(NtStatus.SUCCESS, loopback.completions.await("disconnect").status());
+                assertEquals(3, Loopback.readToEnd(graceful.peer()).length);
+                graceful.peer().shutdownOutput();
+                socket.dispatch().receive(socket, WskBuf.of(java.nio.ByteBuffer.allocate(8)), ReceiveFlags.NONE,
+                        loopback.completions.irp("fin"));
+                assertEquals(0, loopback.completions.await("fin").information());
+                loopback.closeSocket(socket);
+                // a close with a receive pending: it resets the peer and flushes the receive
+                Loopback.Connection abortive = loopback.connect();
+                WskSocket other = abortive.socket();
+                other.dispatch().receive(other, WskBuf.of(java.nio.ByteBuffer.allocate(8)), ReceiveFlags.NONE,
+                        loopback.completions.irp("pending"));
+                loopback.closeSocket(other);
+                assertEquals(NtStatus.CANCELLED, loopback.completions.await("pending").status());
+                graceful.peer().close();
+                abortive.peer().close();
+            }
+            List<RecordedEvent> events = awaitEvents(recorded, 3);
+            RecordedEvent disconnect = only(events, "io.wsk4j.Disconnect");
+            assertEquals("GRACEFUL", disconnect.getString("mode"));
+            assertEquals(3, disconnect.getLong("finalBufferSize"));
+            assertEquals("SUCCESS", disconnect.getString("status"));
+            assertTrue(disconnect.getString("localAddress").contains("127.0.0.1"), disconnect.toString());
+            assertTrue(disconnect.getString("remoteAddress").endsWith(":" + serverPort), disconnect.toString());
+            assertFalse(disconnect.getDuration().isNegative());
+            List<RecordedEvent> closes = all(events, "io.wsk4j.Close");
+            assertEquals(2, closes.size(), events.toString());
+            RecordedEvent quiet = closes.get(0);
+            assertFalse(quiet.getBoolean("abortive"), quiet.toString());
+            assertEquals(0, quiet.getInt("pendingIrpsFlushed"));
+            RecordedEvent reset = closes.get(1);
+            assertTrue(reset.getBoolean("abortive"), reset.toString());
+            assertEquals(1, reset.getInt("pendingIrpsFlushed"));
+            assertEquals("SUCCESS", reset.getString("status"));
+            assertTrue(reset.getString("remoteAddress").endsWith(":" + serverPort), reset.toString());
+        }
+    }
+
+    /** The stream flushes about once a second: wait, bounded, for {@code count} events. */
+    private static List<RecordedEvent> awaitEvents(LinkedBlockingQueue<RecordedEvent> recorded, int count)
+            throws InterruptedException {
+        List<RecordedEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Completions.WAIT_SECONDS);
+        while (events.size() < count) {
+            RecordedEvent event = recorded.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertNotNull(event, "only " + events.size() + " of " + count + " events: " + events);
+            events.add(event);
+        }
+        events.sort((a, b) -> a.getEndTime().compareTo(b.getEndTime()));
+        return events;
+    }
+
+    private static List<RecordedEvent> all(List<RecordedEvent> events, String name) {
+        return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
+    }
+
+    private static RecordedEvent only(List<RecordedEvent> events, String name) {
+        List<RecordedEvent> found = all(events, name);
+        assertEquals(1, found.size(), events.toString());
+        return found.get(0);
+    }
+}
