@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the accept event handler (WskAcceptEvent, SPEC P4) of the listening sockets whose context type is
- * {@code L}. The generated dispatch class gets {@code listen(WskProvider, SocketAddress, L)}.
+ * {@code L}. The generated dispatch class gets {@code listen(WskProvider, SocketAddress, Irp, L)}, whose caller sets
+ * the IRP's completion routine and finds the listening socket in {@code irp.socket()}; with an
+ * {@link OnListenComplete} handler for {@code L} as well, it also gets {@code listen(WskProvider, SocketAddress, L)},
+ * which reports the listen's status and socket to that handler (SPEC P5).
  *
  * <p>Accepted shape: {@code A m(WskSocket accepted, SocketAddress remote, L listenContext)}, returning the accepted
  * socket's context, or null to reject the connection (the peer is reset, REQUEST_NOT_ACCEPTED). The class's event

@@ -4,7 +4,9 @@ import io.wsk4j.processor.HandlerModel.Handler;
 import io.wsk4j.processor.HandlerModel.HandlerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -68,13 +70,15 @@ final class HandlerValidator {
 
         List<Problem> problems = new ArrayList<>();
         List<Handler> handlers = new ArrayList<>();
+        Set<String> inaccessibleReported = new HashSet<>();
         for (Annotated candidate : annotated) {
             Problem problem = checkMethod(candidate, dispatchName, type);
             if (problem != null) {
                 problems.add(problem);
                 continue;
             }
-            Handler handler = shape(candidate, problems, dispatchName, packageOf(type), annotated.indexOf(candidate));
+            Handler handler = shape(candidate, problems, inaccessibleReported, dispatchName, packageOf(type),
+                    annotated.indexOf(candidate));
             if (handler != null) {
                 handlers.add(handler);
             }
@@ -214,8 +218,8 @@ final class HandlerValidator {
     }
 
     /** P3, P4: the parameters and return type fit one shape of the operation; the context is a reference type. */
-    private Handler shape(
-            Annotated candidate, List<Problem> problems, String dispatchName, PackageElement home, int index) {
+    private Handler shape(Annotated candidate, List<Problem> problems, Set<String> inaccessibleReported,
+            String dispatchName, PackageElement home, int index) {
         ExecutableElement method = candidate.method();
         AnnotationMirror annotation = candidate.annotations().get(0);
         Operation operation = operationOf(annotation);
@@ -247,8 +251,11 @@ final class HandlerValidator {
         for (TypeMirror used : accepted == null ? List.of(context) : List.of(context, accepted)) {
             Inaccessible part = inaccessiblePart(used, home);
             if (part != null) {
-                problems.add(new Problem(method, annotation, Messages.INACCESSIBLE_CONTEXT.format(name(method),
-                        TypeNames.display(used), part.name(), part.modifier(), dispatchName, part.name())));
+                // one mistake, one error: the type is what to fix, however many handlers use it
+                if (inaccessibleReported.add(part.name())) {
+                    problems.add(new Problem(method, annotation, Messages.INACCESSIBLE_CONTEXT.format(name(method),
+                            TypeNames.display(used), part.name(), part.modifier(), dispatchName, part.name())));
+                }
                 return null;
             }
         }

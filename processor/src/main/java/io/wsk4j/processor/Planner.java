@@ -197,8 +197,8 @@ final class Planner {
         }
 
         /**
-         * Two start methods with one name whose parameters erase alike would clash in javac: report it on the later
-         * handler, once per pair.
+         * Two start methods with one name whose parameters erase alike would clash in javac: report it once on the
+         * handler written later.
          */
         private boolean checkErasures(List<Start> starts, List<Problem> problems) {
             List<String> reported = new ArrayList<>();
@@ -213,9 +213,10 @@ final class Planner {
                             || !erasedSignature(first).equals(erasedSignature(second))) {
                         continue;
                     }
-                    String pair = firstHandler.methodName() + "/" + secondHandler.methodName();
-                    if (!reported.contains(pair)) {
-                        reported.add(pair);
+                    // one error per handler in the way, however many handlers and start methods it clashes with
+                    String clashing = secondHandler.methodName() + secondHandler.declarationIndex();
+                    if (!reported.contains(clashing)) {
+                        reported.add(clashing);
                         problems.add(new Problem(secondHandler.method(), secondHandler.annotation(),
                                 Messages.ERASURE_CLASH.format(name(firstHandler), name(secondHandler),
                                         TypeNames.display(firstHandler.context()),
