@@ -24,27 +24,17 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Server}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  *
- * <p>Events start disabled (SPEC E1). The event handlers of each context type form one
- * {@link WskClientConnectionDispatch}; sockets made by this class's {@code connect} and {@code listen} get it with
- * their events enabled before the handler sees them. For a socket made another way, pass the client dispatch to the
- * provider and call the matching {@code enable...Events} method once it is connected.
+ * <p>Events start disabled (SPEC E1): sockets from {@code connect} and {@code listen} get theirs enabled; for another
+ * socket, give the provider the {@link WskClientConnectionDispatch} and call {@code enable...Events}.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
 public final class ServerDispatch {
-    /**
-     * The events that have handlers for this context type, enabled on accepted sockets.
-     */
     private static final Set<WskEvent> CLIENT_EVENTS = Set.of(WskEvent.RECEIVE, WskEvent.DISCONNECT);
 
-    /**
-     * Gives back the IRP of an operation whose result nobody waits for.
-     */
     private static final CompletionRoutine<IrpPool> RECYCLE = (irp, owner) -> {
         owner.recycle(irp);
         return NtStatus.MORE_PROCESSING_REQUIRED;
@@ -65,42 +55,39 @@ public final class ServerDispatch {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public ServerDispatch(Server handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public ServerDispatch(Server handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #ServerDispatch(Function, IrpPool)}.
+     * Like {@link #ServerDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public ServerDispatch(Function<? super ServerDispatch, ? extends Server> factory) {
         this(factory, IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new ServerDispatch(Server::new)}. The IRPs of simple handlers
-     * come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new ServerDispatch(Server::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public ServerDispatch(Function<? super ServerDispatch, ? extends Server> factory,
             IrpPool pool) {
@@ -114,24 +101,23 @@ public final class ServerDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Server handlers() {
         return handlers;
     }
 
     /**
-     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). The IRP comes from the pool and
-     * goes back to it before {@link Server#connected(NtStatus, WskSocket, Server.Upstream)} runs. The socket gets
-     * {@link #clientDispatchForUpstream()} as its client dispatch, with its events enabled before the handler runs
-     * ({@link #enableUpstreamEvents}).
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Server#connected(NtStatus, WskSocket, Server.Upstream)}. The socket gets
+     * {@link #clientDispatchForUpstream()}, its events enabled before the handler runs.
      *
      * @param provider the provider that makes the socket
      * @param remoteAddress where to connect
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
             Server.Upstream context) {
@@ -156,7 +142,7 @@ public final class ServerDispatch {
      * @param irp the caller's IRP, its completion routine already set
      * @param context the listening socket's context, handed to
      *     {@link Server#accepted(WskSocket, SocketAddress, Server.Listener)}
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus listen(WskProvider provider, SocketAddress localAddress, Irp irp,
             Server.Listener context) {
@@ -165,23 +151,20 @@ public final class ServerDispatch {
 
     /**
      * The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls {@link Server#received(WskBuf, Server.Client)}
-     * and {@link Server#peerDisconnected(DisconnectMode, Server.Client)}; the same object on every call. Its events are
-     * off until enabled (SPEC E1): see {@link #enableClientEvents}.
+     * and {@link Server#peerDisconnected(DisconnectMode, Server.Client)}. Its events are off until enabled (SPEC E1):
+     * {@link #enableClientEvents}.
      *
-     * @return the event callbacks for sockets whose context type is {@code demo.Server.Client}
+     * @return the same object on every call
      */
     public WskClientConnectionDispatch<Server.Client> clientDispatchForClient() {
         return clientEvents;
     }
 
     /**
-     * Enables the events of {@link #clientDispatchForClient()} on a connected {@code socket} whose client dispatch it
-     * is, calling {@link Server#received(WskBuf, Server.Client)} and
-     * {@link Server#peerDisconnected(DisconnectMode, Server.Client)} (WskControlSocket). Each control request takes a
-     * pooled IRP.
+     * Enables the events of {@link #clientDispatchForClient()} on {@code socket} (WskControlSocket, a pooled IRP each).
      *
-     * @param socket a connected socket made with {@link #clientDispatchForClient()} as its client dispatch
-     * @return the first status that is not a success, else the last status
+     * @param socket a connected socket whose client dispatch that is
+     * @return the first status that is not a success, else the last
      */
     public NtStatus enableClientEvents(WskSocket socket) {
         NtStatus receiveStatus = enableEvent(socket, WskEvent.RECEIVE);
@@ -193,22 +176,21 @@ public final class ServerDispatch {
 
     /**
      * The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls
-     * {@link Server#upstreamDisconnected(DisconnectMode, Server.Upstream)}; the same object on every call. Its events
-     * are off until enabled (SPEC E1): see {@link #enableUpstreamEvents}.
+     * {@link Server#upstreamDisconnected(DisconnectMode, Server.Upstream)}. Its events are off until enabled (SPEC E1):
+     * {@link #enableUpstreamEvents}.
      *
-     * @return the event callbacks for sockets whose context type is {@code demo.Server.Upstream}
+     * @return the same object on every call
      */
     public WskClientConnectionDispatch<Server.Upstream> clientDispatchForUpstream() {
         return upstreamEvents;
     }
 
     /**
-     * Enables the events of {@link #clientDispatchForUpstream()} on a connected {@code socket} whose client dispatch it
-     * is, calling {@link Server#upstreamDisconnected(DisconnectMode, Server.Upstream)} (WskControlSocket). Each control
-     * request takes a pooled IRP.
+     * Enables the events of {@link #clientDispatchForUpstream()} on {@code socket} (WskControlSocket, a pooled IRP
+     * each).
      *
-     * @param socket a connected socket made with {@link #clientDispatchForUpstream()} as its client dispatch
-     * @return the first status that is not a success, else the last status
+     * @param socket a connected socket whose client dispatch that is
+     * @return the first status that is not a success, else the last
      */
     public NtStatus enableUpstreamEvents(WskSocket socket) {
         return enableEvent(socket, WskEvent.DISCONNECT);

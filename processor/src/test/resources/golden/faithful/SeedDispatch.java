@@ -18,9 +18,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Seed}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. Faithful handlers own the
- * caller's IRP. Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Faithful
+ * handlers own the caller's IRP. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -40,20 +39,19 @@ final class SeedDispatch {
     /**
      * Dispatch glue for {@code handlers}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public SeedDispatch(Seed handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"));
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new SeedDispatch(Seed::new)}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new SeedDispatch(Seed::new)}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public SeedDispatch(Function<? super SeedDispatch, ? extends Seed> factory) {
         Objects.requireNonNull(factory, "factory");
@@ -66,23 +64,23 @@ final class SeedDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Seed handlers() {
         return handlers;
     }
 
     /**
-     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). The caller's {@code irp} goes to
-     * the provider; on completion {@link Seed#connectComplete(Irp, Seed.Connection)} owns it.
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Seed#connectComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param provider the provider that makes the socket
      * @param remoteAddress where to connect
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus connect(WskProvider provider, SocketAddress remoteAddress, Irp irp,
             Seed.Connection context) {
@@ -91,14 +89,14 @@ final class SeedDispatch {
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The caller's {@code irp} goes to the provider; on
-     * completion {@link Seed#sendComplete(Irp, Seed.Connection)} owns it.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Seed#sendComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(sendRoutine, context, true, true, true);
@@ -106,14 +104,14 @@ final class SeedDispatch {
     }
 
     /**
-     * Receives into {@code buffer} (WskReceive, SPEC X2). The caller's {@code irp} goes to the provider; on completion
-     * {@link Seed#receiveComplete(Irp, Seed.Connection)} owns it.
+     * Receives into {@code buffer} (WskReceive, SPEC X2). Completes into
+     * {@link Seed#receiveComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket a connected socket
      * @param buffer where the bytes go
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus receive(WskSocket socket, WskBuf buffer, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(receiveRoutine, context, true, true, true);
@@ -121,13 +119,13 @@ final class SeedDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The caller's {@code irp} goes to
-     * the provider; on completion {@link Seed#disconnectComplete(Irp, Seed.Connection)} owns it.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket a connected socket
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
@@ -135,15 +133,14 @@ final class SeedDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The
-     * caller's {@code irp} goes to the provider; on completion {@link Seed#disconnectComplete(Irp, Seed.Connection)}
-     * owns it.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Irp irp,
             Seed.Connection context) {
@@ -153,13 +150,12 @@ final class SeedDispatch {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The caller's {@code irp} goes to the provider; on completion
-     * {@link Seed#disconnectComplete(Irp, Seed.Connection)} owns it.
+     * D7). Completes into {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket a connected socket
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
@@ -167,14 +163,13 @@ final class SeedDispatch {
     }
 
     /**
-     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected. The
-     * caller's {@code irp} goes to the provider; on completion {@link Seed#closeComplete(Irp, Seed.Connection)} owns
-     * it.
+     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
+     * Completes into {@link Seed#closeComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
      * @param socket the socket to close
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus close(WskSocket socket, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(closeRoutine, context, true, true, true);

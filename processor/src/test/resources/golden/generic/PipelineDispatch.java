@@ -21,10 +21,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Pipeline}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -40,42 +38,39 @@ public final class PipelineDispatch<T extends CharSequence> {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public PipelineDispatch(Pipeline<T> handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public PipelineDispatch(Pipeline<T> handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #PipelineDispatch(Function, IrpPool)}.
+     * Like {@link #PipelineDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public PipelineDispatch(Function<? super PipelineDispatch<T>, ? extends Pipeline<T>> factory) {
         this(factory, IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new PipelineDispatch(Pipeline::new)}. The IRPs of simple
-     * handlers come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new PipelineDispatch(Pipeline::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public PipelineDispatch(Function<? super PipelineDispatch<T>, ? extends Pipeline<T>> factory,
             IrpPool pool) {
@@ -87,22 +82,22 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Pipeline<T> handlers() {
         return handlers;
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
-     * before {@link Pipeline#sent(NtStatus, long, CharSequence)} runs.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Pipeline#sent(NtStatus, long, CharSequence)}.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, T context) {
         Irp irp = pool.take();
@@ -117,12 +112,12 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
-     * goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Pipeline#disconnected(NtStatus, Map)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Map<String, List<T>> context) {
         Irp irp = pool.take();
@@ -137,13 +132,13 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
-     * comes from the pool and goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Pipeline#disconnected(NtStatus, Map)}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Map<String, List<T>> context) {
         Irp irp = pool.take();
@@ -159,11 +154,11 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The IRP comes from the pool and goes back to it before {@link Pipeline#disconnected(NtStatus, Map)} runs.
+     * D7). Completes into {@link Pipeline#disconnected(NtStatus, Map)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Map<String, List<T>> context) {
         Irp irp = pool.take();

@@ -23,27 +23,17 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Acceptor}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  *
- * <p>Events start disabled (SPEC E1). The event handlers of each context type form one
- * {@link WskClientConnectionDispatch}; sockets made by this class's {@code connect} and {@code listen} get it with
- * their events enabled before the handler sees them. For a socket made another way, pass the client dispatch to the
- * provider and call the matching {@code enable...Events} method once it is connected.
+ * <p>Events start disabled (SPEC E1): sockets from {@code connect} and {@code listen} get theirs enabled; for another
+ * socket, give the provider the {@link WskClientConnectionDispatch} and call {@code enable...Events}.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
 public final class AcceptorDispatch {
-    /**
-     * The events that have handlers for this context type, enabled on accepted sockets.
-     */
     private static final Set<WskEvent> PEER_EVENTS = Set.of(WskEvent.RECEIVE);
 
-    /**
-     * Gives back the IRP of an operation whose result nobody waits for.
-     */
     private static final CompletionRoutine<IrpPool> RECYCLE = (irp, owner) -> {
         owner.recycle(irp);
         return NtStatus.MORE_PROCESSING_REQUIRED;
@@ -64,42 +54,39 @@ public final class AcceptorDispatch {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public AcceptorDispatch(Acceptor handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public AcceptorDispatch(Acceptor handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #AcceptorDispatch(Function, IrpPool)}.
+     * Like {@link #AcceptorDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public AcceptorDispatch(Function<? super AcceptorDispatch, ? extends Acceptor> factory) {
         this(factory, IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new AcceptorDispatch(Acceptor::new)}. The IRPs of simple
-     * handlers come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new AcceptorDispatch(Acceptor::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public AcceptorDispatch(Function<? super AcceptorDispatch, ? extends Acceptor> factory,
             IrpPool pool) {
@@ -113,21 +100,21 @@ public final class AcceptorDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Acceptor handlers() {
         return handlers;
     }
 
     /**
-     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected. The IRP
-     * comes from the pool and goes back to it before {@link Acceptor#closed(NtStatus, Acceptor.Port)} runs.
+     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
+     * Completes into {@link Acceptor#closed(NtStatus, Acceptor.Port)}.
      *
      * @param socket the socket to close
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus close(WskSocket socket, Acceptor.Port context) {
         Irp irp = pool.take();
@@ -142,15 +129,14 @@ public final class AcceptorDispatch {
     }
 
     /**
-     * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET). The IRP comes from
-     * the pool and goes back to it before {@link Acceptor#listening(NtStatus, WskSocket, Acceptor.Port)} runs. The
-     * handler gets the listening socket, to close it when it wants no more connections, which go to
-     * {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
+     * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET). Completes into
+     * {@link Acceptor#listening(NtStatus, WskSocket, Acceptor.Port)}. It gets the listening socket, which it closes
+     * when done; connections go to {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
      *
      * @param provider the provider that makes the socket
      * @param localAddress where to listen; port 0 for an ephemeral port
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus listen(WskProvider provider, SocketAddress localAddress,
             Acceptor.Port context) {
@@ -175,7 +161,7 @@ public final class AcceptorDispatch {
      * @param irp the caller's IRP, its completion routine already set
      * @param context the listening socket's context, handed to
      *     {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus listen(WskProvider provider, SocketAddress localAddress, Irp irp,
             Acceptor.Port context) {
@@ -183,22 +169,20 @@ public final class AcceptorDispatch {
     }
 
     /**
-     * The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls {@link Acceptor#received(WskBuf, Acceptor.Peer)};
-     * the same object on every call. Its events are off until enabled (SPEC E1): see {@link #enableEvents}.
+     * The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls {@link Acceptor#received(WskBuf, Acceptor.Peer)}.
+     * Its events are off until enabled (SPEC E1): {@link #enableEvents}.
      *
-     * @return the event callbacks for sockets whose context type is {@code demo.Acceptor.Peer}
+     * @return the same object on every call
      */
     public WskClientConnectionDispatch<Acceptor.Peer> clientDispatch() {
         return peerEvents;
     }
 
     /**
-     * Enables the events of {@link #clientDispatch()} on a connected {@code socket} whose client dispatch it is,
-     * calling {@link Acceptor#received(WskBuf, Acceptor.Peer)} (WskControlSocket). Each control request takes a pooled
-     * IRP.
+     * Enables the events of {@link #clientDispatch()} on {@code socket} (WskControlSocket, a pooled IRP each).
      *
-     * @param socket a connected socket made with {@link #clientDispatch()} as its client dispatch
-     * @return the first status that is not a success, else the last status
+     * @param socket a connected socket whose client dispatch that is
+     * @return the first status that is not a success, else the last
      */
     public NtStatus enableEvents(WskSocket socket) {
         return enableEvent(socket, WskEvent.RECEIVE);

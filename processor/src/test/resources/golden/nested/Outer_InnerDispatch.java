@@ -16,10 +16,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Outer.Inner}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -33,27 +31,26 @@ public final class Outer_InnerDispatch {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public Outer_InnerDispatch(Outer.Inner handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public Outer_InnerDispatch(Outer.Inner handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #Outer_InnerDispatch(Function, IrpPool)}.
+     * Like {@link #Outer_InnerDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public Outer_InnerDispatch(
             Function<? super Outer_InnerDispatch, ? extends Outer.Inner> factory) {
@@ -61,15 +58,13 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new Outer_InnerDispatch(Outer.Inner::new)}. The IRPs of simple
-     * handlers come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new Outer_InnerDispatch(Outer.Inner::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public Outer_InnerDispatch(Function<? super Outer_InnerDispatch, ? extends Outer.Inner> factory,
             IrpPool pool) {
@@ -80,21 +75,21 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Outer.Inner handlers() {
         return handlers;
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
-     * goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)} runs.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Outer.Inner#disconnected(NtStatus, Outer)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Outer context) {
         Irp irp = pool.take();
@@ -109,13 +104,13 @@ public final class Outer_InnerDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
-     * comes from the pool and goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)} runs.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Outer.Inner#disconnected(NtStatus, Outer)}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context) {
         Irp irp = pool.take();
@@ -131,12 +126,11 @@ public final class Outer_InnerDispatch {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The IRP comes from the pool and goes back to it before {@link Outer.Inner#disconnected(NtStatus, Outer)}
-     * runs.
+     * D7). Completes into {@link Outer.Inner#disconnected(NtStatus, Outer)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Outer context) {
         Irp irp = pool.take();

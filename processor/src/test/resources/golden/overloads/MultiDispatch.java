@@ -17,10 +17,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Multi}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -40,42 +38,39 @@ public final class MultiDispatch {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public MultiDispatch(Multi handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public MultiDispatch(Multi handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #MultiDispatch(Function, IrpPool)}.
+     * Like {@link #MultiDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public MultiDispatch(Function<? super MultiDispatch, ? extends Multi> factory) {
         this(factory, IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new MultiDispatch(Multi::new)}. The IRPs of simple handlers
-     * come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new MultiDispatch(Multi::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public MultiDispatch(Function<? super MultiDispatch, ? extends Multi> factory, IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -88,23 +83,23 @@ public final class MultiDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Multi handlers() {
         return handlers;
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The caller's {@code irp} goes to the provider; on
-     * completion {@link Multi#sent(Irp, Multi.Admin)} owns it.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Multi#sent(Irp, Multi.Admin)}, which owns {@code irp}.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
-     * @param irp the IRP of the operation; its completion routine is set here
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Multi.Admin context) {
         irp.setCompletionRoutine(sendAdminRoutine, context, true, true, true);
@@ -112,13 +107,13 @@ public final class MultiDispatch {
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
-     * before {@link Multi#sent(NtStatus, Multi.User)} runs.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Multi#sent(NtStatus, Multi.User)}.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Multi.User context) {
         Irp irp = pool.take();
@@ -133,12 +128,12 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
-     * goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Multi#done(NtStatus, Multi.Admin)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Multi.Admin context) {
         Irp irp = pool.take();
@@ -153,13 +148,13 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
-     * comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Multi#done(NtStatus, Multi.Admin)}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.Admin context) {
         Irp irp = pool.take();
@@ -175,11 +170,11 @@ public final class MultiDispatch {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The IRP comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.Admin)} runs.
+     * D7). Completes into {@link Multi#done(NtStatus, Multi.Admin)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Multi.Admin context) {
         Irp irp = pool.take();
@@ -194,12 +189,12 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
-     * goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Multi#done(NtStatus, Multi.User)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Multi.User context) {
         Irp irp = pool.take();
@@ -214,13 +209,13 @@ public final class MultiDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
-     * comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Multi#done(NtStatus, Multi.User)}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.User context) {
         Irp irp = pool.take();
@@ -236,11 +231,11 @@ public final class MultiDispatch {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The IRP comes from the pool and goes back to it before {@link Multi#done(NtStatus, Multi.User)} runs.
+     * D7). Completes into {@link Multi#done(NtStatus, Multi.User)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Multi.User context) {
         Irp irp = pool.take();

@@ -20,10 +20,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Sessions}, written by the wsk4j processor (SPEC P5).
  *
- * <p>Each start method sets a completion routine that knows the context type, calls the provider and returns its
- * status: the final one if the operation completed at once, else {@link NtStatus#PENDING}. The IRPs of simple handlers
- * come from the {@link IrpPool} and go back to it before the handler runs. Faithful handlers own the caller's IRP.
- * Routines are made once, in the constructor: a start method allocates nothing.
+ * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
+ * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -45,42 +43,39 @@ public final class SessionsDispatch {
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param handlers the instance whose handlers the glue calls
+     * @param handlers the handler instance
      */
     public SessionsDispatch(Sessions handlers) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for {@code handlers}, with the IRPs of simple handlers from {@code pool}.
+     * Dispatch glue for {@code handlers}, with simple handlers' IRPs from {@code pool}.
      *
-     * @param handlers the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param handlers the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public SessionsDispatch(Sessions handlers, IrpPool pool) {
         this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, with IRPs from
-     * {@link IrpPool#shared()}; see {@link #SessionsDispatch(Function, IrpPool)}.
+     * Like {@link #SessionsDispatch(Function, IrpPool)}, with IRPs from {@link IrpPool#shared()}.
      *
-     * @param factory makes the instance whose handlers the glue calls
+     * @param factory makes the handler instance
      */
     public SessionsDispatch(Function<? super SessionsDispatch, ? extends Sessions> factory) {
         this(factory, IrpPool.shared());
     }
 
     /**
-     * Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the instance can keep
-     * its glue in a final field (a record, say): {@code new SessionsDispatch(Sessions::new)}. The IRPs of simple
-     * handlers come from {@code pool}.
+     * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
+     * final field: {@code new SessionsDispatch(Sessions::new)}. Simple handlers' IRPs come from {@code pool}.
      *
-     * <p>The factory runs once, last in this constructor: the glue is complete when the factory sees it, but the
-     * instance is not, so the factory should only keep the glue, not start operations with it.
+     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
-     * @param factory makes the instance whose handlers the glue calls
-     * @param pool where the IRPs of simple handlers come from and go back to
+     * @param factory makes the handler instance
+     * @param pool where simple handlers' IRPs come from
      */
     public SessionsDispatch(Function<? super SessionsDispatch, ? extends Sessions> factory,
             IrpPool pool) {
@@ -95,22 +90,22 @@ public final class SessionsDispatch {
     }
 
     /**
-     * The instance whose handlers this glue calls: the one given to the constructor, or the one its factory made.
+     * The handler instance this glue calls.
      *
-     * @return the handler instance, never null
+     * @return the handler instance
      */
     public Sessions handlers() {
         return handlers;
     }
 
     /**
-     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). The IRP comes from the pool and
-     * goes back to it before {@link Sessions#connected(NtStatus, WskSocket, Sessions.Session)} runs.
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Sessions#connected(NtStatus, WskSocket, Sessions.Session)}.
      *
      * @param provider the provider that makes the socket
      * @param remoteAddress where to connect
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
             Sessions.Session context) {
@@ -126,13 +121,13 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). The IRP comes from the pool and goes back to it
-     * before {@link Sessions#sent(NtStatus, long, Sessions.Session)} runs.
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Sessions#sent(NtStatus, long, Sessions.Session)}.
      *
      * @param socket a connected socket
      * @param buffer the bytes to send
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Sessions.Session context) {
         Irp irp = pool.take();
@@ -147,13 +142,13 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Receives into {@code buffer} (WskReceive, SPEC X2). The IRP comes from the pool and goes back to it before
-     * {@link Sessions#received(NtStatus, Sessions.Session)} runs.
+     * Receives into {@code buffer} (WskReceive, SPEC X2). Completes into
+     * {@link Sessions#received(NtStatus, Sessions.Session)}.
      *
      * @param socket a connected socket
      * @param buffer where the bytes go
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus receive(WskSocket socket, WskBuf buffer, Sessions.Session context) {
         Irp irp = pool.take();
@@ -168,12 +163,12 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). The IRP comes from the pool and
-     * goes back to it before {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();
@@ -188,13 +183,13 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). The IRP
-     * comes from the pool and goes back to it before {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
      *
      * @param socket a connected socket
      * @param finalData the last bytes to send before FIN
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Sessions.Session context) {
         Irp irp = pool.take();
@@ -210,12 +205,11 @@ public final class SessionsDispatch {
 
     /**
      * Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect with WSK_FLAG_ABORTIVE, SPEC
-     * D7). The IRP comes from the pool and goes back to it before
-     * {@link Sessions#disconnected(NtStatus, Sessions.Session)} runs.
+     * D7). Completes into {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
      *
      * @param socket a connected socket
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();
@@ -230,12 +224,12 @@ public final class SessionsDispatch {
     }
 
     /**
-     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected. The IRP
-     * comes from the pool and goes back to it before {@link Sessions#closed(NtStatus, Sessions.Session)} runs.
+     * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
+     * Completes into {@link Sessions#closed(NtStatus, Sessions.Session)}.
      *
      * @param socket the socket to close
-     * @param context handed to the handler on completion
-     * @return the provider's status: the final one, or {@link NtStatus#PENDING}
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus close(WskSocket socket, Sessions.Session context) {
         Irp irp = pool.take();

@@ -54,7 +54,6 @@ final class DispatchWriter {
     private static final FieldSpec RECYCLE = FieldSpec.builder(
                     ParameterizedTypeName.get(COMPLETION_ROUTINE, IRP_POOL), DispatchPlan.RECYCLE,
                     Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(GeneratedDocs.recycler())
             .initializer("(irp, owner) -> {\n$>owner.recycle(irp);\nreturn $T.MORE_PROCESSING_REQUIRED;\n$<}", NT_STATUS)
             .build();
     private static final MethodSpec ENABLE_EVENT = makeEnableEvent();
@@ -115,7 +114,6 @@ final class DispatchWriter {
                         .toList();
                 type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, WSK_EVENT), group.acceptedEvents(),
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc(GeneratedDocs.acceptedEvents())
                         .initializer("$T.of($L)", SET, CodeBlock.join(events, ", "))
                         .build());
             }

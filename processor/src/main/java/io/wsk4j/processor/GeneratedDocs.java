@@ -18,44 +18,32 @@ import java.util.List;
  */
 final class GeneratedDocs {
     // Sentences without variable parts are parsed once, not once per class: JavaPoet formats are not free.
-    private static final CodeBlock START_METHODS = CodeBlock.of("\n<p>Each start method sets a completion routine"
-            + " that knows the context type, calls the provider and returns its status: the final one if the"
-            + " operation completed at once, else {@link $T#PENDING}.", NT_STATUS);
-    private static final CodeBlock POOLED_IRPS = CodeBlock.of(" The IRPs of simple handlers come from the {@link $T}"
-            + " and go back to it before the handler runs. Faithful handlers own the caller's IRP. Routines are made"
-            + " once, in the constructor: a start method allocates nothing.\n", IRP_POOL);
-    private static final CodeBlock CALLER_IRPS = CodeBlock.of(" Faithful handlers own the caller's IRP. Routines are"
-            + " made once, in the constructor: a start method allocates nothing.\n");
-    private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1). The event handlers of"
-            + " each context type form one {@link $T}; sockets made by this class's {@code connect} and"
-            + " {@code listen} get it with their events enabled before the handler sees them. For a socket made"
-            + " another way, pass the client dispatch to the provider and call the matching {@code enable...Events}"
-            + " method once it is connected.\n", CLIENT_DISPATCH);
+    private static final CodeBlock START_METHODS = CodeBlock.of("\n<p>A start method sets a routine that knows the"
+            + " context type, calls the provider and returns its status.");
+    private static final CodeBlock POOLED_IRPS = CodeBlock.of(" Simple handlers' IRPs come from an {@link $T};"
+            + " faithful handlers own the caller's. Nothing is allocated per call.\n", IRP_POOL);
+    private static final CodeBlock CALLER_IRPS =
+            CodeBlock.of(" Faithful handlers own the caller's IRP. Nothing is allocated per call.\n");
+    private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1): sockets from"
+            + " {@code connect} and {@code listen} get theirs enabled; for another socket, give the provider the"
+            + " {@link $T} and call {@code enable...Events}.\n", CLIENT_DISPATCH);
     private static final CodeBlock INSTANCE_CONSTRUCTOR =
-            CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the instance whose handlers the glue"
-                    + " calls\n");
+            CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the handler instance\n");
+    private static final CodeBlock INSTANCE_WITH_SHARED_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
+            + " handlers}, with IRPs from {@link $T#shared()}.\n\n@param handlers the handler instance\n", IRP_POOL);
     private static final CodeBlock INSTANCE_WITH_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
-            + " handlers}, with the IRPs of simple handlers from {@code pool}.\n\n@param handlers the instance whose"
-            + " handlers the glue calls\n@param pool where the IRPs of simple handlers come from and go back to\n");
-    private static final CodeBlock FACTORY_RUNS_LAST = CodeBlock.of("\n<p>The factory runs once, last in this"
-            + " constructor: the glue is complete when the factory sees it, but the instance is not, so the factory"
-            + " should only keep the glue, not start operations with it.\n\n@param factory makes the instance whose"
-            + " handlers the glue calls\n");
-    private static final CodeBlock POOL_PARAMETER =
-            CodeBlock.of("@param pool where the IRPs of simple handlers come from and go back to\n");
-    private static final CodeBlock HANDLERS_ACCESSOR = CodeBlock.of("The instance whose handlers this glue calls: the"
-            + " one given to the constructor, or the one its factory made.\n\n@return the handler instance, never"
-            + " null\n");
-    private static final CodeBlock IRP_PARAMETER =
-            CodeBlock.of("@param irp the IRP of the operation; its completion routine is set here\n");
-    private static final CodeBlock CONTEXT_PARAMETER =
-            CodeBlock.of("@param context handed to the handler on completion\n");
+            + " handlers}, with simple handlers' IRPs from {@code pool}.\n\n@param handlers the handler instance\n"
+            + "@param pool where simple handlers' IRPs come from\n");
+    private static final CodeBlock FACTORY_RUNS_LAST = CodeBlock.of("\n<p>The factory runs last in this constructor:"
+            + " it may keep the glue, but should start nothing with it.\n\n@param factory makes the handler"
+            + " instance\n");
+    private static final CodeBlock POOL_PARAMETER = CodeBlock.of("@param pool where simple handlers' IRPs come from\n");
+    private static final CodeBlock HANDLERS_ACCESSOR =
+            CodeBlock.of("The handler instance this glue calls.\n\n@return the handler instance\n");
+    private static final CodeBlock IRP_PARAMETER = CodeBlock.of("@param irp the IRP; its routine is set here\n");
+    private static final CodeBlock CONTEXT_PARAMETER = CodeBlock.of("@param context handed to the handler\n");
     private static final CodeBlock STATUS_RETURNED =
-            CodeBlock.of("@return the provider's status: the final one, or {@link $T#PENDING}\n", NT_STATUS);
-    private static final CodeBlock ACCEPTED_EVENTS =
-            CodeBlock.of("The events that have handlers for this context type, enabled on accepted sockets.\n");
-    private static final CodeBlock RECYCLER =
-            CodeBlock.of("Gives back the IRP of an operation whose result nobody waits for.\n");
+            CodeBlock.of("@return the final status, or {@link $T#PENDING}\n", NT_STATUS);
 
     private GeneratedDocs() {}
 
@@ -72,10 +60,7 @@ final class GeneratedDocs {
     }
 
     static CodeBlock instanceConstructor(DispatchPlan plan) {
-        return plan.usesPool()
-                ? CodeBlock.of("Dispatch glue for {@code handlers}, with IRPs from {@link $T#shared()}.\n\n@param"
-                        + " handlers the instance whose handlers the glue calls\n", IRP_POOL)
-                : INSTANCE_CONSTRUCTOR;
+        return plan.usesPool() ? INSTANCE_WITH_SHARED_POOL_CONSTRUCTOR : INSTANCE_CONSTRUCTOR;
     }
 
     static CodeBlock instanceWithPoolConstructor() {
@@ -84,15 +69,14 @@ final class GeneratedDocs {
 
     static CodeBlock factoryConstructor(DispatchPlan plan, boolean withPool) {
         if (!withPool && plan.usesPool()) {
-            return CodeBlock.of("Dispatch glue for the handler instance that {@code factory} makes from this glue,"
-                    + " with IRPs from {@link $T#shared()}; see {@link #$T($T, $T)}.\n\n@param factory makes the"
-                    + " instance whose handlers the glue calls\n", IRP_POOL, plan.dispatchClass(), FUNCTION, IRP_POOL);
+            return CodeBlock.of("Like {@link #$T($T, $T)}, with IRPs from {@link $T#shared()}.\n\n@param factory"
+                    + " makes the handler instance\n", plan.dispatchClass(), FUNCTION, IRP_POOL, IRP_POOL);
         }
         CodeBlock.Builder doc = CodeBlock.builder()
-                .add("Dispatch glue for the handler instance that {@code factory} makes from this glue, so that the"
-                        + " instance can keep its glue in a final field (a record, say):"
-                        + " {@code new $T($T::new)}.", plan.dispatchClass(), plan.handlerClass());
-        doc.add(withPool ? " The IRPs of simple handlers come from {@code pool}.\n" : "\n");
+                .add("Dispatch glue for the handler instance {@code factory} makes from it, so that the instance"
+                        + " can hold its glue in a final field: {@code new $T($T::new)}.", plan.dispatchClass(),
+                        plan.handlerClass());
+        doc.add(withPool ? " Simple handlers' IRPs come from {@code pool}.\n" : "\n");
         doc.add(FACTORY_RUNS_LAST);
         if (withPool) {
             doc.add(POOL_PARAMETER);
@@ -109,22 +93,23 @@ final class GeneratedDocs {
         if (start.spec().callerRoutine()) {
             doc.add("Connections go to $L.\n", start.link());
         } else if (start.faithful()) {
-            doc.add("The caller's {@code irp} goes to the provider; on completion $L owns it.", start.link());
+            doc.add("Completes into $L, which owns {@code irp}.", start.link());
         } else {
-            doc.add("The IRP comes from the pool and goes back to it before $L runs.", start.link());
+            doc.add("Completes into $L.", start.link());
         }
         if (listening != null && !start.spec().callerRoutine()) {
-            doc.add(" The handler gets the listening socket, to close it when it wants no more connections, which go"
-                    + " to $L.", listening.link());
+            doc.add(" It gets the listening socket, which it closes when done; connections go to $L.",
+                    listening.link());
         }
         EventGroup events = start.events();
         if (events != null) {
-            doc.add(start.faithful()
-                            ? " The socket gets {@link #$N()} as its client dispatch; enable its events in the"
-                                    + " handler with {@link #$N}."
-                            : " The socket gets {@link #$N()} as its client dispatch, with its events enabled"
-                                    + " before the handler runs ({@link #$N}).",
-                    events.accessor(), events.enabler());
+            if (start.faithful()) {
+                doc.add(" The socket gets {@link #$N()}; enable its events with {@link #$N}.", events.accessor(),
+                        events.enabler());
+            } else {
+                doc.add(" The socket gets {@link #$N()}, its events enabled before the handler runs.",
+                        events.accessor());
+            }
         }
         if (!start.spec().callerRoutine()) {
             doc.add("\n");
@@ -144,26 +129,15 @@ final class GeneratedDocs {
     }
 
     static CodeBlock clientDispatch(EventGroup group) {
-        return CodeBlock.of("The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls $L; the same object on"
-                        + " every call. Its events are off until enabled (SPEC E1): see {@link #$N}.\n\n@return the"
-                        + " event callbacks for sockets whose context type is {@code $L}\n",
-                links(group), group.enabler(), group.context().toString());
+        return CodeBlock.of("The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls $L. Its events are off"
+                        + " until enabled (SPEC E1): {@link #$N}.\n\n@return the same object on every call\n",
+                links(group), group.enabler());
     }
 
     static CodeBlock enableEvents(EventGroup group) {
-        return CodeBlock.of("Enables the events of {@link #$N()} on a connected {@code socket} whose client dispatch"
-                        + " it is, calling $L (WskControlSocket). Each control request takes a pooled IRP.\n\n"
-                        + "@param socket a connected socket made with {@link #$N()} as its client dispatch\n"
-                        + "@return the first status that is not a success, else the last status\n",
-                group.accessor(), links(group), group.accessor());
-    }
-
-    static CodeBlock acceptedEvents() {
-        return ACCEPTED_EVENTS;
-    }
-
-    static CodeBlock recycler() {
-        return RECYCLER;
+        return CodeBlock.of("Enables the events of {@link #$N()} on {@code socket} (WskControlSocket, a pooled IRP"
+                        + " each).\n\n@param socket a connected socket whose client dispatch that is\n"
+                        + "@return the first status that is not a success, else the last\n", group.accessor());
     }
 
     private static CodeBlock links(EventGroup group) {
