@@ -14,12 +14,12 @@ import java.util.Objects;
  * rest itself and reports them (SPEC C6).
  */
 public interface WskProvider extends AutoCloseable {
-    /** Starts a provider with the defaults of {@link Builder}. */
+    /** {@return a started provider with the defaults of {@link Builder}} */
     static WskProvider open() {
         return builder().build();
     }
 
-    /** A builder for a provider with chosen I/O threads, close timeout and error handler. */
+    /** {@return a builder for a provider with chosen I/O threads, close timeout and error handler} */
     static Builder builder() {
         return new Builder();
     }
@@ -28,14 +28,24 @@ public interface WskProvider extends AutoCloseable {
      * WskSocket: creates an unconnected socket, found in {@link Irp#socket()}, to {@code bind} and {@code connect}
      * through its dispatch.
      *
+     * @param <C> the socket context's type
      * @param context the socket context handed to {@code clientDispatch}'s events; may be null
      * @param clientDispatch the socket's event callbacks, or null if the application uses no events
+     * @param irp a ready IRP with a completion routine; the new socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <C> NtStatus socket(C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
 
     /**
      * WskSocketConnect: creates a socket and connects it to {@code remoteAddress}. On success the connected socket is
      * in {@link Irp#socket()}; on failure the IRP has the SPEC X3 status and no socket.
+     *
+     * @param <C> the socket context's type
+     * @param remoteAddress the address to connect to
+     * @param context the socket context handed to {@code clientDispatch}'s events; may be null
+     * @param clientDispatch the socket's event callbacks, or null if the application uses no events
+     * @param irp a ready IRP with a completion routine; the new socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <C> NtStatus socketConnect(
             SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
@@ -43,10 +53,17 @@ public interface WskProvider extends AutoCloseable {
     /**
      * WskSocket with WSK_FLAG_LISTEN_SOCKET, bound to {@code localAddress} (port 0 for an ephemeral port): the
      * listening socket is in {@link Irp#socket()}; its accepted sockets arrive through {@code listenDispatch}.
+     *
+     * @param <L> the listening socket's context type
+     * @param localAddress the address to listen on
+     * @param context the listening socket's context, handed to every accept event
+     * @param listenDispatch the accept event
+     * @param irp a ready IRP with a completion routine; the listening socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <L> NtStatus socketListen(SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp);
 
-    /** How many sockets of this provider are not closed yet. */
+    /** {@return how many sockets of this provider are not closed yet} */
     int openSocketCount();
 
     /**
@@ -65,7 +82,12 @@ public interface WskProvider extends AutoCloseable {
 
         Builder() {}
 
-        /** The number of I/O threads (event loops); default one per core. */
+        /**
+         * The number of I/O threads (event loops); default one per core.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
         public Builder ioThreads(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("ioThreads must be at least 1, was " + count);
@@ -78,6 +100,9 @@ public interface WskProvider extends AutoCloseable {
          * How long {@link WskProvider#close()} waits for the application to close its sockets, and how long a socket
          * closed after its graceful disconnect but before the peer's FIN keeps its connection to deliver what the
          * transport still holds (SPEC C3, D4); default 5 s.
+         *
+         * @param timeout not negative
+         * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "closeTimeout");
@@ -92,13 +117,16 @@ public interface WskProvider extends AutoCloseable {
          * Where the provider reports what it cannot return to a caller: exceptions thrown by completion routines and
          * event callbacks, routines that did not return MORE_PROCESSING_REQUIRED, sockets closed by
          * {@link WskProvider#close()}. Default: {@link WskErrorHandler#systemLogger()}.
+         *
+         * @param handler called on the I/O thread that met the problem; must not block
+         * @return this builder
          */
         public Builder errorHandler(WskErrorHandler handler) {
             this.errorHandler = Objects.requireNonNull(handler, "errorHandler");
             return this;
         }
 
-        /** Starts the provider's I/O threads. */
+        /** {@return a provider with these settings, its I/O threads started} */
         public WskProvider build() {
             return WskImplementation.instance().openProvider(ioThreads, closeTimeout, errorHandler);
         }

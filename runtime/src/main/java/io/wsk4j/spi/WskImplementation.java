@@ -20,26 +20,44 @@ import java.util.Set;
  * NIO provider; it is found with {@link ServiceLoader}, once.
  */
 public abstract class WskImplementation {
+    /** For the one implementation class, which {@link ServiceLoader} instantiates. */
     protected WskImplementation() {}
 
-    /** The implementation the API's factories use. */
+    /** {@return the implementation the API's factories use} */
     public static WskImplementation instance() {
         return Holder.INSTANCE;
     }
 
-    /** A new IRP (IoAllocateIrp). */
+    /** {@return a new IRP (IoAllocateIrp)} */
     public abstract Irp newIrp();
 
-    /** A WskBuf over {@code buffers}, in order. */
+    /**
+     * {@return a WskBuf over {@code buffers}, in order}
+     *
+     * @param buffers as given to {@link WskBuf#of}
+     */
     public abstract WskBuf newBuf(ByteBuffer... buffers);
 
-    /** An accept event's answer that keeps the socket with {@code context}, its events enabled. */
+    /**
+     * {@return an accept event's answer that keeps the socket with {@code context}, its {@code events} enabled}
+     *
+     * @param <A> the accepted socket's context type
+     * @param context the accepted socket's context
+     * @param dispatch the accepted socket's event callbacks, or null
+     * @param events the callbacks to enable before any data is read
+     */
     public abstract <A> WskAccept accept(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events);
 
-    /** An accept event's answer that rejects the connection. */
+    /** {@return an accept event's answer that rejects the connection} */
     public abstract WskAccept reject();
 
-    /** Starts a provider with these settings. */
+    /**
+     * {@return a started provider with these settings}
+     *
+     * @param ioThreads the number of I/O threads
+     * @param closeTimeout how long a close waits for the transport, and {@link WskProvider#close()} for sockets
+     * @param errorHandler where problems on the I/O threads are reported
+     */
     public abstract WskProvider openProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler);
 
     private static final class Holder {
