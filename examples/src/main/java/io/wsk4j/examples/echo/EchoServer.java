@@ -1,17 +1,24 @@
 package io.wsk4j.examples.echo;
 
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnSendComplete;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An echo server in the shape of Microsoft's echosrv sample: every accepted connection keeps two receives in flight,
@@ -127,5 +134,64 @@ public final class EchoServer {
     @OnCloseComplete
     void closed(NtStatus status, Connection connection) {
         closed.add(new Closed(connection.remote, connection.echoed, connection.failure, status));
+    }
+
+    /**
+     * Runs the server on 127.0.0.1 until interrupted (Ctrl-C): {@code EchoServer [port]}, port 7007 unless given, 0 for
+     * an ephemeral one. It prints its address, then a line for each connection it has finished with. Try it with
+     * {@code printf 'hello\n' | ncat 127.0.0.1 7007} or {@code socat - TCP:127.0.0.1:7007}.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 7007;
+        Thread serving = Thread.currentThread();
+        Thread stop = new Thread(() -> {
+            serving.interrupt(); // Ctrl-C: let serve() close the listening socket and the provider
+            try {
+                serving.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "echo-server-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), System.out);
+    }
+
+    /** Serves on {@code address} until the calling thread is interrupted, then closes everything and returns. */
+    static void serve(SocketAddress address, PrintStream out) throws Exception {
+        EchoServer server = create();
+        BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
+        CompletionRoutine<BlockingQueue<Irp>> keep = (irp, queue) -> {
+            queue.add(irp); // retained: read and reused below
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        };
+        try (WskProvider provider = WskProvider.open()) {
+            Irp irp = Irp.allocate();
+            irp.setCompletionRoutine(keep, done, true, true, true);
+            server.glue().listen(provider, address, irp, new Listener("echo"));
+            WskSocket listening = done.take().socket();
+            if (listening == null) {
+                out.println("echo server: could not listen on " + address + ": " + irp.status());
+                irp.free();
+                return;
+            }
+            irp.reuse(NtStatus.SUCCESS);
+            irp.setCompletionRoutine(keep, done, true, true, true);
+            listening.dispatch().getLocalAddress(listening, irp);
+            out.println("echo server listening on " + done.take().address() + " (stop it with Ctrl-C)");
+            try {
+                while (true) {
+                    Closed closed = server.closedConnections().take();
+                    out.println("echo server: " + closed.remote() + " done, " + closed.echoed() + " bytes echoed, "
+                            + "disconnect " + closed.disconnect());
+                }
+            } catch (InterruptedException stop) {
+                irp.reuse(NtStatus.SUCCESS);
+                irp.setCompletionRoutine(keep, done, true, true, true);
+                listening.dispatch().closeSocket(listening, irp);
+                done.poll(10, TimeUnit.SECONDS);
+                irp.free();
+                out.println("echo server stopped");
+            }
+        }
     }
 }
