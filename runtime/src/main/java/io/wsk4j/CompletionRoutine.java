@@ -17,6 +17,8 @@ public interface CompletionRoutine<C> {
     /**
      * Called once when the IRP completes, with the status and information already set on {@code irp}.
      *
+     * @param irp the IRP that completed; read {@link Irp#status()} and {@link Irp#information()}, then free or reuse it
+     * @param context the context given to {@link Irp#setCompletionRoutine}, with its static type
      * @return {@link NtStatus#MORE_PROCESSING_REQUIRED}
      */
     NtStatus onComplete(Irp irp, C context);

@@ -18,7 +18,7 @@ import java.net.SocketAddress;
  * <p>Not for implementation: providers accept only IRPs made by {@link #allocate()}.
  */
 public interface Irp {
-    /** A new IRP with no completion routine (IoAllocateIrp). */
+    /** {@return a new IRP with no completion routine (IoAllocateIrp)} */
     static Irp allocate() {
         return WskImplementation.instance().newIrp();
     }
@@ -26,6 +26,7 @@ public interface Irp {
     /**
      * Sets the routine that the provider calls once when the operation completes (IoSetCompletionRoutine).
      *
+     * @param <C> the context's type, which the routine receives unchanged
      * @param routine called with this IRP and {@code context}; must return {@link NtStatus#MORE_PROCESSING_REQUIRED}
      * @param context handed to the routine as it is, with its static type
      * @param invokeOnSuccess call the routine when the final status is a success
@@ -40,24 +41,27 @@ public interface Irp {
             boolean invokeOnError,
             boolean invokeOnCancel);
 
-    /** The final status of the operation ({@code IoStatus.Status}). */
+    /** {@return the final status of the operation ({@code IoStatus.Status})} */
     NtStatus status();
 
-    /** The operation's result count ({@code IoStatus.Information}); SPEC I7 says what it holds per operation. */
+    /**
+     * {@return the operation's result count ({@code IoStatus.Information})}; SPEC I7 says what it holds per
+     * operation.
+     */
     long information();
 
     /**
-     * The socket that a socket, connect, listen or accept request produced ({@code IoStatus.Information} in WSK);
-     * null for other operations and on failure.
+     * {@return the socket that a socket, connect, listen or accept request produced ({@code IoStatus.Information} in
+     * WSK); null for other operations and on failure}
      */
     WskSocket socket();
 
-    /** The address that {@code getLocalAddress} or {@code getRemoteAddress} returned; null otherwise. */
+    /** {@return the address that {@code getLocalAddress} or {@code getRemoteAddress} returned; null otherwise} */
     SocketAddress address();
 
     /**
-     * True if the dispatch call returned {@link NtStatus#PENDING} and the routine ran later; false if the operation
-     * completed synchronously, inside the dispatch call.
+     * {@return true if the dispatch call returned {@link NtStatus#PENDING} and the routine ran later; false if the
+     * operation completed synchronously, inside the dispatch call}
      */
     boolean pendingReturned();
 
@@ -73,6 +77,7 @@ public interface Irp {
      * Makes a completed IRP ready for the next dispatch call (IoReuseIrp): status set to {@code status},
      * information to 0, routine, context and cancel state cleared.
      *
+     * @param status the status the IRP holds until its next completion
      * @throws IllegalStateException if the IRP is pending or freed
      */
     void reuse(NtStatus status);

@@ -33,6 +33,7 @@ public final class IrpPool {
     /**
      * A pool that keeps up to {@code capacity} idle IRPs (rounded up to a power of two).
      *
+     * @param capacity how many idle IRPs the shared ring keeps, at most 16777216
      * @throws IllegalArgumentException if capacity is not positive
      */
     public IrpPool(int capacity) {
@@ -51,12 +52,15 @@ public final class IrpPool {
         mask = size - 1;
     }
 
-    /** The pool that generated dispatch classes use unless given another. */
+    /** {@return the pool that generated dispatch classes use unless given another} */
     public static IrpPool shared() {
         return SHARED;
     }
 
-    /** An IRP ready for {@link Irp#setCompletionRoutine}: from the pool, or newly allocated if the pool is empty. */
+    /**
+     * {@return an IRP ready for {@link Irp#setCompletionRoutine}: from the pool, or newly allocated if the pool is
+     * empty}
+     */
     public Irp take() {
         outstanding.increment();
         Irp irp = caches.get().pop();
@@ -71,6 +75,7 @@ public final class IrpPool {
      * {@link Irp#reuse(NtStatus)} and kept if there is room. Call it in the completion routine, then return
      * {@link NtStatus#MORE_PROCESSING_REQUIRED}.
      *
+     * @param irp an IRP that {@link #take()} returned
      * @throws IllegalStateException if the IRP is still pending or was freed
      */
     public void recycle(Irp irp) {
@@ -81,7 +86,7 @@ public final class IrpPool {
         }
     }
 
-    /** IRPs taken and not yet recycled. */
+    /** {@return how many IRPs were taken and not yet recycled} */
     public int outstanding() {
         return (int) outstanding.sum();
     }

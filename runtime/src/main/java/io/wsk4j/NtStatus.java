@@ -61,12 +61,12 @@ public enum NtStatus {
         this.code = code;
     }
 
-    /** The real 32-bit NTSTATUS value, for example {@code 0xC0000120} for {@link #CANCELLED}. */
+    /** {@return the real 32-bit NTSTATUS value, for example {@code 0xC0000120} for {@link #CANCELLED}} */
     public int code() {
         return code;
     }
 
-    /** {@code NT_SUCCESS(status)}: true for success and informational codes, {@link #PENDING} included. */
+    /** {@return {@code NT_SUCCESS(status)}: true for success and informational codes, {@link #PENDING} included} */
     public boolean isSuccess() {
         return code >= 0;
     }
@@ -74,6 +74,8 @@ public enum NtStatus {
     /**
      * The status with the given NTSTATUS value.
      *
+     * @param code a 32-bit NTSTATUS value, such as {@code 0x00000103}
+     * @return the constant whose {@link #code()} is {@code code}
      * @throws IllegalArgumentException if wsk4j does not produce that code
      */
     public static NtStatus of(int code) {

@@ -22,6 +22,8 @@ public interface WskBuf {
     /**
      * A WskBuf over the given buffers, in order.
      *
+     * @param buffers the buffers of the chain; each one's {@code [position, limit)} is its region
+     * @return a WskBuf to pass to one operation at a time, as often as needed
      * @throws NullPointerException if the array or one of its buffers is null
      * @throws IllegalArgumentException if no buffer is given
      */
@@ -29,12 +31,16 @@ public interface WskBuf {
         return WskImplementation.instance().newBuf(buffers);
     }
 
-    /** The number of bytes the buffers hold between position and limit now. */
+    /** {@return the number of bytes the buffers hold between position and limit now} */
     long length();
 
-    /** How many buffers the chain has. */
+    /** {@return how many buffers the chain has} */
     int bufferCount();
 
-    /** The caller's buffer at {@code index}, as given to {@link #of}. */
+    /**
+     * {@return the caller's buffer at {@code index}, as given to {@link #of}}
+     *
+     * @param index from 0 to {@link #bufferCount()} - 1
+     */
     ByteBuffer buffer(int index);
 }

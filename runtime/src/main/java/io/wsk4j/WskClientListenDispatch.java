@@ -13,7 +13,10 @@ public interface WskClientListenDispatch<L> {
     /**
      * WskAcceptEvent: a connection arrived. Runs on the accepted socket's I/O thread and must not block.
      *
+     * @param listenContext the listening socket's context
      * @param accepted the new, connected socket; every event callback of it is off until enabled (SPEC E1)
+     * @param localAddress the local address of the new connection
+     * @param remoteAddress the peer's address
      * @return {@link WskAccept#accept} with the socket's context and client dispatch, or {@link WskAccept#reject()}
      *     (the peer is reset and the socket closed, REQUEST_NOT_ACCEPTED)
      */

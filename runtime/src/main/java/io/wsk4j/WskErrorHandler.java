@@ -9,12 +9,14 @@ package io.wsk4j;
 @FunctionalInterface
 public interface WskErrorHandler {
     /**
+     * Called with a problem that has no caller to throw to.
+     *
      * @param message what happened and what to do about it
      * @param error the exception, never null
      */
     void onError(String message, Throwable error);
 
-    /** Reports to the {@link System.Logger} named {@code io.wsk4j} at level ERROR. */
+    /** {@return a handler that reports to the {@link System.Logger} named {@code io.wsk4j} at level ERROR} */
     static WskErrorHandler systemLogger() {
         System.Logger logger = System.getLogger("io.wsk4j");
         return (message, error) -> logger.log(System.Logger.Level.ERROR, message, error);

@@ -15,12 +15,12 @@ import java.util.Objects;
  * rest itself and reports them (SPEC C6).
  */
 public interface WskProvider extends AutoCloseable {
-    /** Starts a provider with the defaults of {@link Builder}. */
+    /** {@return a started provider with the defaults of {@link Builder}} */
     static WskProvider open() {
         return builder().build();
     }
 
-    /** A builder for a provider with chosen I/O threads, close timeout and error handler. */
+    /** {@return a builder for a provider with chosen I/O threads, close timeout and error handler} */
     static Builder builder() {
         return new Builder();
     }
@@ -29,14 +29,24 @@ public interface WskProvider extends AutoCloseable {
      * WskSocket: creates an unconnected socket, found in {@link Irp#socket()}, to {@code bind} and {@code connect}
      * through its dispatch.
      *
+     * @param <C> the socket context's type
      * @param context the socket context handed to {@code clientDispatch}'s events; may be null
      * @param clientDispatch the socket's event callbacks, or null if the application uses no events
+     * @param irp a ready IRP with a completion routine; the new socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <C> NtStatus socket(C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
 
     /**
      * WskSocketConnect: creates a socket and connects it to {@code remoteAddress}. On success the connected socket is
      * in {@link Irp#socket()}; on failure the IRP has the SPEC X3 status and no socket.
+     *
+     * @param <C> the socket context's type
+     * @param remoteAddress the address to connect to
+     * @param context the socket context handed to {@code clientDispatch}'s events; may be null
+     * @param clientDispatch the socket's event callbacks, or null if the application uses no events
+     * @param irp a ready IRP with a completion routine; the new socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <C> NtStatus socketConnect(
             SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
@@ -44,16 +54,25 @@ public interface WskProvider extends AutoCloseable {
     /**
      * WskSocket with WSK_FLAG_LISTEN_SOCKET, bound to {@code localAddress} (port 0 for an ephemeral port): the
      * listening socket is in {@link Irp#socket()}; its accepted sockets arrive through {@code listenDispatch}.
+     *
+     * @param <L> the listening socket's context type
+     * @param localAddress the address to listen on
+     * @param context the listening socket's context, handed to every accept event
+     * @param listenDispatch the accept event
+     * @param irp a ready IRP with a completion routine; the listening socket is in its {@link Irp#socket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <L> NtStatus socketListen(SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp);
 
-    /** How many sockets of this provider are not closed yet. */
+    /** {@return how many sockets of this provider are not closed yet} */
     int openSocketCount();
 
     /**
      * A snapshot of open sockets, pending IRPs by operation and completions by status; {@link WskStats} says how
      * fresh and how consistent it is. It waits (bounded, about a second) for each I/O thread to copy its counters, so
      * call it from an application thread; on an I/O thread it reads the counters as they are, without waiting.
+     *
+     * @return the provider's counters now
      */
     WskStats stats();
 
@@ -82,7 +101,12 @@ public interface WskProvider extends AutoCloseable {
 
         Builder() {}
 
-        /** The number of I/O threads (event loops); default one per core. */
+        /**
+         * The number of I/O threads (event loops); default one per core.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
         public Builder ioThreads(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("ioThreads must be at least 1, was " + count);
@@ -95,6 +119,9 @@ public interface WskProvider extends AutoCloseable {
          * How long {@link WskProvider#close()} waits for the application to close its sockets, and how long a socket
          * closed after its graceful disconnect but before the peer's FIN keeps its connection to deliver what the
          * transport still holds (SPEC C3, D4); default 5 s.
+         *
+         * @param timeout not negative
+         * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "closeTimeout");
@@ -109,6 +136,9 @@ public interface WskProvider extends AutoCloseable {
          * Where the provider reports what it cannot return to a caller: exceptions thrown by completion routines and
          * event callbacks, routines that did not return MORE_PROCESSING_REQUIRED, sockets closed by
          * {@link WskProvider#close()}. Default: {@link WskErrorHandler#systemLogger()}.
+         *
+         * @param handler called on the I/O thread that met the problem; must not block
+         * @return this builder
          */
         public Builder errorHandler(WskErrorHandler handler) {
             this.errorHandler = Objects.requireNonNull(handler, "errorHandler");
@@ -120,13 +150,21 @@ public interface WskProvider extends AutoCloseable {
          * On, every IRP and socket records where it was allocated, made and dispatched (a stack trace per call: slow,
          * for tests), and misuse is reported with those places to the {@link #verifierListener}. Off, it costs
          * nothing.
+         *
+         * @param on whether the verifier runs
+         * @return this builder
          */
         public Builder verifier(boolean on) {
             this.verifier = on;
             return this;
         }
 
-        /** Where verifier reports go; default {@link WskVerifierListener#systemLogger()}. */
+        /**
+         * Where verifier reports go; default {@link WskVerifierListener#systemLogger()}.
+         *
+         * @param listener receives every report
+         * @return this builder
+         */
         public Builder verifierListener(WskVerifierListener listener) {
             this.verifierListener = Objects.requireNonNull(listener, "verifierListener");
             return this;
@@ -136,6 +174,9 @@ public interface WskProvider extends AutoCloseable {
          * Makes {@link WskProvider#close()} throw {@link WskVerifierException} with every report the verifier made
          * while the provider was open, so that a test fails; default: the system property
          * {@code wsk4j.verifier.failOnReport}, off if unset.
+         *
+         * @param fail whether {@code close()} throws when there were reports
+         * @return this builder
          */
         public Builder verifierFailsOnReport(boolean fail) {
             this.verifierFailsOnReport = fail;
@@ -145,6 +186,9 @@ public interface WskProvider extends AutoCloseable {
         /**
          * How long a completion routine or event callback may hold an I/O thread before the verifier reports it
          * (SPEC V5); default: the system property {@code wsk4j.verifier.blockingThresholdMillis}, else 250 ms.
+         *
+         * @param threshold a positive duration
+         * @return this builder
          */
         public Builder verifierBlockingThreshold(Duration threshold) {
             Objects.requireNonNull(threshold, "verifierBlockingThreshold");
@@ -155,7 +199,7 @@ public interface WskProvider extends AutoCloseable {
             return this;
         }
 
-        /** Starts the provider's I/O threads (and, if on, its verifier). */
+        /** {@return a provider with these settings, its I/O threads (and, if on, its verifier) started} */
         public WskProvider build() {
             VerifierSettings settings = verifier
                     ? new VerifierSettings(verifierListener, verifierFailsOnReport, verifierBlockingThreshold)

@@ -8,6 +8,6 @@ package io.wsk4j;
  * <p>Not for implementation: a provider accepts only its own sockets.
  */
 public interface WskSocket {
-    /** The provider's dispatch table for this socket ({@code Socket->Dispatch}). */
+    /** {@return the provider's dispatch table for this socket ({@code Socket->Dispatch})} */
     WskProviderConnectionDispatch dispatch();
 }

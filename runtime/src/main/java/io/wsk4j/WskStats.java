@@ -17,17 +17,28 @@ import java.util.Map;
  * @param completions IRPs completed since the provider started, by final status; statuses never seen have no entry
  */
 public record WskStats(int openSockets, Map<String, Long> pendingIrps, Map<NtStatus, Long> completions) {
+    /**
+     * Copies both maps: a snapshot does not change.
+     *
+     * @param openSockets sockets made and not closed yet
+     * @param pendingIrps IRPs pending, by WSK function name
+     * @param completions IRPs completed, by final status
+     */
     public WskStats {
         pendingIrps = Map.copyOf(pendingIrps);
         completions = Map.copyOf(completions);
     }
 
-    /** IRPs pending over all operations. */
+    /** {@return IRPs pending over all operations} */
     public long pendingTotal() {
         return pendingIrps.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Completions with {@code status}, 0 if none. */
+    /**
+     * {@return completions with {@code status}, 0 if none}
+     *
+     * @param status a final status
+     */
     public long completed(NtStatus status) {
         return completions.getOrDefault(status, 0L);
     }

@@ -11,12 +11,17 @@ public final class WskVerifierException extends IllegalStateException {
 
     private final transient List<WskVerifierReport> reports;
 
+    /**
+     * An exception whose message lists every report.
+     *
+     * @param reports the reports, in the order they were made
+     */
     public WskVerifierException(List<WskVerifierReport> reports) {
         super(message(reports));
         this.reports = List.copyOf(reports);
     }
 
-    /** The reports, in the order they were made. */
+    /** {@return the reports, in the order they were made} */
     public List<WskVerifierReport> reports() {
         return reports;
     }

@@ -7,9 +7,17 @@ package io.wsk4j;
  */
 @FunctionalInterface
 public interface WskVerifierListener {
+    /**
+     * Receives one report.
+     *
+     * @param report what the verifier found, with its places
+     */
     void onReport(WskVerifierReport report);
 
-    /** Logs each report, stacks included, to the {@link System.Logger} named {@code io.wsk4j.verifier} at ERROR. */
+    /**
+     * {@return a listener that logs each report, stacks included, to the {@link System.Logger} named
+     * {@code io.wsk4j.verifier} at ERROR}
+     */
     static WskVerifierListener systemLogger() {
         System.Logger logger = System.getLogger("io.wsk4j.verifier");
         return report -> logger.log(System.Logger.Level.ERROR, report.toString());

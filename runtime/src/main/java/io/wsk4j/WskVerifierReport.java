@@ -38,7 +38,7 @@ public record WskVerifierReport(Kind kind, String message, List<Site> sites) {
             this.rule = rule;
         }
 
-        /** The SPEC rule id, such as {@code V1}. */
+        /** {@return the SPEC rule id, such as {@code V1}} */
         public String rule() {
             return rule;
         }
@@ -52,13 +52,20 @@ public record WskVerifierReport(Kind kind, String message, List<Site> sites) {
      * @param stack the frames, innermost first, wsk4j's own frames left off the top
      */
     public record Site(String label, String thread, List<StackTraceElement> stack) {
+        /**
+         * Copies the stack: a site does not change.
+         *
+         * @param label what happened there
+         * @param thread the thread it happened on
+         * @param stack the frames, innermost first
+         */
         public Site {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(thread, "thread");
             stack = List.copyOf(stack);
         }
 
-        /** The first frame outside wsk4j and the JDK: the application's line; null if there is none. */
+        /** {@return the first frame outside wsk4j and the JDK, the application's line; null if there is none} */
         public StackTraceElement where() {
             for (StackTraceElement frame : stack) {
                 if (!isJdk(frame.getClassName())) {
@@ -74,6 +81,13 @@ public record WskVerifierReport(Kind kind, String message, List<Site> sites) {
         }
     }
 
+    /**
+     * Copies the sites: a report does not change.
+     *
+     * @param kind what went wrong
+     * @param message what happened and what to do
+     * @param sites the places
+     */
     public WskVerifierReport {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");

@@ -74,7 +74,8 @@ class HostilePeersTest {
         System.out.println("hostile: ping-pong alone " + baseline + "; beside " + HOSTILE + " hostile peers " + loaded
                 + "; heap after GC at peak " + heapPeak / 1024 + " KiB, after " + heapAfter / 1024 + " KiB; fds before "
                 + fdsBefore + ", after " + fdsAfter);
-        assertEquals(fdsBefore, fdsAfter, "the process holds the descriptors it held before");
+        assertEquals(fdsBefore, fdsAfter,
+                () -> "the process holds the descriptors it held before; now " + ConnectionsAtScaleTest.networkFds());
     }
 
     /** Round trips of 64 bytes on one plain blocking socket; each echo checked; returns its latency figures. */

@@ -246,8 +246,9 @@ class IrpContractTest {
             IrpPool pool = new IrpPool(16);
             BlockingQueue<NtStatus> statuses = new LinkedBlockingQueue<>();
             CompletionRoutine<BlockingQueue<NtStatus>> recycle = (irp, q) -> {
-                q.add(irp.status());
-                pool.recycle(irp);
+                NtStatus status = irp.status();
+                pool.recycle(irp); // before the test can see the status, so that it finds the IRP back in the pool
+                q.add(status);
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             };
             Connection c = lb.connect();

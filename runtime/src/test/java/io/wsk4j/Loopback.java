@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link Socket} that sees what a real remote would see, bytes, EOF or "Connection reset".
  */
 final class Loopback implements AutoCloseable {
+    /** The peers {@link #connect} accepted; tests need not close them. */
+    private final java.util.List<Socket> peers = new java.util.ArrayList<>();
     static final int PEER_TIMEOUT_MILLIS = 10_000;
 
     final WskProvider provider;
@@ -79,6 +81,7 @@ final class Loopback implements AutoCloseable {
         String name = "connect-" + System.nanoTime();
         provider.socketConnect(address(), context, events, completions.irp(name));
         Socket peer = server.accept();
+        peers.add(peer);
         peer.setSoTimeout(PEER_TIMEOUT_MILLIS);
         Completions.Done done = completions.await(name);
         assertEquals(NtStatus.SUCCESS, done.status(), "connect");
@@ -130,10 +133,17 @@ final class Loopback implements AutoCloseable {
         assertEquals(NtStatus.SUCCESS, completions.await(name).status());
     }
 
+    /** Closes the provider, then every peer a test left open, so that no descriptor waits for the collector. */
     @Override
     public void close() throws IOException {
-        provider.close();
-        server.close();
+        try {
+            provider.close();
+        } finally {
+            for (Socket peer : peers) {
+                peer.close();
+            }
+            server.close();
+        }
     }
 
     // ---- what the peer observes ----

@@ -192,6 +192,9 @@ class VerifierTest {
             assertEquals(NtStatus.SUCCESS, completions.await("events").status());
             connection.peer().getOutputStream().write(new byte[] {1, 2, 3});
             WskBuf data = kept.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            // a fence: the I/O thread completes this only after the event has returned, so the data is kept past it
+            socket.dispatch().controlSocket(socket, WskEvent.RECEIVE, true, completions.irp("fence"));
+            assertEquals(NtStatus.SUCCESS, completions.await("fence").status());
             Irp send = completions.irp("send");
             int line = line(); assertThrows(IllegalArgumentException.class, () -> socket.dispatch().send(socket, data, SendFlags.NONE, send));
             WskVerifierReport report = reports.await(Kind.EVENT_DATA_PASSED_ON);

@@ -20,39 +20,65 @@ import java.util.Set;
  * NIO provider; it is found with {@link ServiceLoader}, once.
  */
 public abstract class WskImplementation {
+    /** For the one implementation class, which {@link ServiceLoader} instantiates. */
     protected WskImplementation() {}
 
-    /** The implementation the API's factories use. */
+    /** {@return the implementation the API's factories use} */
     public static WskImplementation instance() {
         return Holder.INSTANCE;
     }
 
-    /** A new IRP (IoAllocateIrp). */
+    /** {@return a new IRP (IoAllocateIrp)} */
     public abstract Irp newIrp();
 
     /**
      * A new IRP that an {@link io.wsk4j.IrpPool} owns: a verifier does not report it as leaked when the pool, full,
      * lets the collector have it (SPEC V1 is about IRPs the application allocated).
+     *
+     * @return a new IRP for a pool
      */
     public Irp newPooledIrp() {
         return newIrp();
     }
 
-    /** A WskBuf over {@code buffers}, in order. */
+    /**
+     * {@return a WskBuf over {@code buffers}, in order}
+     *
+     * @param buffers as given to {@link WskBuf#of}
+     */
     public abstract WskBuf newBuf(ByteBuffer... buffers);
 
-    /** An accept event's answer that keeps the socket with {@code context}, its events enabled. */
+    /**
+     * {@return an accept event's answer that keeps the socket with {@code context}, its {@code events} enabled}
+     *
+     * @param <A> the accepted socket's context type
+     * @param context the accepted socket's context
+     * @param dispatch the accepted socket's event callbacks, or null
+     * @param events the callbacks to enable before any data is read
+     */
     public abstract <A> WskAccept accept(A context, WskClientConnectionDispatch<A> dispatch, Set<WskEvent> events);
 
-    /** An accept event's answer that rejects the connection. */
+    /** {@return an accept event's answer that rejects the connection} */
     public abstract WskAccept reject();
 
-    /** Starts a provider with these settings. */
+    /**
+     * {@return a started provider with these settings}
+     *
+     * @param ioThreads the number of I/O threads
+     * @param closeTimeout how long a close waits for the transport, and {@link WskProvider#close()} for sockets
+     * @param errorHandler where problems on the I/O threads are reported
+     */
     public abstract WskProvider openProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler);
 
     /**
      * Starts a provider with these settings and, if {@code verifier} is not null, its verifier (SPEC V). An
      * implementation without a verifier refuses one.
+     *
+     * @param ioThreads the number of I/O threads
+     * @param closeTimeout how long a close waits for the transport, and {@link WskProvider#close()} for sockets
+     * @param errorHandler where problems on the I/O threads are reported
+     * @param verifier the verifier's settings, or null for none
+     * @return a started provider
      */
     public WskProvider openProvider(
             int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifier) {

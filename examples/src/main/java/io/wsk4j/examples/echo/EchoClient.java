@@ -9,12 +9,18 @@ import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnSendComplete;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The client side: connect, send each message and wait for its echo, then disconnect gracefully, read until the
@@ -131,5 +137,35 @@ public final class EchoClient {
     private void fail(Session session, String what, NtStatus status) {
         session.result.completeExceptionally(new IllegalStateException(what + " completed " + status));
         glue.close(session.socket, session);
+    }
+
+    /**
+     * Sends each message to an echo server and prints what came back: {@code EchoClient [[host:]port [message...]]},
+     * 127.0.0.1:7007 and "hello" unless given. Exits 1 if an echo differs or the connection fails.
+     */
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** What {@link #main} does, with its exit status returned. */
+    static int run(String[] args, PrintStream out) throws InterruptedException {
+        String target = args.length > 0 ? args[0] : "7007";
+        int colon = target.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : target.substring(0, colon);
+        int port = Integer.parseInt(target.substring(colon + 1));
+        List<String> messages = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of("hello");
+        try (WskProvider provider = WskProvider.open()) {
+            Result result = create().start(provider, new InetSocketAddress(host, port), messages)
+                    .result()
+                    .get(30, TimeUnit.SECONDS);
+            for (String echo : result.echoes()) {
+                out.println("echo client got back \"" + echo + "\"");
+            }
+            out.println("echo client: disconnect " + result.disconnect() + ", close " + result.close());
+            return result.echoes().equals(messages) ? 0 : 1;
+        } catch (ExecutionException | TimeoutException e) {
+            out.println("echo client failed: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+            return 1;
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.wsk4j.examples.echo;
 
-import io.wsk4j.CompletionRoutine;
-import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
@@ -11,8 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@link EchoServer} and {@link EchoClient} against each other on loopback. */
@@ -28,16 +24,7 @@ public final class EchoDemo {
                 server.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "echo");
         WskSocket listening = listener.socket().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         report.line("WskSocket(listen) on 127.0.0.1, ephemeral port", NtStatus.SUCCESS);
-        BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
-        CompletionRoutine<BlockingQueue<Irp>> keep = (irp, queue) -> {
-            queue.add(irp); // retained: read below, then freed
-            return NtStatus.MORE_PROCESSING_REQUIRED;
-        };
-        Irp query = Irp.allocate();
-        query.setCompletionRoutine(keep, done, true, true, true);
-        listening.dispatch().getLocalAddress(listening, query);
-        SocketAddress address = take(done).address();
-        query.free();
+        SocketAddress address = EchoServer.localAddress(listening);
         report.line("listening at", address);
 
         EchoClient.Session session = EchoClient.create().start(provider, address, messages);
@@ -58,14 +45,6 @@ public final class EchoDemo {
         report.line("WskCloseSocket(listening socket)",
                 listener.closed().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         return new Outcome(result, closed);
-    }
-
-    private static Irp take(BlockingQueue<Irp> done) throws InterruptedException {
-        Irp irp = done.poll(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        if (irp == null) {
-            throw new IllegalStateException("an IRP did not complete within " + Peer.TIMEOUT_MILLIS + " ms");
-        }
-        return irp;
     }
 
     public static void runAll(WskProvider provider, Report report) throws Exception {

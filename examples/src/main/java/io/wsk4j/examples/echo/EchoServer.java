@@ -1,5 +1,7 @@
 package io.wsk4j.examples.echo;
 
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
@@ -10,11 +12,16 @@ import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnListenComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnSendComplete;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An echo server in the shape of Microsoft's echosrv sample: every accepted connection keeps two receives in flight,
@@ -181,5 +188,66 @@ public final class EchoServer {
     @OnCloseComplete
     void closed(NtStatus status, Connection connection) {
         closed.add(new Closed(connection.remote, connection.echoed, connection.failure, status));
+    }
+
+    /**
+     * Runs the server on 127.0.0.1 until interrupted (Ctrl-C): {@code EchoServer [port]}, port 7007 unless given, 0 for
+     * an ephemeral one. It prints its address, then a line for each connection it has finished with. Try it with
+     * {@code printf 'hello\n' | ncat 127.0.0.1 7007} or {@code socat - TCP:127.0.0.1:7007}.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 7007;
+        Thread serving = Thread.currentThread();
+        Thread stop = new Thread(() -> {
+            serving.interrupt(); // Ctrl-C: let serve() close the listening socket and the provider
+            try {
+                serving.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "echo-server-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), System.out);
+    }
+
+    /** Serves on {@code address} until the calling thread is interrupted, then closes everything and returns. */
+    static void serve(SocketAddress address, PrintStream out) throws Exception {
+        EchoServer server = create();
+        try (WskProvider provider = WskProvider.open()) {
+            Listener listener = server.listen(provider, address, "echo");
+            WskSocket listening;
+            try {
+                listening = listener.socket().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException failed) {
+                out.println("echo server: could not listen on " + address + ": " + failed.getCause().getMessage());
+                return;
+            }
+            out.println("echo server listening on " + localAddress(listening) + " (stop it with Ctrl-C)");
+            try {
+                while (true) {
+                    Closed closed = server.closedConnections().take();
+                    out.println("echo server: " + closed.remote() + " done, " + closed.echoed() + " bytes echoed, "
+                            + "disconnect " + closed.disconnect());
+                }
+            } catch (InterruptedException stop) {
+                server.stopListening(listener);
+                listener.closed().get(10, TimeUnit.SECONDS);
+                out.println("echo server stopped");
+            }
+        }
+    }
+
+    /** The address a socket is bound to (WskGetLocalAddress), for a listener on an ephemeral port. */
+    static SocketAddress localAddress(WskSocket socket) throws Exception {
+        CompletableFuture<SocketAddress> address = new CompletableFuture<>();
+        CompletionRoutine<CompletableFuture<SocketAddress>> routine = (irp, result) -> {
+            result.complete(irp.address());
+            irp.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        };
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine(routine, address, true, true, true);
+        socket.dispatch().getLocalAddress(socket, irp);
+        return address.get(10, TimeUnit.SECONDS);
     }
 }

@@ -8,6 +8,7 @@ import io.wsk4j.examples.seed.DisconnectSocketDemo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The first-run demo: the seed's DisconnectSocket three ways, the same connection ended gracefully, abortively and
@@ -23,7 +24,8 @@ public final class Tour {
 
     /** Runs the tour; true if every check held. */
     public static boolean run() {
-        List<String> providerErrors = new ArrayList<>();
+        // the error handler runs on the provider's I/O threads, several at once, while this thread reads the list
+        List<String> providerErrors = new CopyOnWriteArrayList<>();
         Report report = new Report(System.out);
         System.out.println("wsk4j tour: the Winsock Kernel model on Java NIO, on 127.0.0.1 (ephemeral ports)");
         WskProvider provider = WskProvider.builder()
