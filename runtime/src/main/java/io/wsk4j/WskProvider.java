@@ -52,8 +52,10 @@ public interface WskProvider extends AutoCloseable {
 
     /**
      * A snapshot of open sockets, pending IRPs by operation and completions by status; {@link WskStats} says how
-     * fresh and how consistent it is. It waits (bounded, about a second) for each I/O thread to copy its counters, so
-     * call it from an application thread; on an I/O thread it reads the counters as they are, without waiting.
+     * fresh and how consistent it is. On an application thread it waits (bounded: about a second in all) for each I/O
+     * thread to copy its counters. On any I/O thread of this provider (a completion routine, an event callback) it
+     * waits for none: it reads every I/O thread's counters as they are, so the figures of the other I/O threads may be
+     * slightly stale.
      */
     WskStats stats();
 

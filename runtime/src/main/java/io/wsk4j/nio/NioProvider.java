@@ -152,7 +152,7 @@ final class NioProvider implements WskProvider {
 
     @Override
     public WskStats stats() {
-        return stats.snapshot(loops, sockets.size());
+        return stats.snapshot(loops, sockets.size(), currentLoop() != null);
     }
 
     @Override
