@@ -143,9 +143,13 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Whether the loop thread still takes tasks (not stopped, not broken). */
-    boolean serving() {
-        return running && !broken && thread.isAlive();
+    /**
+     * Whether the loop thread has ended, so that what it wrote (its counters) may be read from another thread directly:
+     * a thread's end happens-before another thread's isAlive() seeing it (JLS 17.4.4). Flags such as running or
+     * broken order nothing with the writes that follow them, so while the thread lives its state is read in a task.
+     */
+    boolean ended() {
+        return !thread.isAlive();
     }
 
     /** Whether a receive event holds the read buffer now. Loop thread. */

@@ -35,7 +35,9 @@ final class ProviderStats {
     /**
      * On an I/O thread of the provider ({@code onIoThread}) it waits for no loop: it reads every loop's counters as
      * they are, which may be slightly stale for the other loops (no ordering with their last increments). Elsewhere it
-     * asks each serving loop for a copy and waits for all of them under one deadline.
+     * asks each loop whose thread lives for a copy (a broken loop runs it on this thread, a stopping one may
+     * not run it: its counters are then read as they are once the deadline passed) and waits for all of them under one
+     * deadline.
      */
     WskStats snapshot(EventLoop[] loops, int openSockets, boolean onIoThread) {
         long[] pending = new long[LoopCounters.OPERATIONS];
@@ -43,8 +45,9 @@ final class ProviderStats {
         Copy[] copies = new Copy[loops.length];
         for (int i = 0; i < loops.length; i++) {
             EventLoop loop = loops[i];
-            if (onIoThread || !loop.serving()) {
-                loop.counters.addTo(pending, completions); // never wait on an I/O thread; a stopped one runs nothing
+            if (onIoThread || loop.ended()) {
+                // never wait on an I/O thread; an ended loop runs nothing, and its end orders its writes before this
+                loop.counters.addTo(pending, completions);
             } else {
                 copies[i] = new Copy(loop.counters);
                 loop.execute(copies[i]);
