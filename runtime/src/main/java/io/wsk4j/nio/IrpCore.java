@@ -262,7 +262,11 @@ final class IrpCore extends LoopTask implements Irp {
         pendingReturned = false;
         status = NtStatus.PENDING;
         if (socket != null && socket.provider.verifier != null) {
-            traceDispatch(op, socket, socket.provider.verifier);
+            try {
+                traceDispatch(op, socket, socket.provider.verifier);
+            } catch (Throwable t) { // the IRP is BEGINNING: a throw from here would leave it the provider's for good
+                Verifier.hookFailed(socket.provider, "recording where " + op.wskName + " was called", t);
+            }
         }
         state = op.cancellable ? PENDING : ACTIVE;
     }
@@ -387,7 +391,12 @@ final class IrpCore extends LoopTask implements Irp {
         Object event = flightEvent;
         if (event != null) {
             flightEvent = null;
-            FlightEvents.completed(event, finalStatus);
+            try {
+                FlightEvents.completed(event, finalStatus);
+            } catch (Throwable t) { // the IRP is COMPLETING: it must still become COMPLETED and run its routine
+                ErrorChannel.report(socket == null ? null : socket.provider.errors, "Committing the Flight Recorder"
+                        + " event of " + operation + " failed; the IRP completes all the same", t);
+            }
         }
         target = null;
         endpoint = null;
@@ -411,8 +420,13 @@ final class IrpCore extends LoopTask implements Irp {
         CallbackClock clock = socket == null || !socket.loop.inLoop() ? null : socket.loop.clock;
         CallSite outer = null;
         if (clock != null) {
-            outer = clock.started("completion routine of a " + nameOf(op) + "IRP",
-                    traced == null ? null : traced.dispatchSite(), true);
+            try {
+                outer = clock.started("completion routine of a " + nameOf(op) + "IRP",
+                        traced == null ? null : traced.dispatchSite(), true);
+            } catch (Throwable t) { // the routine runs all the same, untimed
+                clock = null;
+                Verifier.hookFailed(socket.provider, "timing a completion routine (SPEC V5)", t);
+            }
         }
         NtStatus answer;
         try {
@@ -432,7 +446,12 @@ final class IrpCore extends LoopTask implements Irp {
                             + "; a routine for an IRP the application allocated must free() or reuse() it and return"
                             + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
             if (traced != null && traced.dispatchSite() != null) {
-                reportWrongAnswer(r, op, answer, traced);
+                try {
+                    reportWrongAnswer(r, op, answer, traced);
+                } catch (Throwable t) {
+                    ErrorChannel.report(errors, "The verifier failed while reporting a completion routine's answer"
+                            + " (SPEC V2); the I/O thread goes on", t);
+                }
             }
         }
     }

@@ -48,16 +48,28 @@ final class SocketTrace {
     }
 
     /**
-     * closeSocket at {@code closer}: a call that another thread is inside is a race (V4), unless the close comes from
-     * the completion of that very call's IRP (the seed's close in the routine, which SPEC C5 makes safe).
+     * closeSocket at {@code closer}: notes where, and returns the calls other threads are inside now. Each is a race
+     * (V4), unless the close comes from the completion of that very call's IRP (the seed's close in the routine, which
+     * SPEC C5 makes safe). The caller reports them with {@link #reportRacingClose} once the close is handed over.
      */
-    void closing(CallSite closer, Verifier verifier) {
+    List<CallSite> closing(CallSite closer) {
         closedAt = closer;
+        List<CallSite> racing = null;
         for (Inside call : inside.values()) {
             CallSite other = call.site;
             if (other.thread == closer.thread || closer.follows(other)) {
                 continue;
             }
+            if (racing == null) {
+                racing = new ArrayList<>(2);
+            }
+            racing.add(other);
+        }
+        return racing == null ? List.of() : racing;
+    }
+
+    void reportRacingClose(CallSite closer, List<CallSite> racing, Verifier verifier) {
+        for (CallSite other : racing) {
             verifier.report(WskVerifierReport.Kind.CLOSE_DURING_CALL, "closeSocket was called while another thread"
                     + " was inside " + other.label.replace(" called", "") + " on the same socket (SPEC V4, C5): the"
                     + " close waits for that call to leave, but had the call come a moment later it would have"
