@@ -85,6 +85,34 @@ class VerifierTest {
     }
 
     @Test
+    @DisplayName("V2 names the dispatch whose routine answered wrong, even if that routine dispatched the IRP again")
+    void wrongStatusAfterRedispatch() throws Exception {
+        try (WskProvider provider = reports.provider().build()) {
+            WskSocket idle = makeSocket(provider);
+            Irp irp = Irp.allocate();
+            CompletableFuture<Integer> againAt = new CompletableFuture<>();
+            CountDownLatch secondDone = new CountDownLatch(1);
+            irp.setCompletionRoutine((i, s) -> {
+                i.reuse(NtStatus.SUCCESS);
+                i.setCompletionRoutine((again, latch) -> {
+                    latch.countDown();
+                    again.free();
+                    return NtStatus.MORE_PROCESSING_REQUIRED;
+                }, secondDone, true, true, true);
+                againAt.complete(line()); s.dispatch().getLocalAddress(s, i);
+                return NtStatus.SUCCESS; // wrong: I4 asks for MORE_PROCESSING_REQUIRED
+            }, idle, true, true, true);
+            int line = line(); idle.dispatch().getLocalAddress(idle, irp);
+            assertTrue(secondDone.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS));
+            WskVerifierReport report = reports.await(Kind.ROUTINE_RETURNED_WRONG_STATUS);
+            assertTrue(againAt.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS) != line);
+            assertAt(report.sites().get(0), VerifierTest.class, "wrongStatusAfterRedispatch", line);
+            close(idle);
+        }
+        reports.assertExactly(Kind.ROUTINE_RETURNED_WRONG_STATUS);
+    }
+
+    @Test
     @DisplayName("V3 a socket never closed is reported, where it was made, when the provider closes")
     void socketNeverClosed() throws Exception {
         WskProvider provider = reports.provider().closeTimeout(Duration.ofMillis(100)).build();
