@@ -134,9 +134,12 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread. */
-    void countCompletion(Operation operation, boolean wasPending, NtStatus status) {
-        if (inLoop()) {
+    /**
+     * An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread; {@code onLoop} is
+     * {@link #inLoop()}, which the caller has read already.
+     */
+    void countCompletion(Operation operation, boolean wasPending, NtStatus status, boolean onLoop) {
+        if (onLoop) {
             counters.completed(operation, wasPending, status);
         } else {
             provider.stats.completedOffLoop(operation, wasPending, status);
@@ -165,8 +168,9 @@ final class EventLoop implements Runnable {
         readBufferLent = false;
     }
 
-    boolean isSynchronous(IrpCore op) {
-        return synchronousOp == op && inLoop();
+    /** Whether {@code op}'s dispatch call is on this thread's stack; the caller is on this loop's thread. */
+    boolean isSynchronousOnLoop(IrpCore op) {
+        return synchronousOp == op;
     }
 
     void recordSynchronousStatus(NtStatus status) {

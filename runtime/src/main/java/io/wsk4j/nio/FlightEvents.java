@@ -17,6 +17,16 @@ final class FlightEvents {
 
     private FlightEvents() {}
 
+    /**
+     * Loads the event classes now (a provider's constructor calls it), so that neither this class nor jdk.jfr's is
+     * loaded and initialized on an I/O thread by its first disconnect or close.
+     */
+    static void load() {
+        if (AVAILABLE) {
+            Jfr.load();
+        }
+    }
+
     /** A disconnect is dispatched: its event starts now, if a recording wants it. */
     static void disconnectStarted(IrpCore op, NioSocket socket, DisconnectMode mode, BufferChain finalBuffer) {
         if (AVAILABLE && Jfr.disconnectEnabled()) {
@@ -49,6 +59,10 @@ final class FlightEvents {
         // every thread without an allocation per call
         private static final DisconnectFlightEvent DISCONNECT_PROBE = new DisconnectFlightEvent();
         private static final CloseFlightEvent CLOSE_PROBE = new CloseFlightEvent();
+
+        static void load() {
+            // the probes above are made by the class initializer this call runs
+        }
 
         static boolean disconnectEnabled() {
             return DISCONNECT_PROBE.isEnabled();

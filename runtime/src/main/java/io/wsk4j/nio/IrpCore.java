@@ -381,10 +381,12 @@ final class IrpCore extends LoopTask implements Irp {
         status = finalStatus;
         information = finalInformation;
         if (socket != null) {
-            socket.loop.countCompletion(operation, countedPending, finalStatus);
-            if (socket.loop.isSynchronous(this)) {
+            EventLoop loop = socket.loop;
+            boolean onLoop = loop.inLoop(); // once: it reads the current thread
+            loop.countCompletion(operation, countedPending, finalStatus, onLoop);
+            if (onLoop && loop.isSynchronousOnLoop(this)) {
                 pendingReturned = false;
-                socket.loop.recordSynchronousStatus(finalStatus);
+                loop.recordSynchronousStatus(finalStatus);
             }
         }
         countedPending = false;
@@ -422,7 +424,9 @@ final class IrpCore extends LoopTask implements Irp {
     private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, NioSocket socket,
             CallSite dispatchedAt, Verifier dispatchedBy) {
         ErrorChannel errors = socket == null ? null : socket.provider.errors;
-        CallbackClock clock = socket == null || !socket.loop.inLoop() ? null : socket.loop.clock;
+        // the clock first: without a verifier it is null, and the thread check is skipped
+        CallbackClock clock = socket == null || socket.loop.clock == null || !socket.loop.inLoop()
+                ? null : socket.loop.clock;
         CallSite outer = null;
         if (clock != null) {
             try {

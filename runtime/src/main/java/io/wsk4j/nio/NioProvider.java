@@ -47,6 +47,7 @@ final class NioProvider implements WskProvider {
     NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifying) {
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
+        FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
         this.loops = new EventLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
