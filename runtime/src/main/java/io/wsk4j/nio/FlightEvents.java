@@ -4,8 +4,8 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.NtStatus;
 
 /**
- * The provider's JDK Flight Recorder events: {@code io.wsk4j.Disconnect} and {@code io.wsk4j.Close}. With no recording
- * that enables them, a dispatch call pays one check of a static flag and allocates nothing; only then is an event made,
+ * The provider's JDK Flight Recorder events: {@code io.wsk4j.Disconnect} and {@code io.wsk4j.Close}, disabled by
+ * default ({@code @Enabled(false)}). With no recording that enables them, a dispatch call pays one check of a static flag and allocates nothing; only then is an event made,
  * kept on the IRP, and committed when the IRP completes.
  *
  * <p>Nothing here names a {@code jdk.jfr} type: those live in {@link Jfr}, loaded only if the module {@code jdk.jfr} is
@@ -56,7 +56,8 @@ final class FlightEvents {
     /** The only code that touches jdk.jfr. */
     private static final class Jfr {
         // isEnabled() reads the event type's static settings only, so one probe instance, never committed, answers for
-        // every thread without an allocation per call
+        // every thread without an allocation per call: false while no recording enables the type, since @Enabled(false)
+        // is its default, and true as soon as one does
         private static final DisconnectFlightEvent DISCONNECT_PROBE = new DisconnectFlightEvent();
         private static final CloseFlightEvent CLOSE_PROBE = new CloseFlightEvent();
 
