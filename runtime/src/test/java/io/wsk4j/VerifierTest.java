@@ -59,6 +59,17 @@ class VerifierTest {
         reports.assertExactly(Kind.IRP_LEAKED);
     }
 
+    @Test
+    @DisplayName("V1 with verifierFailsOnReport, an IRP leaked before WskProvider.close() makes close() throw")
+    void leakedIrpFailsClose() throws Exception {
+        WskProvider provider = reports.provider().verifierFailsOnReport(true).build();
+        int line = allocateAndDrop(); // no GC here: close() must find it itself
+        WskVerifierException failure = assertThrows(WskVerifierException.class, provider::close);
+        assertEquals(java.util.List.of(Kind.IRP_LEAKED), failure.reports().stream().map(WskVerifierReport::kind)
+                .toList(), failure.getMessage());
+        assertAt(failure.reports().get(0).sites().get(0), VerifierTest.class, "allocateAndDrop", line);
+    }
+
     private static int allocateAndDrop() {
         Irp leaked = Irp.allocate(); return line(); // the IRP becomes unreachable when this returns
     }

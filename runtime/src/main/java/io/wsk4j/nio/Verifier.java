@@ -34,12 +34,16 @@ class Verifier {
 
     /**
      * The provider has closed: no more reports are kept for it (later ones, such as leaks the collector finds, still
-     * reach the listener).
+     * reach the listener). If it fails on reports, it first runs two collections and reports, here, the IRPs on its
+     * account they found leaked (SPEC V1), so that a leak made while the provider was open fails the close.
      *
      * @throws WskVerifierException if it fails on reports and made some
      */
     void close() {
         watchdog.stop();
+        if (failsOnReport) {
+            IrpTrace.collectLeaks(this);
+        }
         Verifiers.closed(this);
         List<WskVerifierReport> reports;
         synchronized (kept) {
