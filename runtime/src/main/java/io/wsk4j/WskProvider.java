@@ -122,6 +122,11 @@ public interface WskProvider extends AutoCloseable {
          * On, every IRP and socket records where it was allocated, made and dispatched (a stack trace per call: slow,
          * for tests), and misuse is reported with those places to the {@link #verifierListener}. Off, it costs
          * nothing.
+         *
+         * <p>{@link Irp#allocate()} names no provider, so while any provider with the verifier on is open, every
+         * {@code Irp.allocate()} in the JVM, for whichever provider, is watched for leaks (a stack trace and a phantom
+         * reference each) on behalf of the verifying provider opened last, until a dispatch call ties the IRP to its
+         * own provider (SPEC V1). Close every verifying provider: one left open keeps that cost on for the JVM's life.
          */
         public Builder verifier(boolean on) {
             this.verifier = on;

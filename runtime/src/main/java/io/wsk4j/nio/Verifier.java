@@ -55,6 +55,12 @@ class Verifier {
         }
     }
 
+    /** The provider could not start: this verifier stops and is no longer open, with nothing to report. */
+    void abandon() {
+        watchdog.stop();
+        Verifiers.closed(this);
+    }
+
     /** The place of a call made now on this thread, linked to the routine running on it if it is an I/O thread. */
     CallSite site(String label) {
         EventLoop loop = provider.currentLoop();
