@@ -230,7 +230,11 @@ class VerifierTest {
             socket.dispatch().controlSocket(socket, WskEvent.RECEIVE, true, completions.irp("events"));
             assertEquals(NtStatus.SUCCESS, completions.await("events").status());
             connection.peer().getOutputStream().write(new byte[] {1, 2, 3});
-            WskBuf data = kept.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            WskBuf data = kept.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS); // completed inside the event
+            // a round trip through the I/O thread: its routine runs there after the event returned, so this thread
+            // then sees what the event's end did to the kept data
+            socket.dispatch().getLocalAddress(socket, completions.irp("after-event"));
+            assertEquals(NtStatus.SUCCESS, completions.await("after-event").status());
             Irp send = completions.irp("send");
             int line = line(); assertThrows(IllegalArgumentException.class, () -> socket.dispatch().send(socket, data, SendFlags.NONE, send));
             WskVerifierReport report = reports.await(Kind.EVENT_DATA_PASSED_ON);
