@@ -69,8 +69,10 @@ public interface WskProvider extends AutoCloseable {
 
     /**
      * A snapshot of open sockets, pending IRPs by operation and completions by status; {@link WskStats} says how
-     * fresh and how consistent it is. It waits (bounded, about a second) for each I/O thread to copy its counters, so
-     * call it from an application thread; on an I/O thread it reads the counters as they are, without waiting.
+     * fresh and how consistent it is. On an application thread it waits (bounded: about a second in all) for each I/O
+     * thread to copy its counters. On any I/O thread of this provider (a completion routine, an event callback) it
+     * waits for none: it reads every I/O thread's counters as they are, so the figures of the other I/O threads may be
+     * slightly stale.
      *
      * @return the provider's counters now
      */
@@ -150,6 +152,11 @@ public interface WskProvider extends AutoCloseable {
          * On, every IRP and socket records where it was allocated, made and dispatched (a stack trace per call: slow,
          * for tests), and misuse is reported with those places to the {@link #verifierListener}. Off, it costs
          * nothing.
+         *
+         * <p>{@link Irp#allocate()} names no provider, so while any provider with the verifier on is open, every
+         * {@code Irp.allocate()} in the JVM, for whichever provider, is watched for leaks (a stack trace and a phantom
+         * reference each) on behalf of the verifying provider opened last, until a dispatch call ties the IRP to its
+         * own provider (SPEC V1). Close every verifying provider: one left open keeps that cost on for the JVM's life.
          *
          * @param on whether the verifier runs
          * @return this builder

@@ -23,7 +23,7 @@ public record WskVerifierReport(Kind kind, String message, List<Site> sites) {
         ROUTINE_RETURNED_WRONG_STATUS("V2"),
         /** V3: a socket was still open when its provider closed (C6). */
         SOCKET_NOT_CLOSED("V3"),
-        /** V4: closeSocket while another thread was inside a dispatch call of the socket (C5). */
+        /** V4: closeSocket while other threads were inside dispatch calls of the socket (C5); one report per close. */
         CLOSE_DURING_CALL("V4"),
         /** V5: a completion routine or event callback held the I/O thread longer than the threshold (E4). */
         IO_THREAD_BLOCKED("V5"),

@@ -72,6 +72,34 @@ class FlightEventsTest {
         }
     }
 
+    /** Committed after the operations: once it is read back, every event committed before it has been too. */
+    @jdk.jfr.Name("io.wsk4j.test.Marker")
+    static final class Marker extends jdk.jfr.Event {}
+
+    @Test
+    @DisplayName("R3 the events are disabled by default: a recording that does not enable them gets none")
+    void disabledByDefault() throws Exception {
+        List<RecordedEvent> wsk4j = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch marker = new java.util.concurrent.CountDownLatch(1);
+        try (RecordingStream stream = new RecordingStream()) { // no settings: each event's own default
+            stream.onEvent("io.wsk4j.Disconnect", wsk4j::add);
+            stream.onEvent("io.wsk4j.Close", wsk4j::add);
+            stream.onEvent("io.wsk4j.test.Marker", e -> marker.countDown());
+            stream.startAsync();
+            try (Loopback loopback = new Loopback(1)) {
+                Loopback.Connection connection = loopback.connect();
+                WskSocket socket = connection.socket();
+                socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, loopback.completions.irp("reset"));
+                assertEquals(NtStatus.SUCCESS, loopback.completions.await("reset").status());
+                loopback.closeSocket(socket);
+                connection.peer().close();
+            }
+            new Marker().commit();
+            assertTrue(marker.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "the marker event never came");
+        }
+        assertEquals(List.of(), wsk4j, "a disconnect and a close, but no event enabled");
+    }
+
     /** The stream flushes about once a second: wait, bounded, for {@code count} events. */
     private static List<RecordedEvent> awaitEvents(LinkedBlockingQueue<RecordedEvent> recorded, int count)
             throws InterruptedException {

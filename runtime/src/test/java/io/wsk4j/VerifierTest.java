@@ -59,6 +59,17 @@ class VerifierTest {
         reports.assertExactly(Kind.IRP_LEAKED);
     }
 
+    @Test
+    @DisplayName("V1 with verifierFailsOnReport, an IRP leaked before WskProvider.close() makes close() throw")
+    void leakedIrpFailsClose() throws Exception {
+        WskProvider provider = reports.provider().verifierFailsOnReport(true).build();
+        int line = allocateAndDrop(); // no GC here: close() must find it itself
+        WskVerifierException failure = assertThrows(WskVerifierException.class, provider::close);
+        assertEquals(java.util.List.of(Kind.IRP_LEAKED), failure.reports().stream().map(WskVerifierReport::kind)
+                .toList(), failure.getMessage());
+        assertAt(failure.reports().get(0).sites().get(0), VerifierTest.class, "allocateAndDrop", line);
+    }
+
     private static int allocateAndDrop() {
         Irp leaked = Irp.allocate(); return line(); // the IRP becomes unreachable when this returns
     }
@@ -80,6 +91,34 @@ class VerifierTest {
             WskSocket socket = irp.socket(); // "treated as retained": still the application's
             irp.free();
             close(socket);
+        }
+        reports.assertExactly(Kind.ROUTINE_RETURNED_WRONG_STATUS);
+    }
+
+    @Test
+    @DisplayName("V2 names the dispatch whose routine answered wrong, even if that routine dispatched the IRP again")
+    void wrongStatusAfterRedispatch() throws Exception {
+        try (WskProvider provider = reports.provider().build()) {
+            WskSocket idle = makeSocket(provider);
+            Irp irp = Irp.allocate();
+            CompletableFuture<Integer> againAt = new CompletableFuture<>();
+            CountDownLatch secondDone = new CountDownLatch(1);
+            irp.setCompletionRoutine((i, s) -> {
+                i.reuse(NtStatus.SUCCESS);
+                i.setCompletionRoutine((again, latch) -> {
+                    latch.countDown();
+                    again.free();
+                    return NtStatus.MORE_PROCESSING_REQUIRED;
+                }, secondDone, true, true, true);
+                againAt.complete(line()); s.dispatch().getLocalAddress(s, i);
+                return NtStatus.SUCCESS; // wrong: I4 asks for MORE_PROCESSING_REQUIRED
+            }, idle, true, true, true);
+            int line = line(); idle.dispatch().getLocalAddress(idle, irp);
+            assertTrue(secondDone.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS));
+            WskVerifierReport report = reports.await(Kind.ROUTINE_RETURNED_WRONG_STATUS);
+            assertTrue(againAt.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS) != line);
+            assertAt(report.sites().get(0), VerifierTest.class, "wrongStatusAfterRedispatch", line);
+            close(idle);
         }
         reports.assertExactly(Kind.ROUTINE_RETURNED_WRONG_STATUS);
     }
@@ -191,10 +230,11 @@ class VerifierTest {
             socket.dispatch().controlSocket(socket, WskEvent.RECEIVE, true, completions.irp("events"));
             assertEquals(NtStatus.SUCCESS, completions.await("events").status());
             connection.peer().getOutputStream().write(new byte[] {1, 2, 3});
-            WskBuf data = kept.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
-            // a fence: the I/O thread completes this only after the event has returned, so the data is kept past it
-            socket.dispatch().controlSocket(socket, WskEvent.RECEIVE, true, completions.irp("fence"));
-            assertEquals(NtStatus.SUCCESS, completions.await("fence").status());
+            WskBuf data = kept.get(Completions.WAIT_SECONDS, TimeUnit.SECONDS); // completed inside the event
+            // a round trip through the I/O thread: its routine runs there after the event returned, so this thread
+            // then sees what the event's end did to the kept data
+            socket.dispatch().getLocalAddress(socket, completions.irp("after-event"));
+            assertEquals(NtStatus.SUCCESS, completions.await("after-event").status());
             Irp send = completions.irp("send");
             int line = line(); assertThrows(IllegalArgumentException.class, () -> socket.dispatch().send(socket, data, SendFlags.NONE, send));
             WskVerifierReport report = reports.await(Kind.EVENT_DATA_PASSED_ON);

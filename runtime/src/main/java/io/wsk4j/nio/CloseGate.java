@@ -1,5 +1,6 @@
 package io.wsk4j.nio;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,7 +59,11 @@ final class CloseGate {
             enterGate();
         } catch (IllegalStateException closed) {
             trace.left();
-            trace.lateCall(site, socket.provider.verifier);
+            try {
+                trace.lateCall(site, socket.provider.verifier);
+            } catch (Throwable t) { // the caller must see "socket closed", not the verifier's failure
+                Verifier.hookFailed(socket.provider, "checking a call after closeSocket (SPEC V7)", t);
+            }
             throw closed;
         }
     }
@@ -127,17 +132,31 @@ final class CloseGate {
                 break;
             }
         }
+        // SPEC V4: the calls inside now are noted here, reported only once the close is handed over, and a verifier
+        // that throws is the error handler's: the gate is shut, so from here on nothing may keep the close from the loop
         SocketTrace trace = socket.trace;
-        if (trace != null && close.trace != null && close.trace.dispatchSite() != null) {
-            trace.closing(close.trace.dispatchSite(), socket.provider.verifier); // SPEC V4
+        CallSite closer = trace == null || close.trace == null ? null : close.trace.dispatchSite();
+        List<CallSite> racing = List.of();
+        if (closer != null) {
+            try {
+                racing = trace.closing(closer);
+            } catch (Throwable t) {
+                Verifier.hookFailed(socket.provider, "checking closeSocket (SPEC V4)", t);
+            }
         }
         // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
         // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it
         pendingClose.set(close);
-        if ((gate.get() & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)) {
-            return pendingClose.getAndSet(null) != null;
+        boolean now = (gate.get() & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)
+                && pendingClose.getAndSet(null) != null;
+        if (!racing.isEmpty()) {
+            try {
+                trace.reportRacingClose(closer, racing, socket.provider.verifier);
+            } catch (Throwable t) {
+                Verifier.hookFailed(socket.provider, "reporting closeSocket (SPEC V4)", t);
+            }
         }
-        return false;
+        return now;
     }
 
     /** For WskProvider.close() and sockets the application never saw: closes the gate whatever is inside. */

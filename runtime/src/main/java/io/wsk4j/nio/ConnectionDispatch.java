@@ -164,7 +164,11 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             EventLoop lender = target.provider.receiveEventLender(buffer.buffer(i));
             if (lender != null) {
                 if (target.provider.verifier != null) {
-                    EventDataCheck.report(target, lender);
+                    try {
+                        EventDataCheck.report(target, lender);
+                    } catch (Throwable t) { // the caller must see B4's exception, not the verifier's failure
+                        Verifier.hookFailed(target.provider, "checking a receive event's data (SPEC V6)", t);
+                    }
                 }
                 throw new IllegalArgumentException("This buffer is the data of a receive event, valid only while the"
                         + " event runs (SPEC B4): copy the bytes you keep or send into a buffer of your own and pass a"

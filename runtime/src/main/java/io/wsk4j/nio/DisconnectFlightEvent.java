@@ -3,6 +3,7 @@ package io.wsk4j.nio;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Label("WSK Disconnect")
 @Category({"wsk4j", "Socket"})
 @Description("A WskDisconnect, from its dispatch call to its completion")
+@Enabled(false) // off unless a recording enables it by name (SPEC R3)
 @StackTrace(false) // it commits on an I/O thread, whose stack says nothing about the application
 final class DisconnectFlightEvent extends jdk.jfr.Event {
     @Label("Local Address")

@@ -134,18 +134,25 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread. */
-    void countCompletion(Operation operation, boolean wasPending, NtStatus status) {
-        if (inLoop()) {
+    /**
+     * An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread; {@code onLoop} is
+     * {@link #inLoop()}, which the caller has read already.
+     */
+    void countCompletion(Operation operation, boolean wasPending, NtStatus status, boolean onLoop) {
+        if (onLoop) {
             counters.completed(operation, wasPending, status);
         } else {
             provider.stats.completedOffLoop(operation, wasPending, status);
         }
     }
 
-    /** Whether the loop thread still takes tasks (not stopped, not broken). */
-    boolean serving() {
-        return running && !broken && thread.isAlive();
+    /**
+     * Whether the loop thread has ended, so that what it wrote (its counters) may be read from another thread directly:
+     * a thread's end happens-before another thread's isAlive() seeing it (JLS 17.4.4). Flags such as running or
+     * broken order nothing with the writes that follow them, so while the thread lives its state is read in a task.
+     */
+    boolean ended() {
+        return !thread.isAlive();
     }
 
     /** Whether a receive event holds the read buffer now. Loop thread. */
@@ -161,8 +168,9 @@ final class EventLoop implements Runnable {
         readBufferLent = false;
     }
 
-    boolean isSynchronous(IrpCore op) {
-        return synchronousOp == op && inLoop();
+    /** Whether {@code op}'s dispatch call is on this thread's stack; the caller is on this loop's thread. */
+    boolean isSynchronousOnLoop(IrpCore op) {
+        return synchronousOp == op;
     }
 
     void recordSynchronousStatus(NtStatus status) {

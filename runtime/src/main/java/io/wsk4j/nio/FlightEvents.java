@@ -4,8 +4,8 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.NtStatus;
 
 /**
- * The provider's JDK Flight Recorder events: {@code io.wsk4j.Disconnect} and {@code io.wsk4j.Close}. With no recording
- * that enables them, a dispatch call pays one check of a static flag and allocates nothing; only then is an event made,
+ * The provider's JDK Flight Recorder events: {@code io.wsk4j.Disconnect} and {@code io.wsk4j.Close}, disabled by
+ * default ({@code @Enabled(false)}). With no recording that enables them, a dispatch call pays one check of a static flag and allocates nothing; only then is an event made,
  * kept on the IRP, and committed when the IRP completes.
  *
  * <p>Nothing here names a {@code jdk.jfr} type: those live in {@link Jfr}, loaded only if the module {@code jdk.jfr} is
@@ -16,6 +16,16 @@ final class FlightEvents {
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
     private FlightEvents() {}
+
+    /**
+     * Loads the event classes now (a provider's constructor calls it), so that neither this class nor jdk.jfr's is
+     * loaded and initialized on an I/O thread by its first disconnect or close.
+     */
+    static void load() {
+        if (AVAILABLE) {
+            Jfr.load();
+        }
+    }
 
     /** A disconnect is dispatched: its event starts now, if a recording wants it. */
     static void disconnectStarted(IrpCore op, NioSocket socket, DisconnectMode mode, BufferChain finalBuffer) {
@@ -46,9 +56,14 @@ final class FlightEvents {
     /** The only code that touches jdk.jfr. */
     private static final class Jfr {
         // isEnabled() reads the event type's static settings only, so one probe instance, never committed, answers for
-        // every thread without an allocation per call
+        // every thread without an allocation per call: false while no recording enables the type, since @Enabled(false)
+        // is its default, and true as soon as one does
         private static final DisconnectFlightEvent DISCONNECT_PROBE = new DisconnectFlightEvent();
         private static final CloseFlightEvent CLOSE_PROBE = new CloseFlightEvent();
+
+        static void load() {
+            // the probes above are made by the class initializer this call runs
+        }
 
         static boolean disconnectEnabled() {
             return DISCONNECT_PROBE.isEnabled();

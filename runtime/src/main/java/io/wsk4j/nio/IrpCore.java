@@ -262,7 +262,11 @@ final class IrpCore extends LoopTask implements Irp {
         pendingReturned = false;
         status = NtStatus.PENDING;
         if (socket != null && socket.provider.verifier != null) {
-            traceDispatch(op, socket, socket.provider.verifier);
+            try {
+                traceDispatch(op, socket, socket.provider.verifier);
+            } catch (Throwable t) { // the IRP is BEGINNING: a throw from here would leave it the provider's for good
+                Verifier.hookFailed(socket.provider, "recording where " + op.wskName + " was called", t);
+            }
         }
         state = op.cancellable ? PENDING : ACTIVE;
     }
@@ -377,42 +381,60 @@ final class IrpCore extends LoopTask implements Irp {
         status = finalStatus;
         information = finalInformation;
         if (socket != null) {
-            socket.loop.countCompletion(operation, countedPending, finalStatus);
-            if (socket.loop.isSynchronous(this)) {
+            EventLoop loop = socket.loop;
+            boolean onLoop = loop.inLoop(); // once: it reads the current thread
+            loop.countCompletion(operation, countedPending, finalStatus, onLoop);
+            if (onLoop && loop.isSynchronousOnLoop(this)) {
                 pendingReturned = false;
-                socket.loop.recordSynchronousStatus(finalStatus);
+                loop.recordSynchronousStatus(finalStatus);
             }
         }
         countedPending = false;
         Object event = flightEvent;
         if (event != null) {
             flightEvent = null;
-            FlightEvents.completed(event, finalStatus);
+            try {
+                FlightEvents.completed(event, finalStatus);
+            } catch (Throwable t) { // the IRP is COMPLETING: it must still become COMPLETED and run its routine
+                ErrorChannel.report(socket == null ? null : socket.provider.errors, "Committing the Flight Recorder"
+                        + " event of " + operation + " failed; the IRP completes all the same", t);
+            }
         }
         target = null;
         endpoint = null;
         boolean invoke = finalStatus == NtStatus.CANCELLED
                 ? invokeOnCancel
                 : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
-        // read before publishing COMPLETED: from then on another thread may reuse the IRP
+        // read before publishing COMPLETED: from then on another thread (or the routine) may reuse the IRP and dispatch
+        // it again, which writes a new dispatch site into its trace
         CompletionRoutine<Object> r = routine;
         Object c = context;
         Operation op = operation;
+        IrpTrace traced = trace;
+        CallSite dispatchedAt = traced == null ? null : traced.dispatchSite();
+        Verifier dispatchedBy = traced == null ? null : traced.verifier();
         state = COMPLETED;
         if (invoke) {
-            runRoutine(r, c, op, socket);
+            runRoutine(r, c, op, socket, dispatchedAt, dispatchedBy);
         }
         return finalStatus;
     }
 
-    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, NioSocket socket) {
+    /** {@code dispatchedAt} and {@code dispatchedBy}: this completion's dispatch (SPEC V2, V4, V5), or null. */
+    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, NioSocket socket,
+            CallSite dispatchedAt, Verifier dispatchedBy) {
         ErrorChannel errors = socket == null ? null : socket.provider.errors;
-        IrpTrace traced = trace; // read before the routine: it may free or reuse this IRP
-        CallbackClock clock = socket == null || !socket.loop.inLoop() ? null : socket.loop.clock;
+        // the clock first: without a verifier it is null, and the thread check is skipped
+        CallbackClock clock = socket == null || socket.loop.clock == null || !socket.loop.inLoop()
+                ? null : socket.loop.clock;
         CallSite outer = null;
         if (clock != null) {
-            outer = clock.started("completion routine of a " + nameOf(op) + "IRP",
-                    traced == null ? null : traced.dispatchSite(), true);
+            try {
+                outer = clock.started("completion routine of a " + nameOf(op) + "IRP", dispatchedAt, true);
+            } catch (Throwable t) { // the routine runs all the same, untimed
+                clock = null;
+                Verifier.hookFailed(socket.provider, "timing a completion routine (SPEC V5)", t);
+            }
         }
         NtStatus answer;
         try {
@@ -431,19 +453,25 @@ final class IrpCore extends LoopTask implements Irp {
                     "The completion routine of a " + nameOf(op) + "IRP returned " + answer
                             + "; a routine for an IRP the application allocated must free() or reuse() it and return"
                             + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
-            if (traced != null && traced.dispatchSite() != null) {
-                reportWrongAnswer(r, op, answer, traced);
+            if (dispatchedAt != null && dispatchedBy != null) {
+                try {
+                    reportWrongAnswer(r, op, answer, dispatchedAt, dispatchedBy);
+                } catch (Throwable t) {
+                    ErrorChannel.report(errors, "The verifier failed while reporting a completion routine's answer"
+                            + " (SPEC V2); the I/O thread goes on", t);
+                }
             }
         }
     }
 
     /** SPEC V2: the same finding, with where the IRP was dispatched, since a routine's own place is gone once it returned. */
-    private static void reportWrongAnswer(CompletionRoutine<Object> r, Operation op, NtStatus answer, IrpTrace traced) {
-        traced.verifier().report(io.wsk4j.WskVerifierReport.Kind.ROUTINE_RETURNED_WRONG_STATUS, "The completion"
+    private static void reportWrongAnswer(CompletionRoutine<Object> r, Operation op, NtStatus answer,
+            CallSite dispatchedAt, Verifier verifier) {
+        verifier.report(io.wsk4j.WskVerifierReport.Kind.ROUTINE_RETURNED_WRONG_STATUS, "The completion"
                 + " routine " + r.getClass().getName() + " of a " + nameOf(op) + "IRP returned " + answer + " (SPEC"
                 + " V2, I4): a routine of an IRP the application allocated must free() or reuse() it and return"
                 + " MORE_PROCESSING_REQUIRED; the IRP is treated as retained",
-                java.util.List.of(traced.dispatchSite().toSite("the IRP was dispatched: " + traced.dispatchSite().label)));
+                java.util.List.of(dispatchedAt.toSite("the IRP was dispatched: " + dispatchedAt.label)));
     }
 
     private static String nameOf(Operation op) {

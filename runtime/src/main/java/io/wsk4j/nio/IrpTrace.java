@@ -1,22 +1,25 @@
 package io.wsk4j.nio;
 
 import io.wsk4j.WskVerifierReport;
-import java.lang.ref.Cleaner;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the verifier knows of one IRP (SPEC V1, V2): where it was allocated and last dispatched, and, for an IRP the
- * application allocated, the check that runs when the collector finds it unreachable. It is the Cleaner's action, so
- * it holds no reference to the IRP (which could then never become unreachable).
+ * application allocated, a phantom reference that tells when the collector found it unreachable. The trace holds no
+ * reference to the IRP (which could then never become unreachable).
  */
-final class IrpTrace implements Runnable {
+final class IrpTrace {
     /** Null for an IRP an IrpPool owns, or one allocated while no verifier was open: no leak is reported for those. */
     private final CallSite allocated;
     private volatile CallSite dispatched;
     private volatile Verifier verifier;
-    private volatile boolean freed;
-    private Cleaner.Cleanable cleanable;
+    /** Null unless the IRP is watched for a leak. */
+    private Leaks.Watch watch;
 
     private IrpTrace(CallSite allocated, Verifier verifier) {
         this.allocated = allocated;
@@ -26,7 +29,7 @@ final class IrpTrace implements Runnable {
     /** Watches an IRP the application allocated: a report if it becomes unreachable without free(). */
     static IrpTrace watchAllocation(IrpCore irp, Verifier verifier) {
         IrpTrace trace = new IrpTrace(new CallSite("Irp.allocate() called", null), verifier);
-        trace.cleanable = Collector.CLEANER.register(irp, trace);
+        trace.watch = Leaks.watch(irp, trace);
         return trace;
     }
 
@@ -48,20 +51,16 @@ final class IrpTrace implements Runnable {
         return verifier;
     }
 
-    /** free(): no leak; the cleaner forgets the IRP now rather than when it is collected. */
+    /** free(): no leak; the IRP is forgotten now rather than when it is collected. */
     void freed() {
-        freed = true;
-        if (cleanable != null) {
-            cleanable.clean(); // runs run() here, which sees freed
+        Leaks.Watch w = watch;
+        if (w != null) {
+            Leaks.forget(w);
         }
     }
 
-    /** The collector found the IRP unreachable (or free() called clean()). */
-    @Override
-    public void run() {
-        if (freed || allocated == null) {
-            return;
-        }
+    /** The collector found the IRP unreachable, never freed. */
+    private void leaked() {
         List<WskVerifierReport.Site> sites = new ArrayList<>();
         sites.add(allocated.toSite());
         CallSite last = dispatched;
@@ -73,8 +72,98 @@ final class IrpTrace implements Runnable {
                 + " the next call", sites);
     }
 
-    /** One cleaner thread for every verifier, started when the first IRP is watched. */
-    private static final class Collector {
-        static final Cleaner CLEANER = Cleaner.create();
+    /**
+     * SPEC V1 for {@code verifierFailsOnReport}: collects (bounded) and reports, on this thread, every watched IRP the
+     * collector found unreachable, so that a leak made before {@code WskProvider.close()} fails that close instead of
+     * reaching the listener later from another thread. Nothing to do if no IRP is watched on {@code verifier}'s account.
+     */
+    static void collectLeaks(Verifier verifier) {
+        Leaks.collect(verifier);
+    }
+
+    /**
+     * The watched IRPs of every verifier. A leak is claimed once, by removing its watch from {@link #WATCHED} under
+     * {@link #LOCK}, either by the daemon thread that waits on the queue or by a verifier's close; holding the lock
+     * while reporting makes a close that scans wait for a report the daemon thread is making, so none is missed.
+     */
+    private static final class Leaks {
+        private static final int GC_ROUNDS = 2;
+        private static final ReferenceQueue<IrpCore> QUEUE = new ReferenceQueue<>();
+        /** Keeps the watches reachable until their IRP is freed or reported. */
+        private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
+        private static final Object LOCK = new Object();
+
+        static {
+            Thread thread = new Thread(Leaks::run, "wsk4j-verifier-leaks"); // started by the first watched IRP
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** A watched IRP: the collector clears and enqueues it once the IRP is unreachable. */
+        static final class Watch extends PhantomReference<IrpCore> {
+            final IrpTrace trace;
+
+            Watch(IrpCore irp, IrpTrace trace) {
+                super(irp, QUEUE);
+                this.trace = trace;
+            }
+        }
+
+        static Watch watch(IrpCore irp, IrpTrace trace) {
+            Watch watch = new Watch(irp, trace);
+            WATCHED.add(watch);
+            return watch;
+        }
+
+        static void forget(Watch watch) {
+            WATCHED.remove(watch); // first: a scan takes a cleared watch for a leak only while it is still watched
+            watch.clear();
+        }
+
+        private static void run() {
+            while (true) {
+                try {
+                    claim((Watch) QUEUE.remove());
+                } catch (InterruptedException e) {
+                    // a daemon with nothing else to do: wait on
+                } catch (Throwable t) { // a listener that throws is the verifier's to report; this thread goes on
+                    System.getLogger("io.wsk4j.verifier").log(System.Logger.Level.ERROR, "Reporting a leaked IRP failed",
+                            t);
+                }
+            }
+        }
+
+        private static void claim(Watch watch) {
+            synchronized (LOCK) {
+                if (WATCHED.remove(watch)) {
+                    watch.trace.leaked();
+                }
+            }
+        }
+
+        static void collect(Verifier verifier) {
+            if (!watching(verifier)) {
+                return;
+            }
+            for (int round = 0; round < GC_ROUNDS; round++) {
+                System.gc(); // a phantom reference is cleared when the collection finds its referent unreachable
+                synchronized (LOCK) {
+                    for (Watch watch : WATCHED) {
+                        if (watch.refersTo(null)) {
+                            claim(watch);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static boolean watching(Verifier verifier) {
+            for (Watch watch : WATCHED) {
+                if (watch.trace.verifier() == verifier) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -21,7 +21,8 @@ public final class NioImplementation extends WskImplementation {
     @Override
     public Irp newIrp() {
         IrpCore irp = new IrpCore();
-        Verifier verifier = Verifiers.latest(); // one volatile read when no verifier is open
+        // one volatile read when no verifier is open; while one is, every allocation in the JVM is watched (SPEC V1)
+        Verifier verifier = Verifiers.latest();
         if (verifier != null) {
             irp.trace = IrpTrace.watchAllocation(irp, verifier); // SPEC V1
         }

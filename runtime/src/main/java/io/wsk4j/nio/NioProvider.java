@@ -47,20 +47,54 @@ final class NioProvider implements WskProvider {
     NioProvider(int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler, VerifierSettings verifying) {
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
+        FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
         this.loops = new EventLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
                 loops[i] = new EventLoop(this, i, verifying != null);
             }
         } catch (IOException e) {
+            abandonStart(null);
             throw new UncheckedIOException("Opening a selector failed; the provider cannot start", e);
         }
         this.verifier = verifying == null ? null : new Verifier(this, verifying, loops);
-        if (verifier != null) {
-            verifier.start();
+        try {
+            if (verifier != null) {
+                verifier.start();
+            }
+            for (EventLoop loop : loops) {
+                loop.start();
+            }
+        } catch (RuntimeException | Error e) { // a thread that cannot start (OutOfMemoryError: no native thread)
+            abandonStart(verifier);
+            throw e;
+        }
+    }
+
+    /**
+     * The constructor failed: nothing it started may outlive it. A verifier left open would keep every Irp.allocate()
+     * in the JVM watched (SPEC V1) with no provider left to close it.
+     */
+    private void abandonStart(Verifier started) {
+        if (started != null) {
+            started.abandon();
         }
         for (EventLoop loop : loops) {
-            loop.start();
+            if (loop == null) {
+                continue;
+            }
+            try {
+                if (loop.thread.isAlive()) {
+                    loop.stop(closeTimeout.toMillis() + 1000); // it closes its selector as it ends
+                } else {
+                    loop.selector.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                errors.report("Cleaning up a provider that could not start", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -152,7 +186,7 @@ final class NioProvider implements WskProvider {
 
     @Override
     public WskStats stats() {
-        return stats.snapshot(loops, sockets.size());
+        return stats.snapshot(loops, sockets.size(), currentLoop() != null);
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * {@code WskProvider.stats()}: each I/O thread copies its own {@link LoopCounters} in a task, so its figures agree with
- * each other; the few IRPs that complete off the I/O threads (bad parameters found in the dispatch call, a socket
+ * {@code WskProvider.stats()}: asked from an application thread, each I/O thread copies its own {@link LoopCounters}
+ * in a task, so its figures agree with each other (all waited for under one deadline); asked from an I/O thread, the
+ * counters are read as they are, since an I/O thread must never wait for another; the few IRPs that complete off the I/O threads (bad parameters found in the dispatch call, a socket
  * made at once) are counted here with atomics, off the I/O path.
  */
 final class ProviderStats {
@@ -31,22 +32,31 @@ final class ProviderStats {
         offLoopCompletions.incrementAndGet(status.ordinal());
     }
 
-    WskStats snapshot(EventLoop[] loops, int openSockets) {
+    /**
+     * On an I/O thread of the provider ({@code onIoThread}) it waits for no loop: it reads every loop's counters as
+     * they are, which may be slightly stale for the other loops (no ordering with their last increments). Elsewhere it
+     * asks each loop whose thread lives for a copy (a broken loop runs it on this thread, a stopping one may
+     * not run it: its counters are then read as they are once the deadline passed) and waits for all of them under one
+     * deadline.
+     */
+    WskStats snapshot(EventLoop[] loops, int openSockets, boolean onIoThread) {
         long[] pending = new long[LoopCounters.OPERATIONS];
         long[] completions = new long[LoopCounters.STATUSES];
         Copy[] copies = new Copy[loops.length];
         for (int i = 0; i < loops.length; i++) {
             EventLoop loop = loops[i];
-            if (loop.inLoop() || !loop.serving()) {
-                loop.counters.addTo(pending, completions); // never wait on an I/O thread; a stopped one runs nothing
+            if (onIoThread || loop.ended()) {
+                // never wait on an I/O thread; an ended loop runs nothing, and its end orders its writes before this
+                loop.counters.addTo(pending, completions);
             } else {
                 copies[i] = new Copy(loop.counters);
                 loop.execute(copies[i]);
             }
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOP_WAIT_MILLIS); // one for all loops
         for (Copy copy : copies) {
             if (copy != null) {
-                copy.addTo(pending, completions);
+                copy.addTo(pending, completions, deadline);
             }
         }
         for (int i = 0; i < pending.length; i++) {
@@ -86,10 +96,10 @@ final class ProviderStats {
         }
 
         /** Adds the copy; if the loop did not answer in time (stopped, stuck), its counts as they are. */
-        void addTo(long[] pendingSums, long[] completionSums) {
+        void addTo(long[] pendingSums, long[] completionSums, long deadline) {
             boolean done;
             try {
-                done = copied.await(LOOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                done = copied.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 done = false;

@@ -48,22 +48,42 @@ final class SocketTrace {
     }
 
     /**
-     * closeSocket at {@code closer}: a call that another thread is inside is a race (V4), unless the close comes from
-     * the completion of that very call's IRP (the seed's close in the routine, which SPEC C5 makes safe).
+     * closeSocket at {@code closer}: notes where, and returns the calls other threads are inside now. Each is a race
+     * (V4), unless the close comes from the completion of that very call's IRP (the seed's close in the routine, which
+     * SPEC C5 makes safe). The caller reports them with {@link #reportRacingClose} once the close is handed over.
      */
-    void closing(CallSite closer, Verifier verifier) {
+    List<CallSite> closing(CallSite closer) {
         closedAt = closer;
+        List<CallSite> racing = null;
         for (Inside call : inside.values()) {
             CallSite other = call.site;
             if (other.thread == closer.thread || closer.follows(other)) {
                 continue;
             }
-            verifier.report(WskVerifierReport.Kind.CLOSE_DURING_CALL, "closeSocket was called while another thread"
-                    + " was inside " + other.label.replace(" called", "") + " on the same socket (SPEC V4, C5): the"
-                    + " close waits for that call to leave, but had the call come a moment later it would have"
-                    + " thrown \"socket closed\"; order the close after the other thread's calls",
-                    List.of(closer.toSite(), other.toSite("the other thread was inside: " + other.label)));
+            if (racing == null) {
+                racing = new ArrayList<>(2);
+            }
+            racing.add(other);
         }
+        return racing == null ? List.of() : racing;
+    }
+
+    /** SPEC V0, V4: one report for the close, naming every other thread that was inside a call. */
+    void reportRacingClose(CallSite closer, List<CallSite> racing, Verifier verifier) {
+        List<WskVerifierReport.Site> sites = new ArrayList<>(racing.size() + 1);
+        sites.add(closer.toSite());
+        StringBuilder calls = new StringBuilder();
+        for (CallSite other : racing) {
+            sites.add(other.toSite("another thread was inside: " + other.label));
+            calls.append(calls.length() == 0 ? "" : ", ").append(other.label.replace(" called", ""))
+                    .append(" (").append(other.thread.getName()).append(')');
+        }
+        boolean one = racing.size() == 1;
+        verifier.report(WskVerifierReport.Kind.CLOSE_DURING_CALL, "closeSocket was called while " + (one
+                ? "another thread was" : racing.size() + " other threads were") + " inside " + calls + " on the same"
+                + " socket (SPEC V4, C5): the close waits for " + (one ? "that call" : "those calls") + " to leave, but"
+                + " had " + (one ? "the call" : "one") + " come a moment later it would have thrown \"socket closed\";"
+                + " order the close after the other threads' calls", sites);
     }
 
     /** A call that threw "socket closed": on another thread than the close, it lost a race with it (V7). */

@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * A provider's verifier (SPEC V): it makes the call sites the traces keep, sends reports to the listener, keeps them
  * for {@code verifierFailsOnReport}, and runs the watchdog of blocked I/O threads. A provider without a verifier has
- * none of this: every hook on the I/O path is one null check.
+ * none of this: every hook on the I/O path is one null check. Not final only so that a test can make a hook throw.
  */
-final class Verifier {
+class Verifier {
     private final NioProvider provider;
     private final WskVerifierListener listener;
     private final boolean failsOnReport;
@@ -34,12 +34,16 @@ final class Verifier {
 
     /**
      * The provider has closed: no more reports are kept for it (later ones, such as leaks the collector finds, still
-     * reach the listener).
+     * reach the listener). If it fails on reports, it first runs two collections and reports, here, the IRPs on its
+     * account they found leaked (SPEC V1), so that a leak made while the provider was open fails the close.
      *
      * @throws WskVerifierException if it fails on reports and made some
      */
     void close() {
         watchdog.stop();
+        if (failsOnReport) {
+            IrpTrace.collectLeaks(this);
+        }
         Verifiers.closed(this);
         List<WskVerifierReport> reports;
         synchronized (kept) {
@@ -51,10 +55,25 @@ final class Verifier {
         }
     }
 
+    /** The provider could not start: this verifier stops and is no longer open, with nothing to report. */
+    void abandon() {
+        watchdog.stop();
+        Verifiers.closed(this);
+    }
+
     /** The place of a call made now on this thread, linked to the routine running on it if it is an I/O thread. */
     CallSite site(String label) {
         EventLoop loop = provider.currentLoop();
         return new CallSite(label, loop == null ? null : loop.clock.routineSite());
+    }
+
+    /**
+     * A verifier hook threw (an OutOfMemoryError while taking a stack, a bug here): SPEC V0 says the verifier changes
+     * nothing the program sees, so the hook's caller goes on as without a verifier, and this says so.
+     */
+    static void hookFailed(NioProvider provider, String what, Throwable error) {
+        provider.errors.report("The verifier failed while " + what + "; the call goes on as without the verifier"
+                + " (SPEC V0)", error);
     }
 
     void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {

@@ -4,7 +4,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The verifiers of the providers open now. {@code Irp.allocate()} names no provider, so an IRP allocated while one is
- * open is watched for leaks on behalf of the latest (SPEC V1) until a dispatch call ties it to its own provider.
+ * open is watched for leaks on behalf of the latest (SPEC V1) until a dispatch call ties it to its own provider. This
+ * is JVM-wide on purpose, and documented so (WskProvider.Builder.verifier, SPEC V1): while any verifying provider is
+ * open, every Irp.allocate() in the JVM pays a stack trace and a phantom reference, whichever provider the IRP is for.
+ * A provider that fails to start leaves its verifier here no longer ({@code NioProvider.abandonStart}).
  */
 final class Verifiers {
     private static final CopyOnWriteArrayList<Verifier> OPEN = new CopyOnWriteArrayList<>();
