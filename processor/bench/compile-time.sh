@@ -18,7 +18,7 @@ auto_value_version=1.11.0
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
 runtime=runtime/target/classes
 annotations=annotations/target/wsk4j-annotations-$version.jar
-processor=processor/target/wsk4j-processor-$version.jar
+processor=${PROCESSOR_JAR:-processor/target/wsk4j-processor-$version.jar} # PROCESSOR_JAR: a variant to compare
 javapoet=$repo/com/palantir/javapoet/javapoet/0.22.0/javapoet-0.22.0.jar
 for jar in "$annotations" "$processor" "$javapoet"; do
     [ -f "$jar" ] || { echo "missing $jar: build first (./mvnw -B -pl annotations,processor -am verify)" >&2; exit 1; }

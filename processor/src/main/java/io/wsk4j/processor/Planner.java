@@ -86,7 +86,7 @@ final class Planner {
             boolean events = !eventGroups.isEmpty();
             boolean simpleHandlers = routines.stream().anyMatch(routine -> routine.handler().shape() != Shape.FAITHFUL);
             return new DispatchPlan(
-                    ClassName.get(model.packageName(), String.join("_", model.simpleNames()) + "Dispatch"),
+                    ClassName.get(model.packageName(), model.dispatchSimpleName()),
                     handlerClass,
                     handlerType,
                     List.copyOf(typeVariables),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every link in the README, the docs and the sources resolves inside the repository or is a public https URL: no
- * relative link to a missing file, none that climbs out of the repository ({@code ../shared/...}), no file: or
+ * relative link to a missing file, none that climbs out of the repository ({@code ../elsewhere/...}), no file: or
  * loopback URL, no backticked repository path that does not exist.
  */
 class LinksTest {
@@ -83,11 +83,11 @@ class LinksTest {
         Path root = Repository.root();
         Path readme = root.resolve("README.md");
         List<String> problems = new ArrayList<>();
-        checkTarget(root, readme, "../shared/notes.md", problems);
+        checkTarget(root, readme, "../elsewhere/notes.md", problems);
         checkTarget(root, readme, "docs/NO-SUCH-FILE.md", problems);
         checkTarget(root, readme, "http://learn.microsoft.com/", problems);
         checkTarget(root, readme, "https://localhost:8080/", problems);
-        checkUrlsAndParents(root, readme, "see ../shared/x and file:///etc/passwd", true, problems);
+        checkUrlsAndParents(root, readme, "see ../elsewhere/x and file:///etc/passwd", true, problems);
         assertEquals(6, problems.size(), problems.toString());
         problems.clear();
         checkTarget(root, readme, "docs/SPEC.md", problems);
