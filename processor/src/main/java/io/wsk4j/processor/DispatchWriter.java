@@ -230,12 +230,18 @@ final class DispatchWriter {
         if (callerIrp) {
             return method.addStatement(setRoutine).addStatement("return $L", call).build();
         }
-        return method.addStatement("$T irp = pool.take()", IRP)
+        return method.addCode(withPooledIrp(setRoutine, call)).build();
+    }
+
+    /** Takes a pooled IRP, sets its routine and makes the call; gives the IRP back if the call throws. */
+    private static CodeBlock withPooledIrp(CodeBlock setRoutine, CodeBlock call) {
+        return CodeBlock.builder()
+                .addStatement("$T irp = pool.take()", IRP)
                 .beginControlFlow("try")
                 .addStatement(setRoutine)
                 .addStatement("return $L", call)
                 .nextControlFlow("catch ($T e)", RuntimeException.class)
-                .addCode(DISPATCH_THROWS_BEFORE_QUEUING)
+                .add(DISPATCH_THROWS_BEFORE_QUEUING)
                 .addStatement("pool.recycle(irp)")
                 .addStatement("throw e")
                 .endControlFlow()
@@ -343,15 +349,9 @@ final class DispatchWriter {
                 .returns(NT_STATUS)
                 .addParameter(WSK_SOCKET, "socket")
                 .addParameter(WSK_EVENT, "event")
-                .addStatement("$T irp = pool.take()", IRP)
-                .beginControlFlow("try")
-                .addStatement("irp.setCompletionRoutine($N, pool, true, true, true)", DispatchPlan.RECYCLE)
-                .addStatement("return socket.dispatch().controlSocket(socket, event, true, irp)")
-                .nextControlFlow("catch ($T e)", RuntimeException.class)
-                .addCode(DISPATCH_THROWS_BEFORE_QUEUING)
-                .addStatement("pool.recycle(irp)")
-                .addStatement("throw e")
-                .endControlFlow()
+                .addCode(withPooledIrp(
+                        CodeBlock.of("irp.setCompletionRoutine($N, pool, true, true, true)", DispatchPlan.RECYCLE),
+                        CodeBlock.of("socket.dispatch().controlSocket(socket, event, true, irp)")))
                 .build();
     }
 
