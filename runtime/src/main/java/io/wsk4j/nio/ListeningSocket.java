@@ -21,8 +21,10 @@ final class ListeningSocket extends NioSocket {
 
     /** Accepted connections handed to other loops and not yet admitted there. */
     private final AtomicInteger admissions = new AtomicInteger();
-    /** The close IRP, completed once no admission is left (SPEC C2). */
+    /** The close IRP, completed once the port is closed and no admission is left (SPEC C1, C2). */
     private final AtomicReference<IrpCore> deferredClose = new AtomicReference<>();
+    /** The listening descriptor is closed: written by the loop, read by admissions on other loops. */
+    private volatile boolean portClosed;
 
     // ---- loop-owned ----
     private SocketState state = SocketState.UNCONNECTED;
@@ -108,13 +110,32 @@ final class ListeningSocket extends NioSocket {
         }
     }
 
-    /** SPEC C1, C2: accept events may still run on other loops for connections taken before the close. */
+    /**
+     * SPEC C1, C2: the close completes once the port is closed and no accept event runs any more. NIO closes a
+     * registered channel's descriptor only when the selector drops its key, at the loop's next select, so the step is
+     * held until then; accept events may still run on other loops for connections taken before the close.
+     */
     private void close(IrpCore op) {
         state = state.to(SocketState.CLOSED);
+        boolean registered = key != null;
         closeServer();
         binding = null;
         provider.unregister(this);
         deferredClose.set(op);
+        if (registered && !loop.broken()) {
+            hold(); // afterFlush() goes on once the descriptor is closed
+            return;
+        }
+        portClosed();
+    }
+
+    @Override
+    void afterFlush() {
+        portClosed();
+    }
+
+    private void portClosed() {
+        portClosed = true;
         if (admissions.get() == 0) {
             completeDeferredClose();
         }
@@ -140,7 +161,8 @@ final class ListeningSocket extends NioSocket {
 
     /** An accepted connection handed to another loop has been admitted or rejected there. Any thread. */
     void admissionDone() {
-        if (admissions.decrementAndGet() == 0) {
+        // with portClosed() this is a handshake of two volatile writes and reads: one of the two sees the other's
+        if (admissions.decrementAndGet() == 0 && portClosed) {
             completeDeferredClose();
         }
     }

@@ -61,9 +61,13 @@ class ListenTest {
             assertEquals(NtStatus.SUCCESS, port.listened.get(WAIT_SECONDS, TimeUnit.SECONDS));
             assertNotNull(port.socket, "the listening socket reaches the handler");
             address = localAddress(port);
-            try (Socket peer = new Socket()) {
-                peer.connect(address, (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                assertNotNull(port.accepted.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the accept handler ran");
+            try (Socket remote = new Socket()) {
+                remote.connect(address, (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                Listener.Peer peer = port.accepted.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(peer, "the accept handler ran");
+                assertEquals(remote.getLocalSocketAddress(), peer.remote());
+                glue.close(peer.socket(), peer);
+                assertNotNull(peer.closed().get(WAIT_SECONDS, TimeUnit.SECONDS));
             }
             glue.close(port.socket, port);
             assertEquals(NtStatus.SUCCESS, port.closed.get(WAIT_SECONDS, TimeUnit.SECONDS));

@@ -19,12 +19,12 @@ record Listener(ListenerDispatch glue) {
     static final class Port {
         final CompletableFuture<NtStatus> listened = new CompletableFuture<>();
         final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
-        final BlockingQueue<SocketAddress> accepted = new LinkedBlockingQueue<>();
+        final BlockingQueue<Peer> accepted = new LinkedBlockingQueue<>();
         volatile WskSocket socket;
     }
 
     /** An accepted connection, closed when the test is done with it. */
-    record Peer(WskSocket socket) {}
+    record Peer(WskSocket socket, SocketAddress remote, CompletableFuture<NtStatus> closed) {}
 
     @OnListenComplete
     void listening(NtStatus status, WskSocket listener, Port port) {
@@ -34,12 +34,18 @@ record Listener(ListenerDispatch glue) {
 
     @OnAcceptEvent
     Peer accepted(WskSocket socket, SocketAddress remote, Port port) {
-        port.accepted.add(remote);
-        return null; // rejected: the test only watches that connections arrive
+        Peer peer = new Peer(socket, remote, new CompletableFuture<>());
+        port.accepted.add(peer);
+        return peer; // kept (a reject would reset the peer, maybe before its connect returns)
     }
 
     @OnCloseComplete
     void closed(NtStatus status, Port port) {
         port.closed.complete(status);
+    }
+
+    @OnCloseComplete
+    void peerClosed(NtStatus status, Peer peer) {
+        peer.closed().complete(status);
     }
 }
