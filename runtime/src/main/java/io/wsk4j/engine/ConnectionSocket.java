@@ -660,7 +660,7 @@ final class ConnectionSocket extends EngineSocket {
     String addressText(boolean local) {
         try {
             SocketAddress address = local ? stream.localAddress() : stream.remoteAddress();
-            return address == null ? "" : address.toString();
+            return Addresses.text(address);
         } catch (IOException | RuntimeException e) {
             return ""; // closed, or never bound: nothing to show
         }

@@ -58,6 +58,16 @@ public final class Engine {
      */
     public static WskProvider openProvider(Transport transport, int ioThreads, Duration closeTimeout,
             WskErrorHandler errorHandler, VerifierSettings verifier) {
-        return new EngineProvider(transport, ioThreads, closeTimeout, errorHandler, verifier);
+        return new EngineProvider(transport, ioThreads, closeTimeout, errorHandler, verifier, null);
+    }
+
+    /**
+     * {@return a started provider on {@code transport} whose completions {@code observer} sees}
+     *
+     * @param observer told of every completion of a socket's IRP, before its routine runs
+     */
+    public static WskProvider openProvider(Transport transport, int ioThreads, Duration closeTimeout,
+            WskErrorHandler errorHandler, VerifierSettings verifier, CompletionObserver observer) {
+        return new EngineProvider(transport, ioThreads, closeTimeout, errorHandler, verifier, observer);
     }
 }

@@ -40,6 +40,8 @@ public final class EngineProvider implements WskProvider {
     final ProviderStats stats = new ProviderStats();
     final int listenBacklog = 1024;
     final Transport transport;
+    /** Told of every completion of a socket's IRP; null when nobody watches (a simulation's trace does). */
+    final CompletionObserver observer;
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final Set<EngineSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -51,8 +53,9 @@ public final class EngineProvider implements WskProvider {
 
     /** Use {@link WskProvider#open()}, {@link WskProvider#builder()} or {@link Engine#openProvider}. */
     EngineProvider(Transport transport, int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler,
-            VerifierSettings verifying) {
+            VerifierSettings verifying, CompletionObserver observer) {
         this.transport = transport;
+        this.observer = observer;
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
         FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
@@ -196,7 +199,7 @@ public final class EngineProvider implements WskProvider {
     @Override
     public void close() {
         for (EventLoop loop : loops) {
-            if (loop.inLoop()) {
+            if (loop.ownsThread() && loop.inLoop()) {
                 throw new IllegalStateException("WskProvider.close() was called on its own I/O thread, which it must"
                         + " wait for; call it from an application thread, not a completion routine or event");
             }
@@ -219,6 +222,7 @@ public final class EngineProvider implements WskProvider {
                     }
                 }
                 if (!forgotten.isEmpty()) {
+                    forgotten.sort(java.util.Comparator.comparingInt(EngineSocket::id)); // not the set's hash order
                     closeForgotten(forgotten, started);
                 }
                 awaitNoSockets(closeTimeout.toNanos());
@@ -352,7 +356,7 @@ public final class EngineProvider implements WskProvider {
     /** The loop whose thread this is, or null on an application thread. */
     EventLoop currentLoop() {
         for (EventLoop loop : loops) {
-            if (loop.inLoop()) {
+            if (loop.ownsThread() && loop.inLoop()) {
                 return loop;
             }
         }
@@ -364,6 +368,7 @@ public final class EngineProvider implements WskProvider {
     }
 
     private void checkOpen() {
+        loops[0].checkCaller();
         if (closing) {
             throw new IllegalStateException("This WskProvider is closed (WskDeregister); open a new one");
         }

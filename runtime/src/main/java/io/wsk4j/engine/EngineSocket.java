@@ -61,12 +61,19 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
             throw new IllegalArgumentException("This socket was not made by a wsk4j provider: "
                     + socket.getClass().getName() + "; use the WskSocket that Irp.socket() returned");
         }
-        return (EngineSocket) socket;
+        EngineSocket engineSocket = (EngineSocket) socket;
+        engineSocket.loop.checkCaller();
+        return engineSocket;
     }
 
     @Override
     public final WskProviderConnectionDispatch dispatch() {
         return provider.dispatch;
+    }
+
+    /** {@return the order in which the JVM's sockets were made} */
+    final int id() {
+        return id;
     }
 
     @Override
@@ -79,6 +86,12 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
 
     /** The local or remote address as text, for the Flight Recorder; "" if there is none (yet, or any more). */
     abstract String addressText(boolean local);
+
+    /** {@return the socket's addresses as {@code local -> remote}, or the local one alone} */
+    final String describe() {
+        String remote = addressText(false);
+        return remote.isEmpty() ? addressText(true) : addressText(true) + " -> " + remote;
+    }
 
     /** Ends the socket as closeSocket would, without an IRP of its own; the gate says {@code closer} did it. */
     abstract void forceClose(String closer);

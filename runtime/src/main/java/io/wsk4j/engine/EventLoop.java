@@ -77,6 +77,24 @@ final class EventLoop implements Runnable, LoopHost {
         return Thread.currentThread() == thread;
     }
 
+    /** Whether the loop runs on a thread of its own (NIO), rather than on the thread that drives a simulation. */
+    boolean ownsThread() {
+        return ownThread;
+    }
+
+    /**
+     * A driven loop (a simulation) takes calls from its driving thread only: from any other, the run would depend on
+     * timing, and nothing would turn the loop to serve the call.
+     */
+    void checkCaller() {
+        if (!ownThread && Thread.currentThread() != thread) {
+            throw new IllegalStateException("A simulated provider was called on thread "
+                    + Thread.currentThread().getName() + ", but its simulation runs on thread " + thread.getName()
+                    + ", which made it: make every call on a simulated provider, its sockets and IRPs from that thread,"
+                    + " so that a seed replays the same run");
+        }
+    }
+
     /** The number of the turn under way; a socket's budget is per turn (SPEC E5). */
     long turn() {
         return turn;
@@ -293,19 +311,22 @@ final class EventLoop implements Runnable, LoopHost {
     // ---- a loop driven by a simulation, on the simulation's thread ----------------------------------------------
 
     /** One turn of a driven loop (its poll never waits). */
-    void turnDriven() {
+    @Override
+    public void runTurn() {
         if (running && !broken) {
             turnOnce();
         }
     }
 
     /** Whether a driven loop has work that needs no clock: queued tasks or teardowns held until the next poll. */
-    boolean hasWork() {
+    @Override
+    public boolean hasWork() {
         return running && !broken && (!tasks.isEmpty() || !awaitingFlush.isEmpty());
     }
 
     /** The earliest live timer's deadline, or {@code fallback} if none. */
-    long nextDeadline(long fallback) {
+    @Override
+    public long nextDeadline(long fallback) {
         Timed first;
         while ((first = timers.peek()) != null && first.done()) {
             timers.poll();

@@ -381,6 +381,10 @@ final class IrpCore extends LoopTask implements Irp {
         status = finalStatus;
         information = finalInformation;
         if (socket != null) {
+            CompletionObserver observer = socket.provider.observer;
+            if (observer != null) {
+                observer.completed(operation.wskName, socket.describe(), finalStatus, finalInformation);
+            }
             EventLoop loop = socket.loop;
             boolean onLoop = loop.inLoop(); // once: it reads the current thread
             loop.countCompletion(operation, countedPending, finalStatus, onLoop);

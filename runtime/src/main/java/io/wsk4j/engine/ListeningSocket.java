@@ -234,7 +234,7 @@ final class ListeningSocket extends EngineSocket {
         }
         try {
             SocketAddress address = listening.localAddress();
-            return address == null ? "" : address.toString();
+            return Addresses.text(address);
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -18,4 +18,13 @@ public interface LoopHost {
 
     /** The connection of {@link #lingerStarted()} is closed for good. */
     void lingerEnded();
+
+    /** One turn of the loop, for a transport that drives its loops itself (a simulation). The loop's thread. */
+    void runTurn();
+
+    /** {@return whether the loop has work that needs no clock: queued tasks, teardowns held until the next poll} */
+    boolean hasWork();
+
+    /** {@return the earliest deadline of the loop's live timers, or {@code none} if it has none} */
+    long nextDeadline(long none);
 }

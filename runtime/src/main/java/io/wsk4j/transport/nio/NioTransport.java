@@ -5,6 +5,7 @@ import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.LoopHost;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.StreamEndpoint;
+import io.wsk4j.transport.ExceptionStatus;
 import io.wsk4j.transport.Transport;
 import java.io.IOException;
 import java.nio.channels.Selector;

@@ -1,4 +1,4 @@
-package io.wsk4j.transport.nio;
+package io.wsk4j.transport;
 
 import io.wsk4j.NtStatus;
 import java.net.BindException;
@@ -8,11 +8,11 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 
-/** The NTSTATUS for a Java networking exception (SPEC X3): no exception ever reaches the caller. */
-final class ExceptionStatus {
+/** The NTSTATUS for a Java networking exception (SPEC X3), for every transport: no exception reaches the caller. */
+public final class ExceptionStatus {
     private ExceptionStatus() {}
 
-    static NtStatus of(Throwable e) {
+    public static NtStatus of(Throwable e) {
         String message = String.valueOf(e.getMessage());
         if (e instanceof ConnectException && !message.contains("unreachable")) {
             return NtStatus.CONNECTION_REFUSED;

@@ -1,4 +1,4 @@
-package io.wsk4j.transport.nio;
+package io.wsk4j.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
