@@ -356,7 +356,7 @@ public final class EngineProvider implements WskProvider {
     /** The loop whose thread this is, or null on an application thread. */
     EventLoop currentLoop() {
         for (EventLoop loop : loops) {
-            if (loop.ownsThread() && loop.inLoop()) {
+            if (loop.inLoop()) {
                 return loop;
             }
         }
