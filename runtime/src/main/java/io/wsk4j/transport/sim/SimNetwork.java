@@ -314,7 +314,8 @@ public final class SimNetwork {
 
     static String text(long nanos) {
         long micros = nanos / 1000;
-        return micros / 1000 + "." + String.format("%03d", micros % 1000) + "ms";
+        long fraction = micros % 1000; // padded by hand: String.format would follow the default locale's digits
+        return micros / 1000 + "." + (fraction < 100 ? fraction < 10 ? "00" : "0" : "") + fraction + "ms";
     }
 
     static String text(InetSocketAddress address) {
