@@ -306,10 +306,11 @@ class IrpContractTest {
             c.peer().getOutputStream().write(1);
             // a receive IRP queued before the event ran would take precedence over it (SPEC E3)
             assertTrue(eventRan.await(Completions.WAIT_SECONDS, TimeUnit.SECONDS), "the receive event ran");
-            // the data the event did not take stays for a receive IRP
+            // SPEC E6: the connection whose event threw is reset; later receives complete CONNECTION_ABORTED
             ByteBuffer in = ByteBuffer.allocate(4);
             c.dispatch().receive(c.socket(), WskBuf.of(in), ReceiveFlags.NONE, lb.completions.irp("receive"));
-            assertEquals(1, lb.completions.await("receive").information());
+            assertEquals(NtStatus.CONNECTION_ABORTED, lb.completions.await("receive").status());
+            assertEquals("RESET", Loopback.endOf(c.peer()));
             Connection other = lb.connect();
             other.dispatch().send(other.socket(), WskBuf.of(bytes("ok")), SendFlags.NONE, lb.completions.irp("ok"));
             assertEquals(NtStatus.SUCCESS, lb.completions.await("ok").status(), "the same loop serves other sockets");
