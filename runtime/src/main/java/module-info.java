@@ -1,11 +1,15 @@
 /**
- * wsk4j runtime: the Winsock Kernel model and a provider that executes it on Java NIO.
+ * wsk4j runtime: the Winsock Kernel model, an engine that holds its rules, and two transports under it: Java NIO (the
+ * default provider) and a simulated network for tests.
  *
- * <p>Only {@code io.wsk4j} is exported; the NIO provider in {@code io.wsk4j.nio} is an implementation detail, reached
+ * <p>Exported: {@code io.wsk4j} (the model and the provider) and {@code io.wsk4j.sim} (the simulation). The engine
+ * ({@code io.wsk4j.engine}), the transport interface ({@code io.wsk4j.transport}) and the transports
+ * ({@code io.wsk4j.transport.nio}, {@code io.wsk4j.transport.sim}) are implementation details; the API reaches them
  * through {@code io.wsk4j.spi.WskImplementation}.
  */
 module io.wsk4j {
     exports io.wsk4j;
+    exports io.wsk4j.sim;
 
     // the Flight Recorder events io.wsk4j.Disconnect and io.wsk4j.Close. Not "static": a static requirement is left
     // out of the module graph unless something else asks for jdk.jfr, so on the module path the events would vanish
@@ -15,5 +19,5 @@ module io.wsk4j {
 
     uses io.wsk4j.spi.WskImplementation;
 
-    provides io.wsk4j.spi.WskImplementation with io.wsk4j.nio.NioImplementation;
+    provides io.wsk4j.spi.WskImplementation with io.wsk4j.transport.nio.NioImplementation;
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * A connect with a time-out. WSK has none (the transport gives up after its own SYN retries, minutes later), so the
- * application's own timer cancels the connect IRP; the README shows this method.
+ * application's own timer cancels the connect IRP; the user guide (docs/guide/wire.md) shows this method.
  */
 public final class ConnectWithTimeout {
     private ConnectWithTimeout() {}

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every link in the README, the docs and the sources resolves inside the repository or is a public https URL: no
- * relative link to a missing file, none that climbs out of the repository ({@code ../elsewhere/...}), no file: or
- * loopback URL, no backticked repository path that does not exist.
+ * Every link in the README, the guides, the docs and the sources resolves inside the repository or is a public https
+ * URL: no relative link to a missing file or to a heading that a Markdown file does not have, none that climbs out of
+ * the repository ({@code ../elsewhere/...}), no file: or loopback URL, no backticked repository path that does not
+ * exist.
  */
 class LinksTest {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
@@ -24,6 +25,7 @@ class LinksTest {
     /** A "../" that is not part of an ellipsis ("examples/.../echo"). */
     private static final Pattern PARENT = Pattern.compile("(?<![.\\w])\\.\\./[\\w./-]*");
     /** `examples/src/...` in a Markdown code span: a path that a reader will look for. */
+    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern CODE_PATH =
             Pattern.compile("`((?:annotations|runtime|processor|examples|benchmarks|bom|docs|\\.ci)/[\\w./-]*)`");
 
@@ -88,17 +90,33 @@ class LinksTest {
         checkTarget(root, readme, "http://learn.microsoft.com/", problems);
         checkTarget(root, readme, "https://localhost:8080/", problems);
         checkUrlsAndParents(root, readme, "see ../elsewhere/x and file:///etc/passwd", true, problems);
-        assertEquals(6, problems.size(), problems.toString());
+        checkTarget(root, readme, "#no-such-heading", problems);
+        checkTarget(root, readme, "docs/guide/wire.md#no-such-heading", problems);
+        assertEquals(8, problems.size(), problems.toString());
         problems.clear();
         checkTarget(root, readme, "docs/SPEC.md", problems);
-        checkTarget(root, readme, "#the-close-guarantee", problems);
+        checkTarget(root, readme, "#two-commands", problems);
+        checkTarget(root, readme, "docs/guide/wire.md#the-close-guarantee", problems);
+        checkTarget(root, root.resolve("docs/guide/wire.md"), "../../README.md#your-own-program", problems);
         checkTarget(root, readme, "https://learn.microsoft.com/en-us/windows-hardware/drivers/network/", problems);
         checkUrlsAndParents(root, readme, "examples/.../echo/EchoServer.java", true, problems);
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void headingAnchorsAreGitHubs() {
+        assertEquals(List.of("two-commands", "receive-events-copy-what-you-keep-and-back-pressure",
+                        "an-echo-server-to-point-nc-or-socat-at", "wsk4j", "wsk4j-1"),
+                anchors("## Two commands\n```sh\n# not a heading\n```\n"
+                        + "## Receive events: copy what you keep, and back-pressure\n"
+                        + "### An echo server to point `nc` or `socat` at\n# wsk4j\n## wsk4j ##\n"));
+    }
+
     private static void checkTarget(Path root, Path file, String target, List<String> problems) {
         if (target.startsWith("#")) {
+            if (file.getFileName().toString().endsWith(".md")) {
+                checkAnchor(root, file, file, target.substring(1), problems);
+            }
             return;
         }
         if (isUrl(target)) {
@@ -111,7 +129,39 @@ class LinksTest {
             problems.add(where(root, file) + ": " + target + " points out of the repository");
         } else if (!Files.exists(resolved)) {
             problems.add(where(root, file) + ": " + target + " does not exist (" + root.relativize(resolved) + ")");
+        } else if (target.contains("#") && resolved.getFileName().toString().endsWith(".md")) {
+            checkAnchor(root, file, resolved, target.substring(target.indexOf('#') + 1), problems);
         }
+    }
+
+    private static void checkAnchor(Path root, Path file, Path markdown, String anchor, List<String> problems) {
+        if (!anchors(Repository.read(markdown)).contains(anchor)) {
+            problems.add(where(root, file) + ": #" + anchor + " names no heading of " + where(root, markdown));
+        }
+    }
+
+    /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+    static List<String> anchors(String markdown) {
+        List<String> anchors = new ArrayList<>();
+        boolean inCode = false;
+        for (String line : markdown.split("\n")) {
+            if (line.startsWith("```")) {
+                inCode = !inCode;
+                continue;
+            }
+            Matcher heading = HEADING.matcher(line);
+            if (inCode || !heading.matches()) {
+                continue;
+            }
+            String text = heading.group(1).replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
+            String slug = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+            String unique = slug;
+            for (int n = 1; anchors.contains(unique); n++) {
+                unique = slug + "-" + n;
+            }
+            anchors.add(unique);
+        }
+        return anchors;
     }
 
     private static void checkUrlsAndParents(Path root, Path file, String text, boolean markdown, List<String> problems) {

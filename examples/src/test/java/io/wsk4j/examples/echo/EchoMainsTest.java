@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The README's echo server and client programs: what {@code main} does, against each other and a plain peer. */
+/**
+ * The user guide's echo server and client programs (docs/user-guide.md): what {@code main} does, against each other
+ * and a plain peer.
+ */
 @Timeout(60)
 class EchoMainsTest {
     /** A PrintStream that hands each printed line to a queue, so a test can wait for one with a time-out. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The README's connect time-out: the user's own timer cancels the connect IRP. */
+/** The user guide's connect time-out (docs/guide/wire.md): the user's own timer cancels the connect IRP. */
 @Timeout(60)
 class ConnectWithTimeoutTest {
     private final List<String> errors = new CopyOnWriteArrayList<>();

@@ -1,0 +1,33 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.transport.StreamEndpoint;
+
+/** An accepted connection on its way to the loop that will own it. */
+final class Admission extends LoopTask {
+    private final ListeningSocket listener;
+    private final ListenBinding<?> binding;
+    private final StreamEndpoint accepted;
+    private final EventLoop owner;
+
+    Admission(ListeningSocket listener, ListenBinding<?> binding, StreamEndpoint accepted, EventLoop owner) {
+        this.listener = listener;
+        this.binding = binding;
+        this.accepted = accepted;
+        this.owner = owner;
+    }
+
+    @Override
+    void runOnLoop() {
+        ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted, listener);
+        listener.provider.register(socket);
+        try {
+            if (listener.gate.isShut() || listener.provider.closing()) {
+                socket.reject(); // no accept event once the listener's close began (SPEC C2)
+            } else {
+                socket.admit(binding);
+            }
+        } finally {
+            listener.admissionDone();
+        }
+    }
+}

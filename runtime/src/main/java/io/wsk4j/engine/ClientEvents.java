@@ -1,0 +1,159 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskEvent;
+import io.wsk4j.transport.StreamEndpoint;
+import java.io.IOException;
+
+/**
+ * A connection's event callbacks (SPEC E1–E4): which are enabled, and the calls into the client dispatch, each
+ * guarded so that a callback that throws never stops the I/O thread. Events go to the client until closeSocket
+ * begins (SPEC E2, C2).
+ */
+final class ClientEvents {
+    private final EngineSocket socket;
+    private ClientBinding<?> binding;
+    private boolean receiveOn;
+    private boolean disconnectOn;
+    /** The receive event took less than offered: it waits until a receive IRP took the kept bytes (SPEC E3). */
+    private boolean receiveSuspended;
+    /** The disconnect event fired, or can no longer fire (SPEC E2: at most once). */
+    private boolean disconnectDone;
+
+    ClientEvents(EngineSocket socket, ClientBinding<?> binding) {
+        this.socket = socket;
+        this.binding = binding;
+    }
+
+    void bind(ClientBinding<?> binding) {
+        this.binding = binding;
+    }
+
+    boolean hasDispatch() {
+        return binding != null && binding.hasEvents();
+    }
+
+    /** Enables or disables {@code event}; true if the send-backlog event is due now. */
+    boolean enable(WskEvent event, boolean on) {
+        switch (event) {
+            case RECEIVE:
+                receiveOn = on;
+                return false;
+            case DISCONNECT:
+                disconnectOn = on;
+                return false;
+            case SEND_BACKLOG:
+                return on;
+            default:
+                throw new IllegalStateException("internal error: unknown event " + event);
+        }
+    }
+
+    private boolean open() {
+        return hasDispatch() && !socket.gate.isShut();
+    }
+
+    /** Received bytes go to the receive event now. */
+    boolean offersReceive() {
+        return receiveOn && !receiveSuspended && open();
+    }
+
+    /** With no receive IRP waiting, the socket still reads: for the receive event, or to see the peer's FIN. */
+    boolean wantsRead() {
+        return (receiveOn && !receiveSuspended || disconnectOn && !disconnectDone) && open();
+    }
+
+    void suspendReceive() {
+        receiveSuspended = true;
+    }
+
+    void resumeReceive() {
+        receiveSuspended = false;
+    }
+
+    /** Calls the receive event with {@code data} ({@code n} bytes); returns how many it took. */
+    int offer(WskBuf data, int n) {
+        long taken;
+        CallSite outer = started("receive event");
+        try {
+            taken = binding.onReceive(data);
+        } catch (Throwable t) {
+            socket.provider.errors.report("The receive event of " + socket + " threw; its data stays for a receive"
+                    + " IRP", t);
+            taken = 0;
+        } finally {
+            ended(outer);
+        }
+        if (taken < 0 || taken > n) {
+            socket.provider.errors.report("Receive event contract broken", new IllegalStateException("The receive"
+                    + " event of " + socket + " returned " + taken + " for " + n + " bytes; return how many it took,"
+                    + " 0 to " + n));
+            taken = taken < 0 ? 0 : n;
+        }
+        return (int) taken;
+    }
+
+    /** No disconnect event for this socket any more: it disconnected itself, or is closing (SPEC E2). */
+    void endDisconnectEvent() {
+        disconnectDone = true;
+    }
+
+    /** Raises the disconnect event if it is enabled and has not fired (SPEC E2). */
+    void raiseDisconnect(DisconnectMode how) {
+        if (!disconnectOn || disconnectDone || !open()) {
+            return;
+        }
+        disconnectDone = true;
+        CallSite outer = started("disconnect event");
+        try {
+            binding.onDisconnect(how);
+        } catch (Throwable t) {
+            socket.provider.errors.report("The disconnect event of " + socket + " threw", t);
+        } finally {
+            ended(outer);
+        }
+    }
+
+    /** The transport cannot watch the ideal backlog change, so it reports the send buffer size once. */
+    void raiseSendBacklog(StreamEndpoint stream) {
+        if (!open()) {
+            return;
+        }
+        CallSite outer = started("send-backlog event");
+        try {
+            binding.onSendBacklog(stream.sendBufferSize());
+        } catch (IOException e) {
+            socket.provider.errors.report("Reading SO_SNDBUF of " + socket + " failed; no send-backlog event", e);
+        } catch (Throwable t) {
+            socket.provider.errors.report("The send-backlog event of " + socket + " threw", t);
+        } finally {
+            ended(outer);
+        }
+    }
+
+    /** SPEC V5: the verifier's watchdog times the callback; nothing without a verifier. */
+    private CallSite started(String event) {
+        CallbackClock clock = socket.loop.clock;
+        if (clock == null) {
+            return null;
+        }
+        SocketTrace trace = socket.trace;
+        return clock.started(event + " of " + socket, trace == null ? null : trace.made, false);
+    }
+
+    private void ended(CallSite outer) {
+        CallbackClock clock = socket.loop.clock;
+        if (clock != null) {
+            clock.ended(outer);
+        }
+    }
+
+    /** The socket closed: no event ever again, and the context is let go (SPEC C4). */
+    void release() {
+        binding = null;
+        receiveOn = false;
+        disconnectOn = false;
+        disconnectDone = true;
+    }
+}

@@ -1,0 +1,699 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.NtStatus;
+import io.wsk4j.SendFlags;
+import io.wsk4j.WskAccept;
+import io.wsk4j.WskEvent;
+import io.wsk4j.transport.CloseKind;
+import io.wsk4j.transport.Ready;
+import io.wsk4j.transport.StreamEndpoint;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * A connection-oriented socket: made by WskSocket or WskSocketConnect, or accepted by a listening socket. Every field
+ * is read and written on {@link #loop}'s thread only; dispatch calls reach it by running an IRP there.
+ *
+ * <p>Its pending work sits in a {@link SendQueue} and a {@link ReceiveQueue}; its callbacks in {@link ClientEvents};
+ * every ending (abort, peer reset, close, reject) goes through {@link #teardown}.
+ */
+final class ConnectionSocket extends EngineSocket {
+    private final SendQueue sends = new SendQueue();
+    private final ReceiveQueue receives = new ReceiveQueue();
+    private final ClientEvents events;
+    private final Budget budget;
+
+    private SocketState state;
+    private final StreamEndpoint stream;
+    private IrpCore connectOp;
+    private boolean noDelay;
+    /**
+     * No read readiness came since the last read took less than it asked for, or since the socket connected: a read
+     * now would spend a system call to learn "nothing yet". Readiness is level-triggered, so data that arrives is
+     * reported by the next select.
+     */
+    private boolean drained = true;
+    /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
+    private Ending heldEnding;
+    private IrpCore heldCause;
+    /** Whether the teardown under way resets the connection, for the Flight Recorder's close event. */
+    private boolean tearingDownAbortively;
+
+    /** An unconnected socket (WskSocket, WskSocketConnect). */
+    ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint stream, ClientBinding<?> binding) {
+        super(provider, loop);
+        this.stream = stream;
+        this.events = new ClientEvents(this, binding);
+        this.budget = new Budget(loop);
+        this.state = SocketState.UNCONNECTED;
+    }
+
+    /** An accepted socket, already connected; its accept event binds its client dispatch. */
+    ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint accepted, ListeningSocket listener) {
+        super(provider, loop, listener);
+        this.stream = accepted;
+        this.events = new ClientEvents(this, null);
+        this.budget = new Budget(loop);
+        this.state = SocketState.OPEN;
+    }
+
+    // ---- operations, inside a step ------------------------------------------------------------------------
+
+    @Override
+    void run(IrpCore op) {
+        if (state == SocketState.CLOSED) {
+            // a call deferred by the step that ended the socket (a rejecting accept event) is flushed as a close
+            // flushes; only WskProvider.close() may close a socket under a call racing it
+            op.complete(provider.closing() ? NtStatus.FILE_FORCED_CLOSED : NtStatus.CANCELLED, 0);
+            return;
+        }
+        if (op.isCancelling()) {
+            if (op.operation == Operation.SOCKET_CONNECT) {
+                connectFailed(op, NtStatus.CANCELLED);
+            } else {
+                op.complete(NtStatus.CANCELLED, 0);
+            }
+            return;
+        }
+        switch (op.operation) {
+            case SOCKET_CONNECT:
+            case CONNECT:
+                connect(op);
+                break;
+            case BIND:
+                bind(op);
+                break;
+            case SEND:
+                send(op);
+                break;
+            case RECEIVE:
+                receive(op);
+                break;
+            case DISCONNECT:
+                disconnect(op);
+                break;
+            case CLOSE:
+                teardown(Ending.CLOSE, op);
+                break;
+            case CONTROL:
+                control(op);
+                break;
+            case LOCAL_ADDRESS:
+            case REMOTE_ADDRESS:
+                address(op);
+                break;
+            default:
+                throw new IllegalStateException("internal error: " + op.operation + " is not a connection operation");
+        }
+    }
+
+    private void connect(IrpCore op) {
+        NtStatus refusal = state.refusesConnect();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        try {
+            stream.register(loop.poller, this);
+            if (stream.connect(op.endpoint)) {
+                connected(op);
+            } else {
+                state = state.to(SocketState.CONNECTING);
+                connectOp = op;
+            }
+        } catch (IOException | RuntimeException e) {
+            connectFailed(op, statusOf(e));
+        }
+    }
+
+    private void finishConnect() {
+        IrpCore op = connectOp;
+        if (op == null) {
+            return;
+        }
+        try {
+            if (stream.finishConnect()) {
+                connectOp = null;
+                connected(op);
+            }
+        } catch (IOException | RuntimeException e) {
+            connectOp = null;
+            connectFailed(op, statusOf(e));
+        }
+    }
+
+    private void connected(IrpCore op) {
+        if (!op.claim()) {
+            connectFailed(op, NtStatus.CANCELLED);
+            return;
+        }
+        state = state.to(SocketState.OPEN);
+        if (op.operation == Operation.SOCKET_CONNECT) {
+            op.setResultSocket(this);
+        }
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    private void connectFailed(IrpCore op, NtStatus status) {
+        closeChannel(CloseKind.QUIET);
+        state = state.to(SocketState.CONNECT_FAILED);
+        if (op.operation == Operation.SOCKET_CONNECT) {
+            // the application never saw this socket, so it cannot close it: do it here
+            gate.forceShut("the provider, since its connect failed");
+            state = state.to(SocketState.CLOSED);
+            events.release();
+            provider.unregister(this);
+        }
+        op.complete(status, 0);
+    }
+
+    private void bind(IrpCore op) {
+        NtStatus refusal = state.refusesBind();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        try {
+            stream.bind(op.endpoint);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            op.complete(statusOf(e), 0);
+        }
+    }
+
+    private void send(IrpCore op) {
+        NtStatus refusal = state.refusesSend();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.sendFlags == SendFlags.NODELAY && !noDelay) {
+            noDelay = true; // once: setOption costs a system call and an allocation
+            try {
+                stream.setNoDelay(true);
+            } catch (IOException e) {
+                provider.errors.report("Setting TCP_NODELAY on " + this + " failed; the send goes on without it", e);
+            }
+        }
+        sends.add(op);
+        pump();
+    }
+
+    private void receive(IrpCore op) {
+        NtStatus refusal = state.refusesReceive();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        receives.add(op);
+        pump();
+    }
+
+    private void disconnect(IrpCore op) {
+        NtStatus refusal = state.refusesDisconnect(op.mode);
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.mode == DisconnectMode.ABORTIVE) {
+            if (!op.claim()) {
+                op.complete(NtStatus.CANCELLED, 0); // cancelled before it reached the loop: nothing happened
+                return;
+            }
+            teardown(Ending.ABORT, op);
+            return;
+        }
+        state = state.gracefulQueued();
+        sends.add(op); // the marker: it reaches the head only after every earlier send (SPEC D3)
+        pump();
+    }
+
+    private void control(IrpCore op) {
+        if (!events.hasDispatch()) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no client dispatch to call
+            return;
+        }
+        NtStatus refusal = state.refusesControl();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        boolean backlogDue = events.enable(op.event, op.enable);
+        op.complete(NtStatus.SUCCESS, 0);
+        if (backlogDue && state.connected()) {
+            events.raiseSendBacklog(stream);
+        }
+        pump();
+    }
+
+    private void address(IrpCore op) {
+        try {
+            SocketAddress address = op.operation == Operation.LOCAL_ADDRESS
+                    ? stream.localAddress() : stream.remoteAddress();
+            if (address == null) {
+                op.complete(op.operation == Operation.LOCAL_ADDRESS
+                        ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION, 0);
+                return;
+            }
+            op.setResultAddress(address);
+            op.complete(NtStatus.SUCCESS, 0);
+        } catch (IOException | RuntimeException e) {
+            op.complete(state.wasConnected() ? NtStatus.INVALID_DEVICE_STATE : NtStatus.INVALID_CONNECTION, 0);
+        }
+    }
+
+    @Override
+    void sweepCancelled() {
+        if (state == SocketState.CLOSED) {
+            return; // close completed everything
+        }
+        IrpCore connecting = connectOp;
+        if (connecting != null && connecting.isCancelling()) {
+            connectOp = null;
+            connectFailed(connecting, NtStatus.CANCELLED);
+            return;
+        }
+        IrpCore cancelled;
+        while ((cancelled = sends.removeCancelled()) != null) {
+            if (cancelled.operation == Operation.DISCONNECT) {
+                state = state.gracefulCancelled(); // the queue stays as it was (SPEC D6, I6)
+            }
+            cancelled.complete(NtStatus.CANCELLED, 0);
+        }
+        while ((cancelled = receives.removeCancelled()) != null) {
+            cancelled.complete(NtStatus.CANCELLED, 0);
+        }
+        pump();
+    }
+
+    // ---- I/O, inside a step ---------------------------------------------------------------------------------
+
+    @Override
+    public void onReady(int readyOps) {
+        if (!beginStep()) {
+            return;
+        }
+        try {
+            if ((readyOps & Ready.CONNECT) != 0) {
+                finishConnect();
+            }
+            if ((readyOps & Ready.READ) != 0) {
+                drained = false;
+            }
+            if ((readyOps & (Ready.READ | Ready.WRITE)) != 0) {
+                pump();
+            }
+        } finally {
+            endStep();
+        }
+    }
+
+    /** Moves both queues as far as the transport and this turn's budget let them, then the events. */
+    private void pump() {
+        if (state.connected()) {
+            writeSends();
+        }
+        if (state.connected()) {
+            readReceives();
+        }
+        if (state.peerShutdown() && !receives.hasKept()) {
+            events.raiseDisconnect(DisconnectMode.GRACEFUL); // SPEC E2: after every byte before the FIN
+        }
+    }
+
+    private void writeSends() {
+        SendQueue.Progress progress;
+        try {
+            progress = sends.write(stream, budget);
+        } catch (IOException e) {
+            teardown(Ending.PEER_RESET, null);
+            return;
+        }
+        while (progress == SendQueue.Progress.GRACEFUL_CANCELLED) {
+            state = state.gracefulCancelled(); // the queue stays as it was (SPEC D6, I6)
+            sends.takeDisconnect().complete(NtStatus.CANCELLED, 0);
+            if (!state.connected()) {
+                return; // the routine's calls wait for the end of the step, so this cannot happen; but never write then
+            }
+            try {
+                progress = sends.write(stream, budget);
+            } catch (IOException e) {
+                teardown(Ending.PEER_RESET, null);
+                return;
+            }
+        }
+        if (progress == SendQueue.Progress.FIN_DUE && state.connected()) {
+            try {
+                stream.shutdownOutput();
+            } catch (IOException e) {
+                teardown(Ending.PEER_RESET, null);
+                return;
+            }
+            state = state.finSent();
+            sends.takeDisconnect().complete(NtStatus.SUCCESS, 0); // SPEC D4: information 0, final buffer or not
+        }
+    }
+
+    private void readReceives() {
+        while (state.connected()) {
+            IrpCore op = receives.peek();
+            if (op == null) {
+                readForEvents();
+                return;
+            }
+            if (op.isCancelling()) {
+                receives.poll();
+                op.complete(NtStatus.CANCELLED, 0);
+                continue;
+            }
+            if (receives.hasKept()) {
+                if (op.claim()) {
+                    receives.deliverKept(op);
+                    if (!receives.hasKept()) {
+                        events.resumeReceive();
+                    }
+                }
+                continue;
+            }
+            if (state.peerShutdown()) {
+                receives.poll();
+                op.complete(NtStatus.SUCCESS, op.transferred); // SPEC X2: 0 bytes at FIN, or what WAITALL had
+                continue;
+            }
+            ByteBuffer data = loop.readBuffer;
+            data.clear();
+            data.limit((int) Math.min(data.capacity(), op.buffer.remaining()));
+            int n = read(data);
+            if (n <= 0) {
+                if (n < 0 && state.connected()) {
+                    state = state.peerFinRead();
+                    continue;
+                }
+                return; // nothing yet, the budget is spent, or the connection broke
+            }
+            data.flip();
+            if (op.claim()) {
+                receives.deliver(op, data);
+            } else {
+                receives.keep(data); // the cancel won: the bytes wait for the next receive
+            }
+        }
+    }
+
+    /**
+     * No receive IRP waits: offer kept or new data to the receive event, or read only to see the peer's FIN for the
+     * disconnect event.
+     */
+    private void readForEvents() {
+        while (receives.isEmpty() && state.connected() && !state.peerShutdown()) {
+            if (receives.hasKept()) {
+                if (!events.offersReceive() || !offerKept()) {
+                    return; // kept bytes wait for a receive IRP
+                }
+                continue;
+            }
+            if (!events.wantsRead()) {
+                return;
+            }
+            ByteBuffer data = loop.readBuffer;
+            data.clear();
+            int n = read(data);
+            if (n < 0) {
+                state = state.peerFinRead();
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            data.flip();
+            if (!events.offersReceive()) {
+                receives.keep(data); // read only to see a FIN; the bytes wait for a receive or the receive event
+                return;
+            }
+            int taken = offerToReceiveEvent(n);
+            data.position(taken);
+            if (data.hasRemaining()) {
+                receives.keep(data);
+                events.suspendReceive(); // until a receive IRP takes what is left (SPEC E3)
+                return;
+            }
+        }
+    }
+
+    /** Offers kept bytes to the receive event; false if it took less than all it was offered. */
+    private boolean offerKept() {
+        ByteBuffer data = loop.readBuffer;
+        data.clear();
+        int n = receives.peekKept(data);
+        int taken = offerToReceiveEvent(n);
+        receives.takeKept(taken);
+        if (taken < n) {
+            events.suspendReceive();
+            return false;
+        }
+        return true;
+    }
+
+    /** Calls the receive event with the first {@code n} bytes of the loop's read buffer; returns how many it took. */
+    private int offerToReceiveEvent(int n) {
+        ByteBuffer view = loop.eventView;
+        view.clear();
+        view.limit(n);
+        loop.lendReadBuffer();
+        try {
+            return events.offer(loop.eventData, n);
+        } finally {
+            loop.returnReadBuffer();
+            if (loop.clock != null) {
+                view.limit(0); // verifier (SPEC V6): data kept past the event reads as empty instead of as other bytes
+            }
+        }
+    }
+
+    /**
+     * One read, if this turn's budget allows and readiness says there may be something (see {@link #drained}).
+     *
+     * @return the bytes read; 0 if none now, known none, or the budget is spent; -1 at the peer's FIN or when the
+     *     connection broke (then it is torn down)
+     */
+    private int read(ByteBuffer data) {
+        if (drained || !budget.takeRead()) {
+            return 0;
+        }
+        int wanted = data.remaining();
+        int n;
+        try {
+            n = stream.read(data);
+        } catch (IOException e) {
+            teardown(Ending.PEER_RESET, null);
+            return -1;
+        }
+        drained = n >= 0 && n < wanted;
+        return n;
+    }
+
+    // ---- accepted sockets -----------------------------------------------------------------------------------
+
+    /** Runs the accept event for this newly accepted socket and keeps or rejects it. */
+    void admit(ListenBinding<?> listener) {
+        if (!beginStep()) {
+            throw new IllegalStateException("internal error: " + this + " was admitted twice");
+        }
+        try {
+            decide(listener);
+        } finally {
+            endStep();
+        }
+    }
+
+    private void decide(ListenBinding<?> listener) {
+        SocketAddress local;
+        SocketAddress remote;
+        try {
+            stream.register(loop.poller, this);
+            local = stream.localAddress();
+            remote = stream.remoteAddress();
+        } catch (IOException e) {
+            provider.errors.report("Setting up an accepted connection failed; it is dropped", e);
+            rejectNow();
+            return;
+        }
+        WskAccept answer;
+        CallSite outer = loop.clock == null ? null
+                : loop.clock.started("accept event of the listening socket", trace == null ? null : trace.made, false);
+        try {
+            answer = listener.onAccept(this, local, remote);
+        } catch (Throwable t) {
+            provider.errors.report("The accept event threw; the connection is rejected", t);
+            answer = WskAccept.reject();
+        } finally {
+            if (loop.clock != null) {
+                loop.clock.ended(outer);
+            }
+        }
+        if (gate.isShut()) {
+            return; // the event closed it itself; that close runs after this step
+        }
+        if (answer == null) {
+            provider.errors.report("Accept event contract broken", new IllegalStateException("The accept event"
+                    + " returned null; return WskAccept.accept(context, dispatch) or WskAccept.reject()"));
+            answer = WskAccept.reject();
+        }
+        if (!(answer instanceof AcceptDecision) || ((AcceptDecision<?>) answer).rejected()) {
+            rejectNow();
+            return;
+        }
+        AcceptDecision<?> decision = (AcceptDecision<?>) answer;
+        events.bind(decision.binding);
+        for (WskEvent event : decision.events) {
+            if (events.enable(event, true)) {
+                events.raiseSendBacklog(stream);
+            }
+        }
+        pump();
+    }
+
+    /** Rejects the connection (the peer sees a reset) before the application ever saw it. Loop thread. */
+    void reject() {
+        if (!beginStep()) {
+            throw new IllegalStateException("internal error: " + this + " was rejected inside a step");
+        }
+        try {
+            rejectNow();
+        } finally {
+            endStep();
+        }
+    }
+
+    @Override
+    void forceClose(String closer) {
+        gate.forceShut(closer);
+        if (state != SocketState.CLOSED && beginStep()) {
+            try {
+                teardown(Ending.CLOSE, null);
+            } finally {
+                endStep();
+            }
+        }
+    }
+
+    private void rejectNow() {
+        gate.forceShut("the provider, since its connection was rejected");
+        teardown(Ending.REJECT, null);
+    }
+
+    // ---- the one teardown -----------------------------------------------------------------------------------
+
+    /**
+     * Ends the connection's pending work as {@code ending} says: the wire first (RST, a quiet close, or a lingering
+     * hand-on), then every pending IRP in queue order, then {@code cause} (the abort or close IRP) last (SPEC C2, D7,
+     * D9). A close issued by a routine of this teardown runs after it, so it cannot overtake it.
+     */
+    private void teardown(Ending ending, IrpCore cause) {
+        SocketState before = state;
+        state = state.to(ending.next);
+        if (ending != Ending.PEER_RESET) {
+            events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
+        }
+        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT ? CloseKind.RESET
+                : ending == Ending.PEER_RESET ? CloseKind.QUIET
+                : before.closeKind();
+        tearingDownAbortively = how == CloseKind.RESET;
+        boolean flushFirst = closeChannel(how);
+        if (flushFirst && !loop.broken()) {
+            heldEnding = ending;
+            heldCause = cause;
+            hold(); // the loop's next select sends the RST; afterFlush() completes the IRPs
+            return;
+        }
+        completeTeardown(ending, cause);
+    }
+
+    @Override
+    void afterFlush() {
+        Ending ending = heldEnding;
+        IrpCore cause = heldCause;
+        heldEnding = null;
+        heldCause = null;
+        completeTeardown(ending, cause);
+    }
+
+    private void completeTeardown(Ending ending, IrpCore cause) {
+        IrpCore connecting = connectOp;
+        connectOp = null;
+        int flushed = 0;
+        if (connecting != null) {
+            flushed++;
+            connecting.complete(NtStatus.CANCELLED, 0);
+        }
+        flushed += sends.failAll(ending);
+        flushed += receives.failAll(ending.receives);
+        if (ending == Ending.PEER_RESET) {
+            events.raiseDisconnect(DisconnectMode.ABORTIVE); // not if a routine above began a close (SPEC E2)
+        }
+        if (ending.closes()) {
+            events.release();
+            receives.discardKept();
+            provider.unregister(this);
+        }
+        if (cause != null) {
+            FlightEvents.closeDetails(cause, flushed, tearingDownAbortively);
+            cause.complete(NtStatus.SUCCESS, 0);
+        }
+    }
+
+    /**
+     * Closes the connection as {@code how} says.
+     *
+     * @return true if an RST waits for the loop's next poll (NIO closes a registered channel only when its cancelled
+     *     key is flushed, and one flush per turn serves every abort of that turn)
+     */
+    private boolean closeChannel(CloseKind how) {
+        return stream.close(how, loop.nanoTime() + provider.closeTimeoutNanos());
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------------
+
+    @Override
+    String addressText(boolean local) {
+        try {
+            SocketAddress address = local ? stream.localAddress() : stream.remoteAddress();
+            return Addresses.text(address);
+        } catch (IOException | RuntimeException e) {
+            return ""; // closed, or never bound: nothing to show
+        }
+    }
+
+    @Override
+    void stepEnded() {
+        updateInterest();
+    }
+
+    private void updateInterest() {
+        int ops = 0;
+        if (state == SocketState.CONNECTING) {
+            ops = Ready.CONNECT;
+        } else if (state.connected()) {
+            if (!sends.isEmpty()) {
+                ops |= Ready.WRITE;
+            }
+            boolean receiveWaits = !receives.isEmpty() && !state.peerShutdown() && !receives.hasKept();
+            boolean eventsRead = receives.isEmpty() && !state.peerShutdown() && !receives.hasKept()
+                    && events.wantsRead();
+            if (receiveWaits || eventsRead) {
+                ops |= Ready.READ;
+            }
+        }
+        stream.interest(ops);
+    }
+
+    private NtStatus statusOf(Throwable e) {
+        NtStatus status = provider.transport.statusOf(e);
+        if (status == NtStatus.UNSUCCESSFUL) {
+            provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
+        }
+        return status;
+    }
+}

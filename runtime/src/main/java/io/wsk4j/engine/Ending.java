@@ -1,0 +1,37 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.NtStatus;
+
+/** The ways a connection's pending work ends, each with the statuses its IRPs get; one teardown serves them all. */
+enum Ending {
+    /** Our abortive disconnect (SPEC D7). */
+    ABORT(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, NtStatus.CONNECTION_ABORTED, false, SocketState.ABORTED),
+    /** The peer reset the connection, or it broke (SPEC D9, X2): no byte is claimed as sent that was not. */
+    PEER_RESET(NtStatus.CONNECTION_RESET, NtStatus.CONNECTION_RESET, NtStatus.CONNECTION_RESET, true,
+            SocketState.RESET),
+    /** closeSocket, or WskProvider.close() for a forgotten socket (SPEC C1–C3, C6). */
+    CLOSE(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, NtStatus.CANCELLED, false, SocketState.CLOSED),
+    /** The accept event rejected the connection, or setting it up failed. */
+    REJECT(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, NtStatus.CANCELLED, false, SocketState.CLOSED);
+
+    final NtStatus sends;
+    /** For a pending graceful disconnect (SPEC D6). */
+    final NtStatus graceful;
+    final NtStatus receives;
+    /** Sends report the bytes the transport took, rather than 0. */
+    final boolean reportSent;
+    final SocketState next;
+
+    Ending(NtStatus sends, NtStatus graceful, NtStatus receives, boolean reportSent, SocketState next) {
+        this.sends = sends;
+        this.graceful = graceful;
+        this.receives = receives;
+        this.reportSent = reportSent;
+        this.next = next;
+    }
+
+    /** The socket is done for good: it leaves the provider. */
+    boolean closes() {
+        return next == SocketState.CLOSED;
+    }
+}

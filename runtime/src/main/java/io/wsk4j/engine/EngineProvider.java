@@ -1,0 +1,382 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskClientConnectionDispatch;
+import io.wsk4j.WskClientListenDispatch;
+import io.wsk4j.WskErrorHandler;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskStats;
+import io.wsk4j.WskVerifierReport;
+import io.wsk4j.spi.VerifierSettings;
+import io.wsk4j.transport.CloseKind;
+import io.wsk4j.transport.StreamEndpoint;
+import io.wsk4j.transport.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link WskProvider}: the WSK rules over a {@link Transport}, on a fixed set of {@link EventLoop}s; sockets are
+ * spread over them in turn.
+ */
+public final class EngineProvider implements WskProvider {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final int id = IDS.incrementAndGet();
+    final ErrorChannel errors;
+    final ConnectionDispatch dispatch = new ConnectionDispatch();
+    /** SPEC V; null when the verifier is off, which every hook checks first. */
+    final Verifier verifier;
+    final ProviderStats stats = new ProviderStats();
+    final int listenBacklog = 1024;
+    final Transport transport;
+    /** Told of every completion of a socket's IRP; null when nobody watches (a simulation's trace does). */
+    final CompletionObserver observer;
+    private final EventLoop[] loops;
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final Set<EngineSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Closed sockets whose connection still delivers our data (SPEC C3); close() waits for them, bounded. */
+    private final AtomicInteger lingering = new AtomicInteger();
+    private final Duration closeTimeout;
+    private final Object closeMonitor = new Object();
+    private volatile boolean closing;
+
+    /** Use {@link WskProvider#open()}, {@link WskProvider#builder()} or {@link Engine#openProvider}. */
+    EngineProvider(Transport transport, int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler,
+            VerifierSettings verifying, CompletionObserver observer) {
+        this.transport = transport;
+        this.observer = observer;
+        this.errors = new ErrorChannel(errorHandler);
+        this.closeTimeout = closeTimeout;
+        FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
+        this.loops = new EventLoop[ioThreads];
+        try {
+            for (int i = 0; i < ioThreads; i++) {
+                loops[i] = new EventLoop(this, i, verifying != null, transport);
+            }
+        } catch (IOException e) {
+            abandonStart(null);
+            throw new UncheckedIOException("Opening a poller (selector) failed; the provider cannot start", e);
+        }
+        this.verifier = verifying == null ? null : new Verifier(this, verifying, loops);
+        try {
+            if (verifier != null) {
+                verifier.start();
+            }
+            for (EventLoop loop : loops) {
+                loop.start();
+            }
+        } catch (RuntimeException | Error e) { // a thread that cannot start (OutOfMemoryError: no native thread)
+            abandonStart(verifier);
+            throw e;
+        }
+    }
+
+    /**
+     * The constructor failed: nothing it started may outlive it. A verifier left open would keep every Irp.allocate()
+     * in the JVM watched (SPEC V1) with no provider left to close it.
+     */
+    private void abandonStart(Verifier started) {
+        if (started != null) {
+            started.abandon();
+        }
+        for (EventLoop loop : loops) {
+            if (loop == null) {
+                continue;
+            }
+            try {
+                if (loop.thread.isAlive()) {
+                    loop.stop(closeTimeout.toMillis() + 1000); // it closes its poller as it ends
+                } else {
+                    loop.poller.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                errors.report("Cleaning up a provider that could not start", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public <C> NtStatus socket(C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET);
+        checkOpen();
+        StreamEndpoint stream;
+        try {
+            stream = transport.openStream();
+        } catch (IOException e) {
+            errors.report("Opening a socket failed", e);
+            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
+        beginOrClose(op, Operation.SOCKET, socket, stream);
+        op.setResultSocket(socket);
+        return op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    @Override
+    public <C> NtStatus socketConnect(
+            SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET_CONNECT);
+        checkOpen();
+        if (remoteAddress == null) {
+            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
+        }
+        StreamEndpoint stream;
+        try {
+            stream = transport.openStream();
+        } catch (IOException e) {
+            errors.report("Opening a socket failed", e);
+            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
+        beginOrClose(op, Operation.SOCKET_CONNECT, socket, stream);
+        op.endpoint = remoteAddress;
+        return socket.loop.submit(op);
+    }
+
+    @Override
+    public <L> NtStatus socketListen(
+            SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
+        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
+                + " only through the accept event; pass a WskClientListenDispatch");
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.LISTEN);
+        checkOpen();
+        if (localAddress == null) {
+            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
+        }
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.LISTEN, socket, null);
+        op.endpoint = localAddress;
+        return socket.loop.submit(op);
+    }
+
+    /** A socket request that fails before any socket exists: it completes here, counted for the stats here. */
+    private NtStatus completeWithoutSocket(IrpCore op, NtStatus status) {
+        op.begin(Operation.SOCKET, null);
+        stats.completedOffLoop(Operation.SOCKET, false, status);
+        return op.complete(status, 0);
+    }
+
+    /** Registers the new socket only once the IRP is taken, so that a refused IRP leaves no socket behind. */
+    private void beginOrClose(IrpCore op, Operation operation, EngineSocket socket, StreamEndpoint stream) {
+        try {
+            op.begin(operation, socket);
+        } catch (RuntimeException e) {
+            if (stream != null) {
+                stream.close(CloseKind.QUIET, 0);
+            }
+            throw e;
+        }
+        register(socket);
+    }
+
+    @Override
+    public int openSocketCount() {
+        return sockets.size();
+    }
+
+    @Override
+    public WskStats stats() {
+        return stats.snapshot(loops, sockets.size(), currentLoop() != null);
+    }
+
+    @Override
+    public void close() {
+        for (EventLoop loop : loops) {
+            if (loop.ownsThread() && loop.inLoop()) {
+                throw new IllegalStateException("WskProvider.close() was called on its own I/O thread, which it must"
+                        + " wait for; call it from an application thread, not a completion routine or event");
+            }
+        }
+        synchronized (closeMonitor) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        long started = loops[0].nanoTime();
+        try {
+            awaitNoSockets(closeTimeout.toNanos());
+            // sockets made by calls that raced this close, or accepted meanwhile, are caught by a later round
+            for (int round = 0; round < 3 && !sockets.isEmpty(); round++) {
+                List<EngineSocket> forgotten = new ArrayList<>();
+                for (EngineSocket socket : sockets) {
+                    if (!socket.gate.isShut()) { // a socket whose own close is under way closes by itself
+                        forgotten.add(socket);
+                    }
+                }
+                if (!forgotten.isEmpty()) {
+                    forgotten.sort(java.util.Comparator.comparingInt(EngineSocket::id)); // not the set's hash order
+                    closeForgotten(forgotten, started);
+                }
+                awaitNoSockets(closeTimeout.toNanos());
+            }
+            awaitNoLingering(closeTimeout.toNanos());
+            for (EventLoop loop : loops) {
+                if (!loop.stop(closeTimeout.toMillis() + 1000)) {
+                    errors.report("WskProvider.close()", new IllegalStateException(loop + " did not stop in time"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop waiting; the I/O threads are daemons and end with the JVM
+        }
+        if (verifier != null) {
+            verifier.close(); // throws WskVerifierException if asked to fail on reports
+        }
+    }
+
+    private void awaitNoSockets(long timeoutNanos) throws InterruptedException {
+        transport.await(closeMonitor, sockets::isEmpty, timeoutNanos);
+    }
+
+    private void awaitNoLingering(long timeoutNanos) throws InterruptedException {
+        transport.await(closeMonitor, () -> lingering.get() == 0, timeoutNanos);
+    }
+
+    void lingerStarted() {
+        lingering.incrementAndGet();
+    }
+
+    void lingerEnded() {
+        lingering.decrementAndGet();
+        if (closing) {
+            synchronized (closeMonitor) {
+                closeMonitor.notifyAll();
+            }
+        }
+    }
+
+    /** SPEC C6: close what the application forgot, as closeSocket would, and say so. */
+    private void closeForgotten(List<EngineSocket> forgotten, long started) throws InterruptedException {
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(loops[0].nanoTime() - started);
+        errors.report("WskProvider.close() waited " + waitedMillis + " ms; " + forgotten.size()
+                + " socket(s) were still open and are closed now: " + forgotten, new IllegalStateException(
+                "Close every socket with closeSocket before closing its provider (SPEC C6)"));
+        if (verifier != null) {
+            for (EngineSocket socket : forgotten) {
+                if (socket.trace != null) {
+                    verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, socket + " was still open when its"
+                            + " provider closed (SPEC V3, C6): close every socket with closeSocket before"
+                            + " WskProvider.close(); the provider closes it now, as closeSocket would",
+                            List.of(socket.trace.madeSite()));
+                }
+            }
+        }
+        CountDownLatch closed = new CountDownLatch(forgotten.size());
+        for (EngineSocket socket : forgotten) {
+            socket.gate.forceShut("WskProvider.close(), since the application had not closed it (SPEC C6)");
+            IrpCore op = new IrpCore();
+            op.setCompletionRoutine((irp, latch) -> {
+                latch.countDown();
+                irp.free();
+                synchronized (closeMonitor) {
+                    closeMonitor.notifyAll();
+                }
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, closed, true, true, true);
+            op.begin(Operation.CLOSE, socket);
+            FlightEvents.closeStarted(op, socket);
+            op.markPendingReturned();
+            socket.loop.execute(op);
+        }
+        if (!transport.await(closeMonitor, () -> closed.getCount() == 0,
+                closeTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1))) {
+            errors.report("WskProvider.close()", new IllegalStateException(
+                    closed.getCount() + " forgotten socket(s) did not finish closing in time"));
+        }
+    }
+
+    /** The loop at {@code index}; for tests of the provider itself. */
+    EventLoop loop(int index) {
+        return loops[index];
+    }
+
+    EventLoop nextLoop() {
+        for (int tries = 0; tries < loops.length; tries++) {
+            EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+            if (!loop.broken()) {
+                return loop;
+            }
+        }
+        return loops[0]; // every loop is broken: the socket's first call finds it closed
+    }
+
+    /** The loop's selector broke: its sockets end as closeSocket would end them. Its thread. */
+    void closeSocketsOf(EventLoop loop) {
+        for (EngineSocket socket : sockets) {
+            if (socket.loop == loop) {
+                socket.forceClose("the provider, since the selector of its I/O thread broke");
+            }
+        }
+    }
+
+    void register(EngineSocket socket) {
+        sockets.add(socket);
+    }
+
+    void unregister(EngineSocket socket) {
+        sockets.remove(socket);
+        if (closing) {
+            synchronized (closeMonitor) {
+                closeMonitor.notifyAll();
+            }
+        }
+    }
+
+    long closeTimeoutNanos() {
+        return closeTimeout.toNanos();
+    }
+
+    /** The loop whose receive events are handed {@code buffer} as their data, or null (SPEC B4). */
+    EventLoop receiveEventLender(java.nio.ByteBuffer buffer) {
+        for (EventLoop loop : loops) {
+            if (buffer == loop.eventView) {
+                return loop;
+            }
+        }
+        return null;
+    }
+
+    /** The loop whose thread this is, or null on an application thread. */
+    EventLoop currentLoop() {
+        for (EventLoop loop : loops) {
+            if (loop.ownsThread() && loop.inLoop()) {
+                return loop;
+            }
+        }
+        return null;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    private void checkOpen() {
+        loops[0].checkCaller();
+        if (closing) {
+            throw new IllegalStateException("This WskProvider is closed (WskDeregister); open a new one");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WskProvider#" + id + "[" + transport + ", " + loops.length + " I/O thread(s), " + sockets.size()
+                + " open socket(s)]";
+    }
+}

@@ -1,0 +1,216 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskSocket;
+import io.wsk4j.transport.ReadyHandler;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every socket of the engine shares: its loop, its close gate, cancel sweeps, and one step at a time.
+ *
+ * <p>A <em>step</em> is everything the provider does for one socket at one go: an operation, a readiness, a sweep, a
+ * teardown. Completion routines and event callbacks run inside steps; a dispatch call they make on the same socket
+ * is kept and runs right after the step (SPEC C2, E4), so no queue of the socket is ever walked re-entrantly and a
+ * close from a routine never overtakes the teardown it was called from. The socket is itself the task that asks its
+ * loop for a sweep of cancelled IRPs, so a socket needs no task object of its own.
+ */
+abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final EngineProvider provider;
+    final EventLoop loop;
+    /** Where the socket was made and who is inside its calls, for the verifier (SPEC V); null without one. */
+    final SocketTrace trace;
+    /** Between dispatch calls and closeSocket (SPEC C5). */
+    final CloseGate gate;
+    private final AtomicBoolean sweepRequested = new AtomicBoolean();
+    private final int id = IDS.incrementAndGet();
+
+    // ---- loop-owned ----
+    private boolean inStep;
+    /** The step goes on after its code returned: a teardown waits for the loop's flush of cancelled keys. */
+    private boolean held;
+    private IrpCore deferredHead;
+    private IrpCore deferredTail;
+
+    /** A socket the application asks for (WskSocket, WskSocketConnect, a listening socket): made on its thread. */
+    EngineSocket(EngineProvider provider, EventLoop loop) {
+        this.provider = provider;
+        this.loop = loop;
+        Verifier verifier = provider.verifier;
+        this.trace = verifier == null ? null
+                : new SocketTrace(verifier.site("socket made"), "the socket was made here");
+        this.gate = new CloseGate(loop, this);
+    }
+
+    /** A socket accepted by {@code listener}, on an I/O thread: the place the verifier names is the listener's. */
+    EngineSocket(EngineProvider provider, EventLoop loop, EngineSocket listener) {
+        this.provider = provider;
+        this.loop = loop;
+        this.trace = listener.trace == null ? null : new SocketTrace(listener.trace.made,
+                "the socket was accepted by the listening socket made here");
+        this.gate = new CloseGate(loop, this);
+    }
+
+    static EngineSocket of(WskSocket socket) {
+        if (socket == null) {
+            throw new NullPointerException("socket is null: pass the WskSocket from Irp.socket() of a socket request");
+        }
+        if (!(socket instanceof EngineSocket)) {
+            throw new IllegalArgumentException("This socket was not made by a wsk4j provider: "
+                    + socket.getClass().getName() + "; use the WskSocket that Irp.socket() returned");
+        }
+        EngineSocket engineSocket = (EngineSocket) socket;
+        engineSocket.loop.checkCaller();
+        return engineSocket;
+    }
+
+    @Override
+    public final WskProviderConnectionDispatch dispatch() {
+        return provider.dispatch;
+    }
+
+    /** {@return the order in which the JVM's sockets were made} */
+    final int id() {
+        return id;
+    }
+
+    @Override
+    public final String toString() {
+        return "WskSocket#" + id;
+    }
+
+    /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
+    abstract void run(IrpCore op);
+
+    /** The local or remote address as text, for the Flight Recorder; "" if there is none (yet, or any more). */
+    abstract String addressText(boolean local);
+
+    /** {@return the socket's addresses as {@code local -> remote}, or the local one alone} */
+    final String describe() {
+        String remote = addressText(false);
+        return remote.isEmpty() ? addressText(true) : addressText(true) + " -> " + remote;
+    }
+
+    /** Ends the socket as closeSocket would, without an IRP of its own; the gate says {@code closer} did it. */
+    abstract void forceClose(String closer);
+
+    /** Completes the IRPs that {@link IrpCore#cancel()} marked. Runs inside a step. */
+    abstract void sweepCancelled();
+
+    /**
+     * The step's last moment, after the calls it deferred: what the selector should watch is settled once here, not
+     * after each part of the step, so a receive that completes and is posted again costs no interest change.
+     */
+    void stepEnded() {}
+
+    /** A held teardown goes on: the loop's flush has sent what had to go on the wire first. Runs inside the step. */
+    void afterFlush() {
+        throw new IllegalStateException("internal error: " + this + " holds no teardown");
+    }
+
+    // ---- steps ----------------------------------------------------------------------------------------------
+
+    /** Loop thread: runs {@code op} now, or, if a step of this socket is under way, right after it. */
+    final void execute(IrpCore op) {
+        loop.tookUp(op);
+        if (inStep) {
+            defer(op);
+            return;
+        }
+        inStep = true;
+        try {
+            run(op);
+        } finally {
+            endStep();
+        }
+    }
+
+    /** Loop thread: whether a dispatch call on this socket must wait for the step under way. */
+    final boolean inStep() {
+        return inStep;
+    }
+
+    final void defer(IrpCore op) {
+        if (deferredTail == null) {
+            deferredHead = op;
+        } else {
+            deferredTail.nextTask = op;
+        }
+        deferredTail = op;
+    }
+
+    /** Starts a step for work that is not an IRP; false if one is under way (a held teardown). */
+    final boolean beginStep() {
+        if (inStep) {
+            return false;
+        }
+        inStep = true;
+        return true;
+    }
+
+    /** Ends the step: the calls it deferred run now, in order, each as part of it. */
+    final void endStep() {
+        while (!held) {
+            IrpCore next = deferredHead;
+            if (next == null) {
+                try {
+                    stepEnded();
+                } finally {
+                    inStep = false;
+                }
+                return;
+            }
+            deferredHead = (IrpCore) next.nextTask;
+            next.nextTask = null;
+            if (deferredHead == null) {
+                deferredTail = null;
+            }
+            try {
+                run(next);
+            } catch (Throwable t) {
+                provider.errors.report("internal error while running " + next + " on " + this, t);
+            }
+        }
+    }
+
+    /** Keeps the step open until the loop calls {@link #afterFlush()}. */
+    final void hold() {
+        held = true;
+        loop.afterFlush(this);
+    }
+
+    /** Loop thread, after the flush: the held step goes on, then ends. */
+    final void resumeAfterFlush() {
+        held = false;
+        try {
+            afterFlush();
+        } finally {
+            endStep();
+        }
+    }
+
+    // ---- cancel sweeps --------------------------------------------------------------------------------------
+
+    /** Any thread: asks the loop to complete this socket's cancelled IRPs. */
+    final void requestSweep() {
+        if (sweepRequested.compareAndSet(false, true)) {
+            loop.execute(this);
+        }
+    }
+
+    @Override
+    final void runOnLoop() {
+        sweepRequested.set(false);
+        if (!beginStep()) {
+            return; // a held teardown completes every IRP, cancelled ones included
+        }
+        try {
+            sweepCancelled();
+        } finally {
+            endStep();
+        }
+    }
+
+}

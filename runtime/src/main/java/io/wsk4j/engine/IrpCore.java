@@ -1,0 +1,496 @@
+package io.wsk4j.engine;
+
+import io.wsk4j.CompletionRoutine;
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.ReceiveFlags;
+import io.wsk4j.SendFlags;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskSocket;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * The IRP: its IoStatus block, its completion routine, the operation it carries and the state machine that makes
+ * completion exactly-once (SPEC I1–I7).
+ *
+ * <pre>
+ *   READY --dispatch--> (BEGINNING) PENDING --claim--> ACTIVE --complete--> COMPLETING --> COMPLETED --reuse--> READY
+ *                          |  ^-- unclaim --'                                      |
+ *                          '--cancel--> CANCELLING --complete(CANCELLED)--^        '--free--> FREED
+ * </pre>
+ *
+ * <p>Every transition out of PENDING is one compare-and-set, so a cancel racing the loop is decided without a lock:
+ * the loop claims an IRP (PENDING to ACTIVE) before it moves bytes for it, and a claimed IRP can no longer be
+ * cancelled. Only the loop completes an IRP that reached it; a cancel only marks it and asks the loop to sweep.
+ */
+final class IrpCore extends LoopTask implements Irp {
+    private static final int READY = 0;
+    private static final int PENDING = 1;
+    private static final int ACTIVE = 2;
+    private static final int CANCELLING = 3;
+    private static final int COMPLETING = 4;
+    private static final int COMPLETED = 5;
+    private static final int FREED = 6;
+    /** Between the CAS that takes a READY IRP for a dispatch call and the write that publishes it as PENDING. */
+    private static final int BEGINNING = 7;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(IrpCore.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state = READY;
+
+    // IoStatus block, written by the completer before the state becomes COMPLETED
+    private NtStatus status = NtStatus.SUCCESS;
+    private long information;
+    private WskSocket resultSocket;
+    private SocketAddress resultAddress;
+    private boolean pendingReturned;
+
+    // The routine and its context are stored erased; they are only ever set together by the typed
+    // setCompletionRoutine, so calling one with the other is type-correct.
+    private CompletionRoutine<Object> routine;
+    private Object context;
+    private boolean invokeOnSuccess;
+    private boolean invokeOnError;
+    private boolean invokeOnCancel;
+
+    // The operation in flight: written by the dispatching thread before the IRP is handed to the loop.
+    Operation operation;
+    EngineSocket target;
+    BufferChain buffer;
+    SendFlags sendFlags;
+    ReceiveFlags receiveFlags;
+    DisconnectMode mode;
+    SocketAddress endpoint;
+    WskEvent event;
+    boolean enable;
+    /** Bytes moved so far (loop-owned while the IRP is queued). */
+    long transferred;
+    /** Counted as pending by the stats of the loop that took it up (see {@link EventLoop#tookUp}). */
+    boolean countedPending;
+    /** The Flight Recorder event of this operation, or null: no recording wants it (see {@link FlightEvents}). */
+    Object flightEvent;
+    /** The verifier's record of this IRP; null when no verifier watches it (SPEC V). */
+    IrpTrace trace;
+
+    /** Use {@link Irp#allocate()}. */
+    IrpCore() {}
+
+    static IrpCore of(Irp irp) {
+        if (irp == null) {
+            throw new NullPointerException("irp is null: allocate one with Irp.allocate() or take one from an IrpPool");
+        }
+        if (!(irp instanceof IrpCore)) {
+            throw new IllegalArgumentException(
+                    "This IRP was not made by Irp.allocate(): " + irp.getClass().getName()
+                            + " cannot carry a WSK operation; use Irp.allocate() or an IrpPool");
+        }
+        return (IrpCore) irp;
+    }
+
+    // ---- the application's side -------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <C> void setCompletionRoutine(
+            CompletionRoutine<C> routine,
+            C context,
+            boolean invokeOnSuccess,
+            boolean invokeOnError,
+            boolean invokeOnCancel) {
+        if (routine == null) {
+            throw new NullPointerException("routine is null: pass the CompletionRoutine to call when the IRP completes");
+        }
+        int s = state;
+        if (s != READY) {
+            throw new IllegalStateException(s == COMPLETED
+                    ? "This IRP has completed: call reuse(status) before setting a new completion routine (SPEC I5)"
+                    : misuse(s, "setCompletionRoutine"));
+        }
+        this.routine = (CompletionRoutine<Object>) routine;
+        this.context = context;
+        this.invokeOnSuccess = invokeOnSuccess;
+        this.invokeOnError = invokeOnError;
+        this.invokeOnCancel = invokeOnCancel;
+    }
+
+    @Override
+    public NtStatus status() {
+        checkReadable("status()");
+        return status;
+    }
+
+    @Override
+    public long information() {
+        checkReadable("information()");
+        return information;
+    }
+
+    @Override
+    public WskSocket socket() {
+        checkReadable("socket()");
+        return resultSocket;
+    }
+
+    @Override
+    public SocketAddress address() {
+        checkReadable("address()");
+        return resultAddress;
+    }
+
+    @Override
+    public boolean pendingReturned() {
+        checkReadable("pendingReturned()");
+        return pendingReturned;
+    }
+
+    @Override
+    public boolean cancel() {
+        if (!STATE.compareAndSet(this, PENDING, CANCELLING)) {
+            return false;
+        }
+        // read after the CAS, so that it is this dispatch's socket: null if the loop completed the IRP meanwhile (then
+        // no sweep is needed), at worst the socket of a later dispatch, whose sweep finds nothing to do
+        EngineSocket socket = target;
+        if (socket != null) {
+            socket.requestSweep();
+        }
+        return true;
+    }
+
+    @Override
+    public void reuse(NtStatus newStatus) {
+        if (newStatus == null) {
+            throw new NullPointerException("status is null: pass the status the reused IRP starts with, e.g. SUCCESS");
+        }
+        int s = state;
+        if ((s != READY && s != COMPLETED) || !STATE.compareAndSet(this, s, READY)) {
+            throw new IllegalStateException(misuse(state, "reuse"));
+        }
+        status = newStatus;
+        clear();
+    }
+
+    @Override
+    public void free() {
+        int s = state;
+        if ((s != READY && s != COMPLETED) || !STATE.compareAndSet(this, s, FREED)) {
+            throw new IllegalStateException(misuse(state, "free"));
+        }
+        clear();
+        if (trace != null) {
+            trace.freed(); // SPEC V1: not a leak
+        }
+    }
+
+    private void clear() {
+        information = 0;
+        resultSocket = null;
+        resultAddress = null;
+        pendingReturned = false;
+        routine = null;
+        context = null;
+        invokeOnSuccess = invokeOnError = invokeOnCancel = false;
+        operation = null;
+        target = null;
+        buffer = null;
+        sendFlags = null;
+        receiveFlags = null;
+        mode = null;
+        endpoint = null;
+        event = null;
+        enable = false;
+        transferred = 0;
+    }
+
+    private void checkReadable(String what) {
+        int s = state;
+        if (s != READY && s != COMPLETED) {
+            throw new IllegalStateException(misuse(s, what));
+        }
+    }
+
+    private String misuse(int s, String what) {
+        switch (s) {
+            case FREED:
+                return "This IRP was freed: " + what + " needs a live IRP; allocate a new one (SPEC I5)";
+            case READY:
+            case COMPLETED:
+                return "This IRP cannot " + what + " now";
+            default:
+                Operation op = operation;
+                return "This IRP belongs to the provider until its " + (op == null ? "operation" : op.wskName)
+                        + " completes (SPEC I3): call " + what
+                        + " from the completion routine, or cancel() the IRP";
+        }
+    }
+
+    // ---- the provider's side ----------------------------------------------------------------------------------
+
+    /**
+     * Makes the IRP the provider's for {@code op} (SPEC B1: checked before anything is queued).
+     *
+     * @throws IllegalStateException if the IRP is pending, completed and not reused, freed, or has no routine
+     */
+    void begin(Operation op, EngineSocket socket) {
+        checkStartable(op);
+        // take the IRP first, then fill it in: a second dispatch call racing with the same IRP fails here instead of
+        // overwriting the fields of the call that won
+        if (!STATE.compareAndSet(this, READY, BEGINNING)) {
+            throw new IllegalStateException(
+                    "This IRP was passed to two dispatch calls at once: one IRP carries one operation at a time");
+        }
+        operation = op;
+        target = socket;
+        transferred = 0;
+        information = 0;
+        resultSocket = null;
+        resultAddress = null;
+        pendingReturned = false;
+        status = NtStatus.PENDING;
+        if (socket != null && socket.provider.verifier != null) {
+            try {
+                traceDispatch(op, socket, socket.provider.verifier);
+            } catch (Throwable t) { // the IRP is BEGINNING: a throw from here would leave it the provider's for good
+                Verifier.hookFailed(socket.provider, "recording where " + op.wskName + " was called", t);
+            }
+        }
+        state = op.cancellable ? PENDING : ACTIVE;
+    }
+
+    /** SPEC V: where this dispatch was made; the socket's gate already took the site of a call it let in. */
+    private void traceDispatch(Operation op, EngineSocket socket, Verifier verifier) {
+        CallSite site = socket.trace == null ? null : socket.trace.currentCall();
+        if (site == null) {
+            site = verifier.site(op.wskName + " called");
+        }
+        if (trace == null) {
+            trace = IrpTrace.dispatchOnly(verifier);
+        }
+        trace.dispatched(site, verifier);
+    }
+
+    /** Undoes {@link #begin} for an IRP that was never queued: it is the caller's again (SPEC B1). */
+    void abandon() {
+        operation = null;
+        target = null;
+        status = NtStatus.SUCCESS;
+        state = READY;
+    }
+
+    /** The checks of {@link #begin} alone, for calls that must validate the IRP before doing anything else. */
+    void checkStartable(Operation op) {
+        int s = state;
+        if (s == COMPLETED) {
+            throw new IllegalStateException(
+                    "This IRP has completed and was not reused: call reuse(status) and setCompletionRoutine(...) before"
+                            + " passing it to " + op.wskName + " (SPEC I5)");
+        }
+        if (s != READY) {
+            throw new IllegalStateException(misuse(s, "be passed to " + op.wskName));
+        }
+        if (routine == null) {
+            throw new IllegalStateException("This IRP has no completion routine: call setCompletionRoutine(...) before"
+                    + " passing it to " + op.wskName + " (SPEC B1)");
+        }
+    }
+
+    void markPendingReturned() {
+        pendingReturned = true;
+    }
+
+    /** PENDING to ACTIVE: the loop is about to move bytes for this IRP. False if a cancel won. */
+    boolean claim() {
+        int s = state;
+        if (s == ACTIVE || (s == PENDING && STATE.compareAndSet(this, PENDING, ACTIVE))) {
+            return true;
+        }
+        if (state != CANCELLING) {
+            throw new IllegalStateException("internal error: a queued IRP is " + this);
+        }
+        return false;
+    }
+
+    /** ACTIVE back to PENDING: nothing was moved, so a cancel may take effect again. */
+    void unclaim() {
+        STATE.compareAndSet(this, ACTIVE, PENDING);
+    }
+
+    /** Takes out of {@code queue} the first IRP that {@link #cancel()} marked, or returns null. */
+    static IrpCore removeCancelled(ArrayDeque<IrpCore> queue) {
+        for (Iterator<IrpCore> it = queue.iterator(); it.hasNext(); ) {
+            IrpCore op = it.next();
+            if (op.isCancelling()) {
+                it.remove();
+                return op;
+            }
+        }
+        return null;
+    }
+
+    boolean isCancelling() {
+        return state == CANCELLING;
+    }
+
+    void setResultSocket(WskSocket socket) {
+        resultSocket = socket;
+    }
+
+    void setResultAddress(SocketAddress address) {
+        resultAddress = address;
+    }
+
+    /**
+     * Completes the IRP once: sets the IoStatus block, runs the routine if its invoke flag says so, and checks the
+     * routine's answer (SPEC I2, I4). A cancel that already won turns the outcome into CANCELLED with information 0.
+     *
+     * @return the status the IRP completed with
+     */
+    NtStatus complete(NtStatus finalStatus, long finalInformation) {
+        int s;
+        do {
+            s = state;
+            if (s != PENDING && s != ACTIVE && s != CANCELLING) {
+                throw new IllegalStateException("internal error: " + operation + " IRP completed twice (state " + s + ")");
+            }
+        } while (!STATE.compareAndSet(this, s, COMPLETING));
+        EngineSocket socket = target;
+        if (s == CANCELLING) {
+            // only a WAITALL receive can have moved bytes while still cancellable; they are reported, not lost
+            finalStatus = NtStatus.CANCELLED;
+            finalInformation = transferred;
+            resultSocket = null;
+        }
+        if (buffer != null) {
+            buffer.finish();
+            buffer = null;
+        }
+        status = finalStatus;
+        information = finalInformation;
+        if (socket != null) {
+            CompletionObserver observer = socket.provider.observer;
+            if (observer != null) {
+                observer.completed(operation.wskName, socket.describe(), finalStatus, finalInformation);
+            }
+            EventLoop loop = socket.loop;
+            boolean onLoop = loop.inLoop(); // once: it reads the current thread
+            loop.countCompletion(operation, countedPending, finalStatus, onLoop);
+            if (onLoop && loop.isSynchronousOnLoop(this)) {
+                pendingReturned = false;
+                loop.recordSynchronousStatus(finalStatus);
+            }
+        }
+        countedPending = false;
+        Object event = flightEvent;
+        if (event != null) {
+            flightEvent = null;
+            try {
+                FlightEvents.completed(event, finalStatus);
+            } catch (Throwable t) { // the IRP is COMPLETING: it must still become COMPLETED and run its routine
+                ErrorChannel.report(socket == null ? null : socket.provider.errors, "Committing the Flight Recorder"
+                        + " event of " + operation + " failed; the IRP completes all the same", t);
+            }
+        }
+        target = null;
+        endpoint = null;
+        boolean invoke = finalStatus == NtStatus.CANCELLED
+                ? invokeOnCancel
+                : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
+        // read before publishing COMPLETED: from then on another thread (or the routine) may reuse the IRP and dispatch
+        // it again, which writes a new dispatch site into its trace
+        CompletionRoutine<Object> r = routine;
+        Object c = context;
+        Operation op = operation;
+        IrpTrace traced = trace;
+        CallSite dispatchedAt = traced == null ? null : traced.dispatchSite();
+        Verifier dispatchedBy = traced == null ? null : traced.verifier();
+        state = COMPLETED;
+        if (invoke) {
+            runRoutine(r, c, op, socket, dispatchedAt, dispatchedBy);
+        }
+        return finalStatus;
+    }
+
+    /** {@code dispatchedAt} and {@code dispatchedBy}: this completion's dispatch (SPEC V2, V4, V5), or null. */
+    private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, EngineSocket socket,
+            CallSite dispatchedAt, Verifier dispatchedBy) {
+        ErrorChannel errors = socket == null ? null : socket.provider.errors;
+        // the clock first: without a verifier it is null, and the thread check is skipped
+        CallbackClock clock = socket == null || socket.loop.clock == null || !socket.loop.inLoop()
+                ? null : socket.loop.clock;
+        CallSite outer = null;
+        if (clock != null) {
+            try {
+                outer = clock.started("completion routine of a " + nameOf(op) + "IRP", dispatchedAt, true);
+            } catch (Throwable t) { // the routine runs all the same, untimed
+                clock = null;
+                Verifier.hookFailed(socket.provider, "timing a completion routine (SPEC V5)", t);
+            }
+        }
+        NtStatus answer;
+        try {
+            answer = r.onComplete(this, c);
+        } catch (Throwable t) { // Errors too: user code must never end the I/O thread (SPEC B3)
+            ErrorChannel.report(errors, "The completion routine of a " + nameOf(op)
+                    + "IRP threw; catch exceptions inside completion routines", t);
+            return;
+        } finally {
+            if (clock != null) {
+                clock.ended(outer);
+            }
+        }
+        if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
+            ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
+                    "The completion routine of a " + nameOf(op) + "IRP returned " + answer
+                            + "; a routine for an IRP the application allocated must free() or reuse() it and return"
+                            + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
+            if (dispatchedAt != null && dispatchedBy != null) {
+                try {
+                    reportWrongAnswer(r, op, answer, dispatchedAt, dispatchedBy);
+                } catch (Throwable t) {
+                    ErrorChannel.report(errors, "The verifier failed while reporting a completion routine's answer"
+                            + " (SPEC V2); the I/O thread goes on", t);
+                }
+            }
+        }
+    }
+
+    /** SPEC V2: the same finding, with where the IRP was dispatched, since a routine's own place is gone once it returned. */
+    private static void reportWrongAnswer(CompletionRoutine<Object> r, Operation op, NtStatus answer,
+            CallSite dispatchedAt, Verifier verifier) {
+        verifier.report(io.wsk4j.WskVerifierReport.Kind.ROUTINE_RETURNED_WRONG_STATUS, "The completion"
+                + " routine " + r.getClass().getName() + " of a " + nameOf(op) + "IRP returned " + answer + " (SPEC"
+                + " V2, I4): a routine of an IRP the application allocated must free() or reuse() it and return"
+                + " MORE_PROCESSING_REQUIRED; the IRP is treated as retained",
+                java.util.List.of(dispatchedAt.toSite("the IRP was dispatched: " + dispatchedAt.label)));
+    }
+
+    private static String nameOf(Operation op) {
+        return op == null ? "" : op.wskName + " ";
+    }
+
+    @Override
+    public String toString() {
+        String[] names = {"READY", "PENDING", "ACTIVE", "CANCELLING", "COMPLETING", "COMPLETED", "FREED", "BEGINNING"};
+        return "Irp[" + names[state] + (operation == null ? "" : ", " + operation.wskName) + ", " + status + "]";
+    }
+
+    @Override
+    void runOnLoop() {
+        EngineSocket socket = target;
+        socket.execute(this);
+    }
+}

@@ -1,0 +1,26 @@
+package io.wsk4j.engine;
+
+/** What an IRP asks of the provider; the names are the WSK functions' names, used in messages. */
+enum Operation {
+    SOCKET("WskSocket", false),
+    SOCKET_CONNECT("WskSocketConnect", true),
+    LISTEN("WskSocket(listen)", false),
+    BIND("WskBind", false),
+    CONNECT("WskConnect", true),
+    SEND("WskSend", true),
+    RECEIVE("WskReceive", true),
+    DISCONNECT("WskDisconnect", true),
+    CLOSE("WskCloseSocket", false),
+    CONTROL("WskControlSocket", false),
+    LOCAL_ADDRESS("WskGetLocalAddress", false),
+    REMOTE_ADDRESS("WskGetRemoteAddress", false);
+
+    final String wskName;
+    /** Whether {@code Irp.cancel()} can take effect while the operation waits. */
+    final boolean cancellable;
+
+    Operation(String wskName, boolean cancellable) {
+        this.wskName = wskName;
+        this.cancellable = cancellable;
+    }
+}

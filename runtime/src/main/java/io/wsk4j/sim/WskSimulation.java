@@ -1,0 +1,188 @@
+package io.wsk4j.sim;
+
+import io.wsk4j.WskProvider;
+import io.wsk4j.engine.Engine;
+import io.wsk4j.transport.sim.PeerEnd;
+import io.wsk4j.transport.sim.PeerPort;
+import io.wsk4j.transport.sim.SimNetwork;
+import io.wsk4j.transport.sim.SimTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A simulated network in memory with a virtual clock, deterministic from one seed (SPEC S1–S3): a {@link
+ * #provider()} whose sockets live there, and peers that behave on the wire as plain sockets do. It runs only when the
+ * thread that made it drives it ({@link #runUntilIdle()}, {@link #runFor}, {@link #runUntil}), and every call on it,
+ * its provider and its peers comes from that thread. The same seed and the same program give the same {@link
+ * #trace()}, byte for byte, on every run and JDK.
+ *
+ * <pre>{@code
+ * WskSimulation sim = WskSimulation.seeded(42);
+ * SimPeerListener server = sim.listen();
+ * provider = sim.provider();
+ * provider.socketConnect(server.address(), context, null, irp); // completes as the simulation runs
+ * sim.runUntilIdle();
+ * SimPeer peer = server.accepted().get(0);
+ * }</pre>
+ */
+public final class WskSimulation implements AutoCloseable {
+    /** The provider's close timeout, in virtual time, as the real provider's default. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long MAX_STEPS = 50_000_000L;
+
+    private final SimNetwork network;
+    private final FaultPlan faults;
+    private final WskProvider provider;
+    private final List<String> errors = new ArrayList<>();
+
+    private WskSimulation(long seed, FaultPlan faults) {
+        this.faults = Objects.requireNonNull(faults, "faults is null: pass FaultPlan.none() for none");
+        this.network = new SimNetwork(seed, faults.toFaults());
+        this.provider = Engine.openProvider(new SimTransport(network), 1, CLOSE_TIMEOUT, (message, error) -> {
+            errors.add(message + ": " + error);
+            network.note("provider", "error: " + message + ": " + error);
+        }, null, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
+                operation + " completed " + status + (information == 0 ? "" : " " + information)));
+    }
+
+    /**
+     * A world whose every choice comes from one seed, with no fault.
+     *
+     * @param seed the seed
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed) {
+        return new WskSimulation(seed, FaultPlan.none());
+    }
+
+    /**
+     * A world whose every choice, the faults of a plan included, comes from one seed.
+     *
+     * @param seed the seed
+     * @param faults the faults to inject
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed, FaultPlan faults) {
+        return new WskSimulation(seed, faults);
+    }
+
+    /** {@return the seed} */
+    public long seed() {
+        return network.seed();
+    }
+
+    /** {@return the fault plan} */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** {@return the provider whose sockets live in this world; one I/O "thread": the driving thread} */
+    public WskProvider provider() {
+        return provider;
+    }
+
+    /** {@return a listening peer on 127.0.0.1 at a port of the world's choosing} */
+    public SimPeerListener listen() {
+        return listen(0);
+    }
+
+    /**
+     * A listening peer on 127.0.0.1 at a given port.
+     *
+     * @param port the port, or 0 for one of the world's choosing
+     * @return the listening peer
+     */
+    public SimPeerListener listen(int port) {
+        try {
+            return new SimPeerListener(PeerPort.listen(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    port)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("port " + port + " is taken in this simulation", e);
+        }
+    }
+
+    /**
+     * A peer that connects; it is connected once the simulation ran the handshake.
+     *
+     * @param remote where it connects to
+     * @return the connecting peer
+     */
+    public SimPeer connect(SocketAddress remote) {
+        try {
+            return new SimPeer(PeerEnd.connect(network, remote));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs until nothing more happens without a timer (every loop's work, every delivery); timers (deadlines, a
+     * lingering close's time-out) wait for {@link #runFor}. Throws if the world is still busy after 50 million steps.
+     */
+    public void runUntilIdle() {
+        network.runUntilIdle(MAX_STEPS);
+    }
+
+    /**
+     * Runs everything, timers included, for a stretch of virtual time.
+     *
+     * @param duration how much virtual time passes
+     */
+    public void runFor(Duration duration) {
+        network.runFor(duration.toNanos(), MAX_STEPS);
+    }
+
+    /**
+     * Runs everything, timers included, until a condition holds, for at most a bound of virtual time.
+     *
+     * @param condition checked before each step
+     * @param bound the most virtual time it runs
+     * @return whether the condition holds
+     */
+    public boolean runUntil(BooleanSupplier condition, Duration bound) {
+        return network.runUntil(condition, bound.toNanos(), MAX_STEPS);
+    }
+
+    /** {@return the virtual time since the world began} */
+    public Duration now() {
+        return Duration.ofNanos(network.nanoTime());
+    }
+
+    /**
+     * {@return what happened, a line each, stamped with virtual time: every IRP completion (operation, status,
+     * information, socket), what each peer saw, FINs, resets and injected faults} Two runs with the same seed and
+     * program give the same text.
+     */
+    public String trace() {
+        return String.join("\n", network.trace());
+    }
+
+    /** {@return what the provider reported to its error handler, in order} */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** {@return the seed and fault plan, as a failing test prints them so that the run can be replayed} */
+    public String replay() {
+        return "seed " + seed() + " (replay: -Dwsk4j.sim.seed=" + seed() + "), faults " + faults;
+    }
+
+    /** Closes the provider, in virtual time: sockets left open are closed as WskProvider.close() does (SPEC C6). */
+    @Override
+    public void close() {
+        provider.close();
+    }
+
+    @Override
+    public String toString() {
+        return "WskSimulation[" + replay() + ", at " + now() + "]";
+    }
+}

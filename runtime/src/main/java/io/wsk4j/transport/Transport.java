@@ -1,0 +1,37 @@
+package io.wsk4j.transport;
+
+import io.wsk4j.NtStatus;
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+
+/** A way to move bytes: endpoints, a poller per loop, the threads the loops run on, and how a failure reads. */
+public interface Transport {
+    /** {@return a poller for one loop of the engine; {@code host} is that loop} */
+    Poller openPoller(LoopHost host) throws IOException;
+
+    /** {@return a new, unbound, unconnected stream endpoint} */
+    StreamEndpoint openStream() throws IOException;
+
+    /** {@return a new, unbound listening endpoint} */
+    ListenEndpoint openListener() throws IOException;
+
+    /** {@return the NTSTATUS for a failure of this transport (SPEC X3): no exception ever reaches the caller} */
+    NtStatus statusOf(Throwable failure);
+
+    /**
+     * {@return the thread a loop runs on} NIO makes a daemon thread for {@code loop}, which the engine starts; a
+     * simulation returns the thread that drives it and never runs {@code loop}: it turns the loop itself.
+     */
+    Thread loopThread(Runnable loop, String name);
+
+    /** {@return whether {@link #loopThread} threads are the transport's own, to start and to join} */
+    boolean ownsLoopThreads();
+
+    /**
+     * Waits until {@code done} or {@code timeoutNanos} passed; the engine notifies {@code monitor} when what
+     * {@code done} reads changes. A simulation instead runs its world until then, in virtual time.
+     *
+     * @return whether {@code done} became true
+     */
+    boolean await(Object monitor, BooleanSupplier done, long timeoutNanos) throws InterruptedException;
+}

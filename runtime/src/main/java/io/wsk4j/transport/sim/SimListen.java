@@ -1,0 +1,122 @@
+package io.wsk4j.transport.sim;
+
+import io.wsk4j.transport.ListenEndpoint;
+import io.wsk4j.transport.Poller;
+import io.wsk4j.transport.Ready;
+import io.wsk4j.transport.ReadyHandler;
+import io.wsk4j.transport.StreamEndpoint;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * A listening port of the simulated world: connections wait in its backlog until taken. It serves an engine's
+ * listening socket (as a {@link ListenEndpoint}) and a test's listening peer alike.
+ */
+class SimListen extends Watched implements ListenEndpoint {
+    final SimNetwork network;
+    private final ArrayDeque<Wire> backlog = new ArrayDeque<>();
+    private int capacity = 128;
+    private int reserved;
+    InetSocketAddress address;
+    private boolean open;
+    private boolean watching = true;
+
+    SimListen(SimNetwork network) {
+        this.network = network;
+    }
+
+    @Override
+    int readyOps() {
+        return watching && !backlog.isEmpty() ? Ready.ACCEPT : 0;
+    }
+
+    void bindAndListen(SocketAddress local, int backlogSize) throws IOException {
+        InetSocketAddress bound = network.listenAddress(local);
+        network.listen(this, bound);
+        address = bound;
+        capacity = Math.max(1, backlogSize);
+        open = true;
+    }
+
+    @Override
+    public void listen(SocketAddress local, int backlogSize, Poller loopPoller, ReadyHandler readyHandler)
+            throws IOException {
+        bindAndListen(local, backlogSize);
+        ((SimPoller) loopPoller).register(this, readyHandler, Ready.ACCEPT);
+    }
+
+    boolean open() {
+        return open;
+    }
+
+    boolean backlogFull() {
+        return backlog.size() + reserved >= capacity;
+    }
+
+    void reserve() {
+        reserved++;
+    }
+
+    void unreserve() {
+        reserved--;
+    }
+
+    /** A connection completed its handshake: it waits to be accepted. */
+    void arrived(Wire server) {
+        reserved--;
+        backlog.addLast(server);
+        changed();
+    }
+
+    /** {@return the next connection of the backlog, or null} */
+    Wire take() {
+        return backlog.pollFirst();
+    }
+
+    @Override
+    public StreamEndpoint accept() throws IOException {
+        if (!open) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        if (!backlog.isEmpty() && Faults.happens(network.random, network.faults.acceptFailureRate)) {
+            network.note(address, "accept failed: out of descriptors (fault)");
+            throw new IOException("Too many open files");
+        }
+        Wire accepted = take();
+        return accepted == null ? null : new SimStream(network, accepted);
+    }
+
+    @Override
+    public void watchAccepts(boolean watch) {
+        watching = watch;
+        changed();
+    }
+
+    @Override
+    public SocketAddress localAddress() throws IOException {
+        if (!open) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        return address;
+    }
+
+    /** Closes the port: connections still in the backlog are reset, as a closed listening socket's kernel does. */
+    @Override
+    public boolean close() {
+        if (!open) {
+            return false;
+        }
+        open = false;
+        if (poller != null) {
+            poller.deregister(this);
+        }
+        network.unlisten(address);
+        Wire waiting;
+        while ((waiting = backlog.pollFirst()) != null) {
+            waiting.reset();
+        }
+        return false;
+    }
+}

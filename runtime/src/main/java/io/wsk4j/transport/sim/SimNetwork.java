@@ -1,0 +1,323 @@
+package io.wsk4j.transport.sim;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The simulated world: its clock, its seed, its ports, its trace, and the one thread that drives it. Every loop of
+ * every engine on it is turned here; nothing runs unless the driving thread asks.
+ */
+public final class SimNetwork {
+    /** Linux gives up on an unanswered SYN after about 127 s (tcp_syn_retries 6). */
+    static final long CONNECT_TIMEOUT_NANOS = 127_000_000_000L;
+    private static final int FIRST_EPHEMERAL_PORT = 49152;
+    private static final int[] RECEIVE_BUFFERS = {8 * 1024, 32 * 1024, 64 * 1024, 128 * 1024, 256 * 1024};
+    private static final int LISTEN_BACKLOG_DEFAULT = 128;
+
+    final SimClock clock = new SimClock();
+    final Random random;
+    final long seed;
+    final Faults faults;
+    private final Thread owner;
+    private final Map<Integer, SimListen> listeners = new HashMap<>(); // looked up only, never iterated
+    private final List<SimPoller> pollers = new ArrayList<>();
+    private final List<String> trace = new ArrayList<>();
+    private int nextPort = FIRST_EPHEMERAL_PORT;
+    private boolean driving;
+
+    public SimNetwork(long seed, Faults faults) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.faults = faults;
+        this.owner = Thread.currentThread();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** {@return the virtual time in nanoseconds since the world began} */
+    public long nanoTime() {
+        return clock.now();
+    }
+
+    public Thread owner() {
+        return owner;
+    }
+
+    // ---- threads --------------------------------------------------------------------------------------------
+
+    /** Every use of the world comes from its driving thread: anything else would make a run depend on timing. */
+    public void checkThread(String what) {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException(what + " was called on thread " + Thread.currentThread().getName()
+                    + ", but this simulation belongs to thread " + owner.getName() + ", which made it: a simulated"
+                    + " network runs on the one thread that drives it, so that a seed replays the same run; make every"
+                    + " call from that thread (no executor, no CompletableFuture.async, no second thread)");
+        }
+    }
+
+    private void beginDriving(String what) {
+        checkThread(what);
+        if (driving) {
+            throw new IllegalStateException(what + " was called while the simulation was already running, from inside"
+                    + " a completion routine, an event callback or a peer's callback: return from the callback and"
+                    + " drive the simulation from the test's own code");
+        }
+        driving = true;
+    }
+
+    // ---- driving --------------------------------------------------------------------------------------------
+
+    /**
+     * Runs until nothing more happens without a timer: every loop's work, every delivery. Timers (a deadline, a
+     * lingering close, an accept pause) wait for {@link #runFor}.
+     *
+     * @return the steps taken
+     */
+    public long runUntilIdle(long maxSteps) {
+        beginDriving("runUntilIdle()");
+        try {
+            long steps = 0;
+            while (step(Long.MAX_VALUE, false)) {
+                if (++steps >= maxSteps) {
+                    throw new IllegalStateException("The simulation was still busy after " + maxSteps + " steps (virtual"
+                            + " time " + text(clock.now()) + "): something keeps it working, such as an exchange that"
+                            + " never ends; use runFor(duration) or runUntil(condition, bound) to run a bounded part");
+                }
+            }
+            return steps;
+        } finally {
+            driving = false;
+        }
+    }
+
+    /** Runs everything, timers included, until the virtual clock has moved {@code nanos} on. */
+    public void runFor(long nanos, long maxSteps) {
+        beginDriving("runFor()");
+        try {
+            long until = clock.now() + nanos;
+            long steps = 0;
+            while (step(until, true)) {
+                if (++steps >= maxSteps) {
+                    throw new IllegalStateException("The simulation took more than " + maxSteps + " steps within "
+                            + text(nanos) + " of virtual time; run a shorter part");
+                }
+            }
+            clock.advanceTo(until);
+        } finally {
+            driving = false;
+        }
+    }
+
+    /**
+     * Runs everything, timers included, until {@code condition} holds or {@code nanos} of virtual time passed.
+     *
+     * @return whether the condition holds
+     */
+    public boolean runUntil(BooleanSupplier condition, long nanos, long maxSteps) {
+        beginDriving("runUntil()");
+        try {
+            long until = clock.now() + nanos;
+            long steps = 0;
+            while (!condition.getAsBoolean()) {
+                if (!step(until, true)) {
+                    clock.advanceTo(until);
+                    return condition.getAsBoolean();
+                }
+                if (++steps >= maxSteps) {
+                    throw new IllegalStateException("The simulation took more than " + maxSteps + " steps without the"
+                            + " condition holding (virtual time " + text(clock.now()) + ")");
+                }
+            }
+            return true;
+        } finally {
+            driving = false;
+        }
+    }
+
+    /** For the engine's waits (WskProvider.close()): the same as {@link #runUntil}, re-entrancy checked. */
+    boolean await(BooleanSupplier done, long nanos) {
+        return runUntil(done, nanos, Long.MAX_VALUE);
+    }
+
+    /**
+     * One thing: a happening due now, else a loop's turn, else the clock moves to the next happening or timer, if it
+     * is not after {@code limit}. Returns false if nothing is left to do before {@code limit}.
+     */
+    private boolean step(long limit, boolean timers) {
+        if (!clock.isEmpty() && clock.next() <= clock.now()) {
+            clock.runNext();
+            return true;
+        }
+        for (int i = 0; i < pollers.size(); i++) {
+            SimPoller poller = pollers.get(i);
+            if (poller.host.hasWork() || poller.hasReady()) {
+                poller.host.runTurn();
+                return true;
+            }
+        }
+        long next = clock.isEmpty() ? Long.MAX_VALUE : clock.next();
+        SimPoller timed = null;
+        if (timers) {
+            for (int i = 0; i < pollers.size(); i++) {
+                SimPoller poller = pollers.get(i);
+                long deadline = poller.host.nextDeadline(Long.MAX_VALUE);
+                if (deadline < next) {
+                    next = deadline;
+                    timed = poller;
+                }
+            }
+        }
+        if (next == Long.MAX_VALUE || next > limit) {
+            return false;
+        }
+        if (timed != null) {
+            clock.advanceTo(next);
+            timed.host.runTurn(); // the turn expires the timers that are due
+            return true;
+        }
+        clock.runNext();
+        return true;
+    }
+
+    // ---- ports and connections -------------------------------------------------------------------------------
+
+    void add(SimPoller poller) {
+        pollers.add(poller);
+    }
+
+    int receiveBuffer() {
+        return RECEIVE_BUFFERS[random.nextInt(RECEIVE_BUFFERS.length)];
+    }
+
+    Wire newWire() {
+        return new Wire(this, receiveBuffer());
+    }
+
+    InetSocketAddress bind(Wire wire, SocketAddress requested) throws IOException {
+        InetSocketAddress address = resolve(requested);
+        if (address.getPort() != 0 && listeners.containsKey(address.getPort())) {
+            throw new java.net.BindException("Address already in use");
+        }
+        return address.getPort() != 0 ? address : new InetSocketAddress(address.getAddress(), ephemeralPort());
+    }
+
+    void listen(SimListen listener, InetSocketAddress address) throws IOException {
+        if (listeners.containsKey(address.getPort())) {
+            throw new java.net.BindException("Address already in use");
+        }
+        listeners.put(address.getPort(), listener);
+        note(address, "listening");
+    }
+
+    void unlisten(InetSocketAddress address) {
+        listeners.remove(address.getPort());
+        note(address, "listener closed");
+    }
+
+    InetSocketAddress listenAddress(SocketAddress requested) throws IOException {
+        InetSocketAddress address = resolve(requested);
+        return address.getPort() != 0 ? address : new InetSocketAddress(address.getAddress(), ephemeralPort());
+    }
+
+    /**
+     * Starts a connect from {@code client} to {@code remote}; {@code outcome} runs once it is decided: with null when
+     * connected, else with the failure. The accepted end waits in the listener's backlog.
+     */
+    void connect(Wire client, SocketAddress remote, java.util.function.Consumer<IOException> outcome)
+            throws IOException {
+        InetSocketAddress target = resolve(remote);
+        if (target.getPort() == 0) {
+            throw new IllegalArgumentException("port 0 is not a destination");
+        }
+        if (client.local == null) {
+            client.local = new InetSocketAddress(InetAddress.getLoopbackAddress(), ephemeralPort());
+        }
+        client.remote = target;
+        long handshake = faults.delay(random) * 3;
+        SimListen listener = listeners.get(target.getPort());
+        if (Faults.happens(random, faults.timeOutRate)) {
+            note(client, "connect to " + text(target) + " unanswered (fault)");
+            clock.at(clock.now() + CONNECT_TIMEOUT_NANOS,
+                    () -> outcome.accept(new ConnectException("Connection timed out")));
+            return;
+        }
+        if (listener == null || listener.backlogFull() || Faults.happens(random, faults.refuseRate)) {
+            note(client, "connect to " + text(target) + " refused" + (listener == null ? "" : " (fault or backlog)"));
+            clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
+            return;
+        }
+        Wire server = newWire();
+        server.local = target;
+        server.remote = client.local;
+        listener.reserve();
+        clock.at(clock.now() + handshake, () -> {
+            if (!listener.open()) {
+                listener.unreserve();
+                note(client, "connect to " + text(target) + " refused (listener closed)");
+                outcome.accept(new ConnectException("Connection refused"));
+                return;
+            }
+            Wire.pair(client, server);
+            note(client, "connected");
+            listener.arrived(server);
+            outcome.accept(null);
+        });
+    }
+
+    private int ephemeralPort() {
+        while (listeners.containsKey(nextPort)) {
+            nextPort++;
+        }
+        int port = nextPort++;
+        if (nextPort > 65535) {
+            nextPort = FIRST_EPHEMERAL_PORT;
+        }
+        return port;
+    }
+
+    private static InetSocketAddress resolve(SocketAddress address) throws IOException {
+        if (!(address instanceof InetSocketAddress)) {
+            throw new IllegalArgumentException("not an InetSocketAddress: " + address);
+        }
+        InetSocketAddress inet = (InetSocketAddress) address;
+        if (inet.isUnresolved()) {
+            throw new java.nio.channels.UnresolvedAddressException();
+        }
+        if (inet.getAddress().isAnyLocalAddress()) {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), inet.getPort());
+        }
+        return inet;
+    }
+
+    // ---- trace ----------------------------------------------------------------------------------------------
+
+    /** Adds a line to the trace, stamped with the virtual time. */
+    public void note(Object who, String what) {
+        trace.add(text(clock.now()) + " " + (who instanceof InetSocketAddress ? text((InetSocketAddress) who) : who)
+                + ": " + what);
+    }
+
+    public List<String> trace() {
+        return trace;
+    }
+
+    static String text(long nanos) {
+        long micros = nanos / 1000;
+        return micros / 1000 + "." + String.format("%03d", micros % 1000) + "ms";
+    }
+
+    static String text(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,134 @@
+package io.wsk4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskClientConnectionDispatch;
+import io.wsk4j.WskClientListenDispatch;
+import io.wsk4j.WskProvider;
+import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskSocket;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A provider and the peers a conformance test talks to, on one transport: real sockets on loopback, or a simulated
+ * network. A test written against it runs unchanged on both; what only the real network can show stays in the NIO
+ * transport's own tests.
+ */
+abstract class Network implements AutoCloseable {
+    final Completions completions = new Completions(this);
+
+    /** {@return the provider under test} */
+    abstract WskProvider provider();
+
+    /** {@return what the provider reported to its error handler} */
+    abstract List<String> errors();
+
+    /** {@return a peer listening where our sockets connect to} */
+    abstract SocketAddress peerAddress();
+
+    /** {@return the peer accepted for the latest connect to {@link #peerAddress()}} */
+    abstract Peer acceptPeer() throws Exception;
+
+    /** {@return a peer connecting to {@code address} (a listening socket of ours)} */
+    abstract Peer connectPeer(SocketAddress address) throws Exception;
+
+    /**
+     * Waits until {@code condition} holds, bounded: on real sockets by waiting on {@code monitor} (notified when what
+     * the condition reads changes), in a simulation by running it. Fails the test with {@code what} otherwise.
+     */
+    abstract void await(Object monitor, BooleanSupplier condition, String what) throws InterruptedException;
+
+    /** Lets the provider do everything it can without the peers (a simulation runs until idle). */
+    abstract void settle() throws InterruptedException;
+
+    /** Closes the provider, then the peers. */
+    @Override
+    public abstract void close() throws java.io.IOException;
+
+    /** A connected pair: our socket (from WskSocketConnect) and its peer. */
+    record Connection(WskSocket socket, Peer peer) {
+        WskProviderConnectionDispatch dispatch() {
+            return socket.dispatch();
+        }
+    }
+
+    Connection connect() throws Exception {
+        return connect(null, null);
+    }
+
+    private int connects;
+
+    <C> Connection connect(C context, WskClientConnectionDispatch<C> events) throws Exception {
+        String name = "connect-" + ++connects;
+        provider().socketConnect(peerAddress(), context, events, completions.irp(name));
+        Peer peer = acceptPeer();
+        Completions.Done done = completions.await(name);
+        assertEquals(NtStatus.SUCCESS, done.status(), "connect");
+        assertNotNull(done.socket());
+        return new Connection(done.socket(), peer);
+    }
+
+    /** Waits until the socket's loop handled everything issued before on it (an operation queued behind them). */
+    void barrier(Connection c) throws InterruptedException {
+        String name = "barrier-" + ++connects;
+        c.dispatch().getLocalAddress(c.socket(), completions.irp(name));
+        assertEquals(NtStatus.SUCCESS, completions.await(name).status());
+        settle();
+    }
+
+    /**
+     * The seed's pattern: a graceful disconnect whose completion routine performs the next operation, the close,
+     * recorded under {@code closeName}.
+     */
+    void disconnectThenClose(WskSocket socket, String closeName) {
+        Irp disconnect = Irp.allocate();
+        disconnect.setCompletionRoutine((irp, s) -> {
+            irp.free();
+            s.dispatch().closeSocket(s, completions.irp(closeName));
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, socket, true, true, true);
+        socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, disconnect);
+    }
+
+    /** Closes our socket and waits for the close IRP. */
+    void closeSocket(WskSocket socket) throws InterruptedException {
+        String name = "close-" + ++connects;
+        socket.dispatch().closeSocket(socket, completions.irp(name));
+        assertEquals(NtStatus.SUCCESS, completions.await(name).status());
+    }
+
+    /** A listening socket of ours and the address it listens at. */
+    record Listening(WskSocket socket, SocketAddress address) {}
+
+    /** Listens on 127.0.0.1 at a port of the transport's choosing. */
+    <L> Listening listen(L context, WskClientListenDispatch<L> listener) throws InterruptedException {
+        String name = "listen-" + ++connects;
+        provider().socketListen(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), context,
+                listener, completions.irp(name));
+        WskSocket socket = completions.await(name).socket();
+        String where = "address-" + connects;
+        Irp irp = Irp.allocate();
+        SocketAddress[] bound = new SocketAddress[1];
+        irp.setCompletionRoutine((done, box) -> {
+            synchronized (completions) {
+                box[0] = done.address();
+                completions.notifyAll();
+            }
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, bound, true, true, true);
+        socket.dispatch().getLocalAddress(socket, irp);
+        await(completions, () -> {
+            synchronized (completions) {
+                return bound[0] != null;
+            }
+        }, where);
+        return new Listening(socket, bound[0]);
+    }
+}

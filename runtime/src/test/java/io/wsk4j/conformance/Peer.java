@@ -1,0 +1,34 @@
+package io.wsk4j.conformance;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The other end of a connection, as a user's peer sees the wire: a plain {@code java.net.Socket} on loopback, or a
+ * simulated peer with the same behaviour. Reads happen only when a test asks for them, so a peer that is not asked to
+ * read lets its window fill, as a real one does.
+ */
+interface Peer {
+    void write(byte[] bytes) throws Exception;
+
+    default void write(String text) throws Exception {
+        write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Reads exactly {@code n} bytes (bounded wait); fails the test at EOF, reset or time-out. */
+    byte[] readExactly(int n) throws Exception;
+
+    /** Reads until EOF and returns every byte; fails the test if the connection is reset instead. */
+    byte[] readToEnd() throws Exception;
+
+    /** Reads until the end and says how it ended: "EOF" or "RESET". */
+    String endOf() throws Exception;
+
+    /** Sends FIN after what was written. */
+    void shutdownOutput() throws Exception;
+
+    /** Resets the connection (SO_LINGER 0, then close). */
+    void reset() throws Exception;
+
+    /** Closes as the platform does: FIN, or RST if received bytes are unread. */
+    void close() throws Exception;
+}
