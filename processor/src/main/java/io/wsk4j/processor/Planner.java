@@ -20,6 +20,7 @@ import io.wsk4j.processor.HandlerModel.HandlerClass;
 import io.wsk4j.processor.HandlerModel.Shape;
 import io.wsk4j.processor.Operation.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
@@ -49,6 +51,11 @@ final class Planner {
     private final Elements elements;
     /** Dispatch class names handed out in this build, with the handler class each belongs to; names only (P9). */
     private final Map<String, String> claimed = new TreeMap<>();
+    /**
+     * The simple names of the top-level types of each package looked at in this round: one listing of a package
+     * costs less than a failed lookup by name per handler class, which makes the compiler search its paths.
+     */
+    private final Map<String, Optional<Set<String>>> typesByPackage = new HashMap<>();
 
     /**
      * @param javacLints whether the compiler is javac, whose "overloads" lint the glue may have to suppress; other
@@ -60,6 +67,11 @@ final class Planner {
         this.elements = elements;
     }
 
+    /** Forgets what the packages held: a new round may bring new types. */
+    void startRound() {
+        typesByPackage.clear();
+    }
+
     /**
      * The plan of the class's glue (its stand-in if {@code report} has errors, or gets some here), or nothing if the
      * dispatch class's name is taken, which the report then says on {@code type}.
@@ -67,7 +79,7 @@ final class Planner {
     Optional<DispatchPlan> plan(HandlerClass model, ValidationReport report, TypeElement type) {
         ClassName dispatchClass = ClassName.get(model.packageName(), model.dispatchSimpleName());
         String name = dispatchClass.canonicalName();
-        String takenBy = nameTakenBy(name);
+        String takenBy = nameTakenBy(dispatchClass);
         if (takenBy != null) {
             report.add(type, null, Messages.DISPATCH_NAME_CLASH.format(model.qualifiedName(), name, takenBy));
             return Optional.empty();
@@ -87,10 +99,16 @@ final class Planner {
      * Who already holds the name: another handler class whose dispatch class got it in this build (Outer.Inner and a
      * top-level Outer_Inner), or a class of the user's; null if the name is free.
      */
-    private String nameTakenBy(String dispatchName) {
+    private String nameTakenBy(ClassName dispatchClass) {
+        String dispatchName = dispatchClass.canonicalName();
         String otherHandlerClass = claimed.get(dispatchName);
         if (otherHandlerClass != null) {
             return "the dispatch class of " + otherHandlerClass;
+        }
+        Optional<Set<String>> packageTypes =
+                typesByPackage.computeIfAbsent(dispatchClass.packageName(), this::topLevelTypeNames);
+        if (packageTypes.isPresent() && !packageTypes.get().contains(dispatchClass.simpleName())) {
+            return null;
         }
         TypeElement existing = elements.getTypeElement(dispatchName);
         if (existing == null) {
@@ -103,6 +121,19 @@ final class Planner {
             }
         }
         return "the class " + dispatchName + " of your sources";
+    }
+
+    /** The simple names of a package's top-level types; empty if the package is not one the compiler can name. */
+    private Optional<Set<String>> topLevelTypeNames(String packageName) {
+        PackageElement found = elements.getPackageElement(packageName);
+        if (found == null) {
+            return Optional.empty(); // in several modules, say: then each name is looked up on its own
+        }
+        Set<String> names = new HashSet<>();
+        for (Element type : found.getEnclosedElements()) {
+            names.add(type.getSimpleName().toString());
+        }
+        return Optional.of(names);
     }
 
     /** A start method with the handler it came from, while the class is planned. */
@@ -133,6 +164,7 @@ final class Planner {
         private final List<TypeVariableName> typeVariables = new ArrayList<>();
         private final MemberNames names = new MemberNames(DispatchPlan.HANDLERS, DispatchPlan.POOL);
         private final ContextNames contextNames;
+        private final Map<String, CodeBlock> links = new HashMap<>();
 
         ClassPlanner(HandlerClass model, ClassName dispatchClass) {
             this.model = model;
@@ -156,13 +188,13 @@ final class Planner {
         DispatchPlan glue(ValidationReport report) {
             List<EventGroup> eventGroups = eventGroups();
             List<Accept> accepts = accepts(eventGroups);
-            List<Routine> routines = new ArrayList<>();
+            Map<Handler, Routine> routines = routines();
             List<Planned> planned = starts(eventGroups, accepts, routines);
             checkErasures(planned, report);
             boolean simpleHandlers = planned.stream().anyMatch(p -> p.start().irp() == IrpSource.POOL);
             return new DispatchPlan(dispatchClass, handlerClass, handlerType, List.copyOf(typeVariables),
                     model.isPublic(), suppressions(planned), simpleHandlers || !eventGroups.isEmpty(), null,
-                    List.copyOf(routines), startsOf(planned), accepts, eventGroups);
+                    List.copyOf(routines.values()), startsOf(planned), accepts, eventGroups);
         }
 
         /**
@@ -175,7 +207,7 @@ final class Planner {
                     + " for its glue and does nothing. Fix them, starting with: " + first.message().text();
             List<EventGroup> eventGroups = eventGroups();
             List<Accept> accepts = accepts(eventGroups);
-            List<Planned> planned = new ArrayList<>(starts(eventGroups, accepts, new ArrayList<>()));
+            List<Planned> planned = new ArrayList<>(starts(eventGroups, accepts, routines()));
             for (Operation operation : model.brokenOperations()) {
                 for (StartMethod spec : operation.startMethods()) {
                     if (spec.callerRoutine()) {
@@ -255,11 +287,23 @@ final class Planner {
             return List.copyOf(accepts);
         }
 
-        /**
-         * Completion start methods in handler order, then the caller-routine listens of accept handlers; the routines
-         * of faithful handlers go to {@code routines}.
-         */
-        private List<Planned> starts(List<EventGroup> eventGroups, List<Accept> accepts, List<Routine> routines) {
+        /** The routine of each faithful completion handler, in handler order. */
+        private Map<Handler, Routine> routines() {
+            Map<Handler, Routine> routines = new LinkedHashMap<>();
+            for (Handler handler : model.handlers()) {
+                if (handler.operation().role() == Role.COMPLETION && handler.shape() == Shape.FAITHFUL) {
+                    String stem = handler.operation().verb() + (shared(handler) ? contextNames.of(handler.context())
+                            : "");
+                    routines.put(handler, new Routine(names.claim(stem + "Routine"), names.claim(stem + "Completed"),
+                            TypeName.get(handler.context()), handler.methodName()));
+                }
+            }
+            return routines;
+        }
+
+        /** Completion start methods in handler order, then the caller-routine listens of accept handlers. */
+        private List<Planned> starts(
+                List<EventGroup> eventGroups, List<Accept> accepts, Map<Handler, Routine> routines) {
             List<Planned> starts = new ArrayList<>();
             for (Handler handler : model.handlers()) {
                 if (handler.operation().role() != Role.COMPLETION) {
@@ -275,16 +319,9 @@ final class Planner {
                         }
                     }
                 }
-                IrpSource irp = handler.shape() == Shape.FAITHFUL ? IrpSource.CALLER : IrpSource.POOL;
-                String routineField = null;
-                if (irp == IrpSource.CALLER) {
-                    String stem = handler.operation().verb() + (shared(handler) ? contextNames.of(handler.context())
-                            : "");
-                    Routine routine = new Routine(names.claim(stem + "Routine"), names.claim(stem + "Completed"),
-                            context, handler.methodName());
-                    routines.add(routine);
-                    routineField = routine.field();
-                }
+                Routine routine = routines.get(handler);
+                IrpSource irp = routine != null ? IrpSource.CALLER : IrpSource.POOL;
+                String routineField = routine != null ? routine.field() : null;
                 CodeBlock reference = irp == IrpSource.POOL ? handlerReference(handler) : null;
                 for (StartMethod spec : handler.operation().startMethods()) {
                     starts.add(new Planned(new Start(spec, context, link(handler), irp, reference, routineField,
@@ -387,7 +424,12 @@ final class Planner {
             return model.handlers().stream().filter(other -> other.operation() == handler.operation()).count() > 1;
         }
 
+        /** {@code {@link Handlers#sent(NtStatus, long, Session)}}, made once per handler: JavaPoet formats cost. */
         private CodeBlock link(Handler handler) {
+            return links.computeIfAbsent(handler.methodName() + handler.declarationIndex(), key -> makeLink(handler));
+        }
+
+        private CodeBlock makeLink(Handler handler) {
             List<CodeBlock> parameters = new ArrayList<>();
             for (TypeMirror parameter : handler.erasedParameterTypes()) {
                 parameters.add(CodeBlock.of("$T", TypeName.get(parameter)));

@@ -89,6 +89,7 @@ public final class WskProcessor extends AbstractProcessor {
         // but no Element (SPEC P9).
         HandlerValidator validator =
                 new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+        planner().startRound();
         for (String name : classes) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null) {
