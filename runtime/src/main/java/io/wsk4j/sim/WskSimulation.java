@@ -1,7 +1,9 @@
 package io.wsk4j.sim;
 
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskVerifierListener;
 import io.wsk4j.engine.Engine;
+import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.sim.PeerEnd;
 import io.wsk4j.transport.sim.PeerPort;
 import io.wsk4j.transport.sim.SimNetwork;
@@ -37,19 +39,23 @@ public final class WskSimulation implements AutoCloseable {
     /** The provider's close timeout, in virtual time, as the real provider's default. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long MAX_STEPS = 50_000_000L;
+    private static final Duration VERIFIER_BLOCKING_THRESHOLD = Duration.ofSeconds(5);
 
     private final SimNetwork network;
     private final FaultPlan faults;
     private final WskProvider provider;
     private final List<String> errors = new ArrayList<>();
 
-    private WskSimulation(long seed, FaultPlan faults) {
+    private WskSimulation(long seed, FaultPlan faults, WskVerifierListener verifier) {
         this.faults = Objects.requireNonNull(faults, "faults is null: pass FaultPlan.none() for none");
         this.network = new SimNetwork(seed, faults.toFaults());
+        // V5 measures wall time, which a simulation does not model: only a callback that really blocks is reported
+        VerifierSettings verifying = verifier == null ? null
+                : new VerifierSettings(verifier, false, VERIFIER_BLOCKING_THRESHOLD);
         this.provider = Engine.openProvider(new SimTransport(network), 1, CLOSE_TIMEOUT, (message, error) -> {
             errors.add(message + ": " + error);
             network.note("provider", "error: " + message + ": " + error);
-        }, null, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
+        }, verifying, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
                 operation + " completed " + status + (information == 0 ? "" : " " + information)));
     }
 
@@ -60,7 +66,7 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed) {
-        return new WskSimulation(seed, FaultPlan.none());
+        return new WskSimulation(seed, FaultPlan.none(), null);
     }
 
     /**
@@ -71,7 +77,20 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed, FaultPlan faults) {
-        return new WskSimulation(seed, faults);
+        return new WskSimulation(seed, faults, null);
+    }
+
+    /**
+     * A world whose every choice, the faults of a plan included, comes from one seed, with the provider's verifier on
+     * (SPEC V): its reports go to {@code verifier}.
+     *
+     * @param seed the seed
+     * @param faults the faults to inject
+     * @param verifier where the verifier's reports go
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener verifier) {
+        return new WskSimulation(seed, faults, Objects.requireNonNull(verifier, "verifier is null: pass a listener"));
     }
 
     /** {@return the seed} */
@@ -163,6 +182,11 @@ public final class WskSimulation implements AutoCloseable {
      */
     public String trace() {
         return String.join("\n", network.trace());
+    }
+
+    /** The world itself, for the runtime's own tests (its counters). */
+    SimNetwork network() {
+        return network;
     }
 
     /** {@return what the provider reported to its error handler, in order} */
