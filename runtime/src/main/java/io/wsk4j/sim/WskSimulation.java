@@ -101,9 +101,21 @@ public final class WskSimulation implements AutoCloseable {
      * @return the listening peer
      */
     public SimPeerListener listen(int port) {
+        return listen(port, 128);
+    }
+
+    /**
+     * A listening peer on 127.0.0.1 with a backlog of a given size (it matters once the peer {@link
+     * SimPeerListener#stopAccepting() stops accepting}).
+     *
+     * @param port the port, or 0 for one of the world's choosing
+     * @param backlog how many connections wait to be accepted, at most
+     * @return the listening peer
+     */
+    public SimPeerListener listen(int port, int backlog) {
         try {
             return new SimPeerListener(PeerPort.listen(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port)));
+                    port), backlog));
         } catch (IOException e) {
             throw new UncheckedIOException("port " + port + " is taken in this simulation", e);
         }
