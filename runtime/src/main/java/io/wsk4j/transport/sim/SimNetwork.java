@@ -170,6 +170,11 @@ public final class SimNetwork {
         }
         long next = clock.isEmpty() ? Long.MAX_VALUE : clock.next();
         SimPoller timed = null;
+        boolean networkTimer = false;
+        if (timers && clock.nextTimer() < next) {
+            next = clock.nextTimer();
+            networkTimer = true;
+        }
         if (timers) {
             for (int i = 0; i < pollers.size(); i++) {
                 SimPoller poller = pollers.get(i);
@@ -177,6 +182,7 @@ public final class SimNetwork {
                 if (deadline < next) {
                     next = deadline;
                     timed = poller;
+                    networkTimer = false;
                 }
             }
         }
@@ -186,6 +192,10 @@ public final class SimNetwork {
         if (timed != null) {
             clock.advanceTo(next);
             timed.host.runTurn(); // the turn expires the timers that are due
+            return true;
+        }
+        if (networkTimer) {
+            clock.runNextTimer();
             return true;
         }
         clock.runNext();
@@ -248,7 +258,7 @@ public final class SimNetwork {
         client.remote = target;
         if (Faults.happens(random, faults.timeOutRate)) {
             note(client, "connect to " + text(target) + " unanswered (fault)");
-            clock.at(clock.now() + CONNECT_TIMEOUT_NANOS,
+            clock.timer(clock.now() + CONNECT_TIMEOUT_NANOS,
                     () -> outcome.accept(new ConnectException("Connection timed out")));
             return;
         }
@@ -272,10 +282,10 @@ public final class SimNetwork {
             long resend = clock.now() + (1_000_000_000L << retries);
             if (retries >= SYN_RETRIES || resend >= giveUpAt) {
                 note(client, "SYN to " + text(target) + " dropped (backlog full); the connect times out");
-                clock.at(giveUpAt, () -> outcome.accept(new ConnectException("Connection timed out")));
+                clock.timer(giveUpAt, () -> outcome.accept(new ConnectException("Connection timed out")));
             } else {
                 note(client, "SYN to " + text(target) + " dropped (backlog full); sent again later");
-                clock.at(resend, () -> syn(client, target, outcome, retries + 1, giveUpAt));
+                clock.timer(resend, () -> syn(client, target, outcome, retries + 1, giveUpAt));
             }
             return;
         }
