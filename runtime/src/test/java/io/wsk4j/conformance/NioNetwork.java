@@ -244,11 +244,15 @@ final class NioNetwork extends Network {
         }
 
         @Override
-        public Reading readToEndInBackground() {
+        public Reading readToEndInBackground(boolean thenClose) {
             java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
             Thread reader = new Thread(() -> {
                 try {
-                    read.complete(socket.getInputStream().readAllBytes());
+                    byte[] all = socket.getInputStream().readAllBytes();
+                    if (thenClose) {
+                        socket.close();
+                    }
+                    read.complete(all);
                 } catch (IOException | RuntimeException e) {
                     read.completeExceptionally(e);
                 }

@@ -34,9 +34,9 @@ interface Peer {
 
     /**
      * Starts reading to the end by itself, as a peer with a reading thread does, so that the test can go on (and
-     * close the provider) meanwhile; what it read so far is no longer returned by the other reads.
+     * close the provider) meanwhile; then it closes if {@code thenClose}, as a client that got its answer does.
      */
-    Reading readToEndInBackground() throws Exception;
+    Reading readToEndInBackground(boolean thenClose) throws Exception;
 
     /** The bytes a background read got before EOF. */
     interface Reading {

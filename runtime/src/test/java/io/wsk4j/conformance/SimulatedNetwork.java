@@ -191,7 +191,10 @@ final class SimulatedNetwork extends Network {
         }
 
         @Override
-        public Reading readToEndInBackground() {
+        public Reading readToEndInBackground(boolean thenClose) {
+            if (thenClose) {
+                peer.closeAtEnd();
+            }
             peer.resumeReading(); // a simulated peer reads by itself as the simulation runs
             return this::readToEnd;
         }
