@@ -1,7 +1,9 @@
 package io.wsk4j.sim;
 
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskVerifierListener;
 import io.wsk4j.engine.Engine;
+import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.sim.PeerEnd;
 import io.wsk4j.transport.sim.PeerPort;
 import io.wsk4j.transport.sim.SimNetwork;
@@ -43,13 +45,13 @@ public final class WskSimulation implements AutoCloseable {
     private final WskProvider provider;
     private final List<String> errors = new ArrayList<>();
 
-    private WskSimulation(long seed, FaultPlan faults) {
+    private WskSimulation(long seed, FaultPlan faults, VerifierSettings verifier) {
         this.faults = Objects.requireNonNull(faults, "faults is null: pass FaultPlan.none() for none");
         this.network = new SimNetwork(seed, faults.toFaults());
         this.provider = Engine.openProvider(new SimTransport(network), 1, CLOSE_TIMEOUT, (message, error) -> {
             errors.add(message + ": " + error);
             network.note("provider", "error: " + message + ": " + error);
-        }, null, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
+        }, verifier, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
                 operation + " completed " + status + (information == 0 ? "" : " " + information)));
     }
 
@@ -60,7 +62,7 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed) {
-        return new WskSimulation(seed, FaultPlan.none());
+        return new WskSimulation(seed, FaultPlan.none(), null);
     }
 
     /**
@@ -71,7 +73,23 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed, FaultPlan faults) {
-        return new WskSimulation(seed, faults);
+        return new WskSimulation(seed, faults, null);
+    }
+
+    /**
+     * A world whose provider runs the verifier (SPEC V), as {@code WskProvider.builder().verifier(true)} does, but
+     * for V5: a simulation's one thread runs in virtual time, so no callback can block a real I/O thread.
+     *
+     * @param seed the seed
+     * @param faults the faults to inject
+     * @param listener where the verifier's reports go, on the simulation's thread
+     * @param failsOnReport whether {@link #close()} throws {@code WskVerifierException} if anything was reported
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener listener,
+            boolean failsOnReport) {
+        Objects.requireNonNull(listener, "listener is null: a verifier needs somewhere to report");
+        return new WskSimulation(seed, faults, new VerifierSettings(listener, failsOnReport, Duration.ofDays(1)));
     }
 
     /** {@return the seed} */

@@ -34,14 +34,20 @@ final class NioNetwork extends Network {
     private final List<Thread> peerThreads = new CopyOnWriteArrayList<>();
 
     NioNetwork(int peerReceiveBuffer, int ioThreads) throws IOException {
+        this(peerReceiveBuffer, ioThreads, builder -> builder);
+    }
+
+    /** {@code options} adds to the provider's builder (the verifier, for one). */
+    NioNetwork(int peerReceiveBuffer, int ioThreads, java.util.function.UnaryOperator<WskProvider.Builder> options)
+            throws IOException {
         server = new ServerSocket();
         if (peerReceiveBuffer > 0) {
             server.setReceiveBufferSize(peerReceiveBuffer); // what the peer does not read backs up into our sends
         }
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setSoTimeout(PEER_TIMEOUT_MILLIS); // a connect that never happens fails the test instead of hanging it
-        provider = WskProvider.builder().ioThreads(ioThreads).closeTimeout(Duration.ofSeconds(2))
-                .errorHandler((message, error) -> errors.add(message + ": " + error)).build();
+        provider = options.apply(WskProvider.builder().ioThreads(ioThreads).closeTimeout(Duration.ofSeconds(2))
+                .errorHandler((message, error) -> errors.add(message + ": " + error))).build();
     }
 
     @Override

@@ -24,7 +24,11 @@ final class SimulatedNetwork extends Network {
     private int acceptedSoFar;
 
     SimulatedNetwork(long seed) {
-        sim = WskSimulation.seeded(seed);
+        this(WskSimulation.seeded(seed));
+    }
+
+    SimulatedNetwork(WskSimulation sim) {
+        this.sim = sim;
         listener = sim.listen();
     }
 
