@@ -1,24 +1,14 @@
 package io.wsk4j;
 
 import static io.wsk4j.GracefulDisconnectTest.assertResetSent;
-import static io.wsk4j.GracefulDisconnectTest.barrier;
 import static io.wsk4j.Loopback.bytes;
 import static io.wsk4j.Loopback.endOf;
-import static io.wsk4j.Loopback.pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsk4j.Loopback.Connection;
-import java.lang.ref.WeakReference;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,15 +1,9 @@
 package io.wsk4j;
 
-import static io.wsk4j.GracefulDisconnectTest.barrier;
 import static io.wsk4j.Loopback.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wsk4j.Loopback.Connection;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;

@@ -1,6 +1,5 @@
 package io.wsk4j.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsk4j.DisconnectMode;
