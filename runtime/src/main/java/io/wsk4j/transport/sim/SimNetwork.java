@@ -256,13 +256,14 @@ public final class SimNetwork {
             client.local = new InetSocketAddress(InetAddress.getLoopbackAddress(), ephemeralPort());
         }
         client.remote = target;
+        long handshake = faults.delay(random) * 3; // drawn first, as before SYN retries existed: seeds replay
         if (Faults.happens(random, faults.timeOutRate)) {
             note(client, "connect to " + text(target) + " unanswered (fault)");
             clock.timer(clock.now() + CONNECT_TIMEOUT_NANOS,
                     () -> outcome.accept(new ConnectException("Connection timed out")));
             return;
         }
-        syn(client, target, outcome, 0, clock.now() + CONNECT_TIMEOUT_NANOS);
+        syn(client, target, outcome, 0, clock.now() + CONNECT_TIMEOUT_NANOS, handshake);
     }
 
     /**
@@ -270,11 +271,10 @@ public final class SimNetwork {
      * does, and the client sends it again 1, 2, 4, 8, 16 and 32 s later, then gives up at {@code giveUpAt} (127 s).
      */
     private void syn(Wire client, InetSocketAddress target, java.util.function.Consumer<IOException> outcome,
-            int retries, long giveUpAt) {
-        long handshake = faults.delay(random) * 3;
+            int retries, long giveUpAt, long handshake) {
         SimListen listener = listeners.get(target.getPort());
-        if (listener == null || Faults.happens(random, faults.refuseRate)) {
-            note(client, "connect to " + text(target) + " refused" + (listener == null ? "" : " (fault)"));
+        if (listener == null) {
+            note(client, "connect to " + text(target) + " refused");
             clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
             return;
         }
@@ -285,8 +285,14 @@ public final class SimNetwork {
                 clock.timer(giveUpAt, () -> outcome.accept(new ConnectException("Connection timed out")));
             } else {
                 note(client, "SYN to " + text(target) + " dropped (backlog full); sent again later");
-                clock.timer(resend, () -> syn(client, target, outcome, retries + 1, giveUpAt));
+                clock.timer(resend, () -> syn(client, target, outcome, retries + 1, giveUpAt,
+                        faults.delay(random) * 3));
             }
+            return;
+        }
+        if (Faults.happens(random, faults.refuseRate)) {
+            note(client, "connect to " + text(target) + " refused (fault)");
+            clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
             return;
         }
         Wire server = newWire();
