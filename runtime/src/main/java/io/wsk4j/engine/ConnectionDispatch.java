@@ -41,7 +41,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             BufferChain chain = startBuffer(buffer, op, Operation.SEND, target);
             op.sendFlags = flags;
             op.buffer = chain;
-            return target.loop.submit(op);
+            return submit(target, op);
         } finally {
             target.gate.exit();
         }
@@ -69,7 +69,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             BufferChain chain = startBuffer(buffer, op, Operation.RECEIVE, target);
             op.receiveFlags = flags;
             op.buffer = chain;
-            return target.loop.submit(op);
+            return submit(target, op);
         } finally {
             target.gate.exit();
         }
@@ -93,7 +93,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.mode = mode;
             op.buffer = chain;
             FlightEvents.disconnectStarted(op, target, mode, chain);
-            return target.loop.submit(op);
+            return submit(target, op);
         } finally {
             target.gate.exit();
         }
@@ -114,7 +114,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             throw e;
         }
         if (now) {
-            return target.loop.submit(op);
+            return target.loop.submit(op); // never refused for resources: a close always succeeds (SPEC C1)
         }
         op.markPendingReturned();
         return NtStatus.PENDING; // the last call still inside hands the close to the loop
@@ -149,10 +149,21 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             op.endpoint = endpoint;
             op.event = event;
             op.enable = enable;
-            return target.loop.submit(op);
+            return submit(target, op);
         } finally {
             target.gate.exit();
         }
+    }
+
+    /**
+     * Hands the operation to its socket's loop, unless the transport ran out of resources for it (a simulation's
+     * fault plan, SPEC S3): it then completes INSUFFICIENT_RESOURCES and the socket never sees it.
+     */
+    private static NtStatus submit(EngineSocket target, IrpCore op) {
+        if (target.provider.injectsFaults && target.provider.transport.failsAllocation()) {
+            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
+        }
+        return target.loop.submit(op);
     }
 
     /** SPEC B4: a receive event's data is the loop's own buffer, reused as soon as the event returns. */

@@ -35,6 +35,13 @@ final class ConnectionSocket extends EngineSocket {
      * reported by the next select.
      */
     private boolean drained = true;
+    /**
+     * The last read stopped because the receive's buffer was full, not because the transport had no more. A receive
+     * already queued behind it reads on at once (more is likely); one posted later, typically from the routine of the
+     * one that filled (a request/response exchange's next receive), waits for readiness instead: its reply is not
+     * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
+     */
+    private boolean filledReceive;
     /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
     private Ending heldEnding;
     private IrpCore heldCause;
@@ -207,6 +214,10 @@ final class ConnectionSocket extends EngineSocket {
             op.complete(refusal, 0);
             return;
         }
+        if (filledReceive) {
+            filledReceive = false;
+            drained = true; // readiness is level-triggered: bytes already there are reported by the next poll
+        }
         receives.add(op);
         pump();
     }
@@ -301,6 +312,7 @@ final class ConnectionSocket extends EngineSocket {
             }
             if ((readyOps & Ready.READ) != 0) {
                 drained = false;
+                filledReceive = false; // the transport says there is something: a new receive may read at once
             }
             if ((readyOps & (Ready.READ | Ready.WRITE)) != 0) {
                 pump();
@@ -491,6 +503,7 @@ final class ConnectionSocket extends EngineSocket {
             return -1;
         }
         drained = n >= 0 && n < wanted;
+        filledReceive = n == wanted && wanted < data.capacity();
         return n;
     }
 

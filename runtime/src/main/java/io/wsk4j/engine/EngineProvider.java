@@ -40,6 +40,8 @@ public final class EngineProvider implements WskProvider {
     final ProviderStats stats = new ProviderStats();
     final int listenBacklog = 1024;
     final Transport transport;
+    /** The transport may fail requests for lack of resources (a simulation's fault plan); read once. */
+    final boolean injectsFaults;
     /** Told of every completion of a socket's IRP; null when nobody watches (a simulation's trace does). */
     final CompletionObserver observer;
     private final EventLoop[] loops;
@@ -55,6 +57,7 @@ public final class EngineProvider implements WskProvider {
     EngineProvider(Transport transport, int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler,
             VerifierSettings verifying, CompletionObserver observer) {
         this.transport = transport;
+        this.injectsFaults = transport.injectsFaults();
         this.observer = observer;
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
@@ -356,7 +359,7 @@ public final class EngineProvider implements WskProvider {
     /** The loop whose thread this is, or null on an application thread. */
     EventLoop currentLoop() {
         for (EventLoop loop : loops) {
-            if (loop.ownsThread() && loop.inLoop()) {
+            if (loop.inLoop()) {
                 return loop;
             }
         }

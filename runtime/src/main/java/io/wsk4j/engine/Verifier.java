@@ -24,17 +24,12 @@ class Verifier {
         this.provider = provider;
         this.listener = settings.listener();
         this.failsOnReport = settings.failsOnReport();
-        // V5 watches real I/O threads by the wall clock; a simulation's loops run on its driving thread in virtual
-        // time, where a watchdog thread would make the run depend on timing (SPEC S2): there is none there
-        this.watchdog = loops[0].ownsThread()
-                ? new BlockingWatchdog(this, loops, settings.blockingThreshold().toNanos(), provider.id) : null;
+        this.watchdog = new BlockingWatchdog(this, loops, settings.blockingThreshold().toNanos(), provider.id);
     }
 
     void start() {
         Verifiers.opened(this);
-        if (watchdog != null) {
-            watchdog.start();
-        }
+        watchdog.start();
     }
 
     /**
@@ -45,9 +40,7 @@ class Verifier {
      * @throws WskVerifierException if it fails on reports and made some
      */
     void close() {
-        if (watchdog != null) {
-            watchdog.stop();
-        }
+        watchdog.stop();
         if (failsOnReport) {
             IrpTrace.collectLeaks(this);
         }
@@ -64,9 +57,7 @@ class Verifier {
 
     /** The provider could not start: this verifier stops and is no longer open, with nothing to report. */
     void abandon() {
-        if (watchdog != null) {
-            watchdog.stop();
-        }
+        watchdog.stop();
         Verifiers.closed(this);
     }
 

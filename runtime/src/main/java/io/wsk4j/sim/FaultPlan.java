@@ -13,7 +13,7 @@ import java.util.List;
 public final class FaultPlan {
     private static final FaultPlan NONE = new FaultPlan(0, false, Duration.ZERO, Duration.ZERO, 0, 0, 0);
 
-    private final double socketFailureRate;
+    private final double allocationFailureRate;
     private final boolean split;
     private final Duration delay;
     private final Duration jitter;
@@ -21,9 +21,9 @@ public final class FaultPlan {
     private final double timeOutRate;
     private final double acceptFailureRate;
 
-    private FaultPlan(double socketFailureRate, boolean split, Duration delay, Duration jitter, double refuseRate,
+    private FaultPlan(double allocationFailureRate, boolean split, Duration delay, Duration jitter, double refuseRate,
             double timeOutRate, double acceptFailureRate) {
-        this.socketFailureRate = socketFailureRate;
+        this.allocationFailureRate = allocationFailureRate;
         this.split = split;
         this.delay = delay;
         this.jitter = jitter;
@@ -38,19 +38,20 @@ public final class FaultPlan {
     }
 
     /**
-     * Making a socket (connection or listening) fails at {@code rate}, so that its IRP completes
-     * INSUFFICIENT_RESOURCES, as under Driver Verifier's low-resources simulation.
+     * The provider runs out of memory at {@code rate}, as under Driver Verifier's low-resources simulation: making a
+     * socket, and every dispatch call but {@code closeSocket} (which always succeeds, SPEC C1), then completes its IRP
+     * INSUFFICIENT_RESOURCES without touching the socket.
      *
      * @param rate the share of failures, 0 to 1
      * @return this plan with the fault added
      */
-    public FaultPlan socketAllocationFailures(double rate) {
+    public FaultPlan allocationFailures(double rate) {
         return new FaultPlan(rate(rate), split, delay, jitter, refuseRate, timeOutRate, acceptFailureRate);
     }
 
     /** {@return this plan, and every write takes and every read returns a random slice of what it could move} */
     public FaultPlan splitReadsAndWrites() {
-        return new FaultPlan(socketFailureRate, true, delay, jitter, refuseRate, timeOutRate, acceptFailureRate);
+        return new FaultPlan(allocationFailureRate, true, delay, jitter, refuseRate, timeOutRate, acceptFailureRate);
     }
 
     /**
@@ -64,7 +65,7 @@ public final class FaultPlan {
         if (delay.isNegative() || jitter.isNegative()) {
             throw new IllegalArgumentException("a delay and its jitter are zero or more: " + delay + ", " + jitter);
         }
-        return new FaultPlan(socketFailureRate, split, delay, jitter, refuseRate, timeOutRate, acceptFailureRate);
+        return new FaultPlan(allocationFailureRate, split, delay, jitter, refuseRate, timeOutRate, acceptFailureRate);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class FaultPlan {
      * @return this plan with the fault added
      */
     public FaultPlan refuseConnects(double rate) {
-        return new FaultPlan(socketFailureRate, split, delay, jitter, rate(rate), timeOutRate, acceptFailureRate);
+        return new FaultPlan(allocationFailureRate, split, delay, jitter, rate(rate), timeOutRate, acceptFailureRate);
     }
 
     /**
@@ -84,7 +85,7 @@ public final class FaultPlan {
      * @return this plan with the fault added
      */
     public FaultPlan timeOutConnects(double rate) {
-        return new FaultPlan(socketFailureRate, split, delay, jitter, refuseRate, rate(rate), acceptFailureRate);
+        return new FaultPlan(allocationFailureRate, split, delay, jitter, refuseRate, rate(rate), acceptFailureRate);
     }
 
     /**
@@ -94,11 +95,11 @@ public final class FaultPlan {
      * @return this plan with the fault added
      */
     public FaultPlan acceptFailures(double rate) {
-        return new FaultPlan(socketFailureRate, split, delay, jitter, refuseRate, timeOutRate, rate(rate));
+        return new FaultPlan(allocationFailureRate, split, delay, jitter, refuseRate, timeOutRate, rate(rate));
     }
 
     Faults toFaults() {
-        return new Faults(socketFailureRate, split, delay.toNanos(), jitter.toNanos(), refuseRate, timeOutRate,
+        return new Faults(allocationFailureRate, split, delay.toNanos(), jitter.toNanos(), refuseRate, timeOutRate,
                 acceptFailureRate);
     }
 
@@ -112,8 +113,8 @@ public final class FaultPlan {
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        if (socketFailureRate > 0) {
-            parts.add("socketAllocationFailures(" + socketFailureRate + ")");
+        if (allocationFailureRate > 0) {
+            parts.add("allocationFailures(" + allocationFailureRate + ")");
         }
         if (split) {
             parts.add("splitReadsAndWrites()");

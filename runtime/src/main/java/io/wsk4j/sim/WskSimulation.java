@@ -39,19 +39,23 @@ public final class WskSimulation implements AutoCloseable {
     /** The provider's close timeout, in virtual time, as the real provider's default. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long MAX_STEPS = 50_000_000L;
+    private static final Duration VERIFIER_BLOCKING_THRESHOLD = Duration.ofSeconds(5);
 
     private final SimNetwork network;
     private final FaultPlan faults;
     private final WskProvider provider;
     private final List<String> errors = new ArrayList<>();
 
-    private WskSimulation(long seed, FaultPlan faults, VerifierSettings verifier) {
+    private WskSimulation(long seed, FaultPlan faults, WskVerifierListener verifier, boolean failsOnReport) {
         this.faults = Objects.requireNonNull(faults, "faults is null: pass FaultPlan.none() for none");
         this.network = new SimNetwork(seed, faults.toFaults());
+        // V5 measures wall time, which a simulation does not model: only a callback that really blocks is reported
+        VerifierSettings verifying = verifier == null ? null
+                : new VerifierSettings(verifier, failsOnReport, VERIFIER_BLOCKING_THRESHOLD);
         this.provider = Engine.openProvider(new SimTransport(network), 1, CLOSE_TIMEOUT, (message, error) -> {
             errors.add(message + ": " + error);
             network.note("provider", "error: " + message + ": " + error);
-        }, verifier, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
+        }, verifying, (operation, socket, status, information) -> network.note(socket.isEmpty() ? "provider" : socket,
                 operation + " completed " + status + (information == 0 ? "" : " " + information)));
     }
 
@@ -62,7 +66,7 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed) {
-        return new WskSimulation(seed, FaultPlan.none(), null);
+        return new WskSimulation(seed, FaultPlan.none(), null, false);
     }
 
     /**
@@ -73,23 +77,37 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed, FaultPlan faults) {
-        return new WskSimulation(seed, faults, null);
+        return new WskSimulation(seed, faults, null, false);
     }
 
     /**
-     * A world whose provider runs the verifier (SPEC V), as {@code WskProvider.builder().verifier(true)} does, but
-     * for V5: a simulation's one thread runs in virtual time, so no callback can block a real I/O thread.
+     * A world whose every choice, the faults of a plan included, comes from one seed, with the provider's verifier on
+     * (SPEC V): its reports go to {@code verifier}.
      *
      * @param seed the seed
      * @param faults the faults to inject
-     * @param listener where the verifier's reports go, on the simulation's thread
-     * @param failsOnReport whether {@link #close()} throws {@code WskVerifierException} if anything was reported
+     * @param verifier where the verifier's reports go
      * @return a new simulation, driven by the calling thread
      */
-    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener listener,
+    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener verifier) {
+        return seeded(seed, faults, verifier, false);
+    }
+
+    /**
+     * A world with the provider's verifier on, as {@link #seeded(long, FaultPlan, WskVerifierListener)}, whose
+     * {@link #close()} throws {@code WskVerifierException} if anything was reported, as {@code
+     * WskProvider.builder().verifierFailsOnReport(true)} does.
+     *
+     * @param seed the seed
+     * @param faults the faults to inject
+     * @param verifier where the verifier's reports go
+     * @param failsOnReport whether {@link #close()} throws if anything was reported
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener verifier,
             boolean failsOnReport) {
-        Objects.requireNonNull(listener, "listener is null: a verifier needs somewhere to report");
-        return new WskSimulation(seed, faults, new VerifierSettings(listener, failsOnReport, Duration.ofDays(1)));
+        return new WskSimulation(seed, faults, Objects.requireNonNull(verifier, "verifier is null: pass a listener"),
+                failsOnReport);
     }
 
     /** {@return the seed} */
@@ -193,6 +211,11 @@ public final class WskSimulation implements AutoCloseable {
      */
     public String trace() {
         return String.join("\n", network.trace());
+    }
+
+    /** The world itself, for the runtime's own tests (its counters). */
+    SimNetwork network() {
+        return network;
     }
 
     /** {@return what the provider reported to its error handler, in order} */

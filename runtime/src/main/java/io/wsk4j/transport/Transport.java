@@ -34,4 +34,18 @@ public interface Transport {
      * @return whether {@code done} became true
      */
     boolean await(Object monitor, BooleanSupplier done, long timeoutNanos) throws InterruptedException;
+
+    /** {@return whether {@link #failsAllocation()} can ever be true; read once, so that no fault costs nothing} */
+    default boolean injectsFaults() {
+        return false;
+    }
+
+    /**
+     * {@return whether the provider runs out of memory for this request now} A simulation's fault plan makes it
+     * happen at a seeded rate, as Driver Verifier's low-resources simulation does: the dispatch call then completes
+     * INSUFFICIENT_RESOURCES without touching the socket.
+     */
+    default boolean failsAllocation() {
+        return false;
+    }
 }

@@ -11,7 +11,7 @@ public final class Faults {
     static final long BASE_DELAY_NANOS = 5_000;
     static final long JITTER_NANOS = 45_000;
 
-    final double socketFailureRate;
+    final double allocationFailureRate;
     final boolean split;
     final long extraDelayNanos;
     final long extraJitterNanos;
@@ -20,7 +20,7 @@ public final class Faults {
     final double acceptFailureRate;
 
     /**
-     * @param socketFailureRate the share of sockets whose making fails (INSUFFICIENT_RESOURCES)
+     * @param allocationFailureRate the share of sockets and requests that fail for lack of memory (INSUFFICIENT_RESOURCES)
      * @param split whether writes and reads move random slices instead of all they can
      * @param extraDelayNanos added to every delivery's delay
      * @param extraJitterNanos the most, seeded, added on top of that
@@ -28,9 +28,9 @@ public final class Faults {
      * @param timeOutRate the share of connects never answered (they time out as Linux's do, after 127 s)
      * @param acceptFailureRate the share of accepts that fail as on a process out of descriptors
      */
-    public Faults(double socketFailureRate, boolean split, long extraDelayNanos, long extraJitterNanos,
+    public Faults(double allocationFailureRate, boolean split, long extraDelayNanos, long extraJitterNanos,
             double refuseRate, double timeOutRate, double acceptFailureRate) {
-        this.socketFailureRate = socketFailureRate;
+        this.allocationFailureRate = allocationFailureRate;
         this.split = split;
         this.extraDelayNanos = extraDelayNanos;
         this.extraJitterNanos = extraJitterNanos;

@@ -28,7 +28,7 @@ public final class SimTransport implements Transport {
     @Override
     public StreamEndpoint openStream() throws IOException {
         network.checkThread("A dispatch call on a simulated provider");
-        if (Faults.happens(network.random, network.faults.socketFailureRate)) {
+        if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
             network.note("provider", "making a socket failed: out of descriptors (fault)");
             throw new IOException("Too many open files");
         }
@@ -38,7 +38,7 @@ public final class SimTransport implements Transport {
     @Override
     public ListenEndpoint openListener() throws IOException {
         network.checkThread("A dispatch call on a simulated provider");
-        if (Faults.happens(network.random, network.faults.socketFailureRate)) {
+        if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
             network.note("provider", "making a listening socket failed: out of descriptors (fault)");
             throw new IOException("Too many open files");
         }
@@ -63,6 +63,20 @@ public final class SimTransport implements Transport {
     @Override
     public boolean await(Object monitor, BooleanSupplier done, long timeoutNanos) {
         return network.await(done, timeoutNanos);
+    }
+
+    @Override
+    public boolean injectsFaults() {
+        return network.faults.allocationFailureRate > 0;
+    }
+
+    @Override
+    public boolean failsAllocation() {
+        if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
+            network.note("provider", "a request failed: out of memory (fault)");
+            return true;
+        }
+        return false;
     }
 
     @Override
