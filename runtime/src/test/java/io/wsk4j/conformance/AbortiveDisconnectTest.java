@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 
-/** SPEC D: WskDisconnect, abortive (D7), its bad arguments (D2) and a socket never connected (D1), on both transports. */
+/**
+ * SPEC D: WskDisconnect, abortive (D7), its bad arguments (D2) and a socket never connected (D1), on both transports.
+ */
 @Timeout(60)
 class AbortiveDisconnectTest {
     @OnBothTransports

@@ -14,7 +14,10 @@ import io.wsk4j.conformance.Network.Connection;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 
-/** SPEC B4: a receive event's buffer is valid only during the event; passing it on is refused at the call (both transports). */
+/**
+ * SPEC B4: a receive event's buffer is valid only during the event; passing it on is refused at the call. On both
+ * transports.
+ */
 @Timeout(60)
 class AliasingTest {
     @OnBothTransports

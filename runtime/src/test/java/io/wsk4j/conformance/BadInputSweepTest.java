@@ -116,7 +116,8 @@ class BadInputSweepTest {
             assertFalse(freed.cancel());
             noRoutine.free(); // never queued: still the caller's
 
-            c.dispatch().send(c.socket(), WskBuf.of(Bytes.ascii("still fine")), SendFlags.NONE, net.completions.irp("ok"));
+            c.dispatch().send(c.socket(), WskBuf.of(Bytes.ascii("still fine")), SendFlags.NONE,
+                    net.completions.irp("ok"));
             assertEquals(NtStatus.SUCCESS, net.completions.await("ok").status(), "the socket still works");
             net.closeSocket(c.socket());
             assertEquals(NtStatus.CANCELLED, net.completions.await("pending").status());
@@ -131,7 +132,8 @@ class BadInputSweepTest {
         try (Network net = transport.open()) {
             Connection c = net.connect();
             WskProviderConnectionDispatch d = c.dispatch();
-            assertEquals(NtStatus.INVALID_PARAMETER, d.send(c.socket(), null, SendFlags.NONE, net.completions.irp("1")));
+            assertEquals(NtStatus.INVALID_PARAMETER,
+                    d.send(c.socket(), null, SendFlags.NONE, net.completions.irp("1")));
             assertEquals(NtStatus.INVALID_PARAMETER,
                     d.send(c.socket(), WskBuf.of(Bytes.ascii("x")), null, net.completions.irp("2")));
             assertEquals(NtStatus.INVALID_PARAMETER,

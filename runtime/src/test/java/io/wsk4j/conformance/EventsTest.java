@@ -17,7 +17,6 @@ import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskEvent;
 import io.wsk4j.WskSocket;
 import io.wsk4j.conformance.Network.Connection;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -127,7 +126,8 @@ class EventsTest {
             Recorder recorder = new Recorder(net);
             Connection aborted = net.connect("a", recorder);
             net.enable(aborted.socket(), WskEvent.DISCONNECT);
-            aborted.dispatch().disconnect(aborted.socket(), null, DisconnectMode.ABORTIVE, net.completions.irp("abort"));
+            aborted.dispatch().disconnect(aborted.socket(), null, DisconnectMode.ABORTIVE,
+                    net.completions.irp("abort"));
             net.completions.await("abort");
             net.closeSocket(aborted.socket());
 
@@ -233,8 +233,8 @@ class EventsTest {
     @DisplayName("A6 an accept event that rejects resets the client")
     void acceptReject(Transport transport) throws Exception {
         try (Network net = transport.open()) {
-            Network.Listening listening = net.listen(null,
-                    (Object context, WskSocket socket, SocketAddress local, SocketAddress remote) -> WskAccept.reject());
+            WskClientListenDispatch<Object> rejectAll = (context, socket, local, remote) -> WskAccept.reject();
+            Network.Listening listening = net.listen(null, rejectAll);
             assertEquals("RESET", net.connectPeerAndEnd(listening.address()));
             net.closeSocket(listening.socket());
             assertEquals(0, net.provider().openSocketCount());

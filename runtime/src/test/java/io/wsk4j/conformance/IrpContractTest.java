@@ -129,8 +129,8 @@ class IrpContractTest {
             assertThrows(IllegalStateException.class, irp::information);
             assertThrows(IllegalStateException.class, () -> irp.reuse(NtStatus.SUCCESS));
             assertThrows(IllegalStateException.class, irp::free);
-            assertThrows(IllegalStateException.class,
-                    () -> irp.setCompletionRoutine((i, x) -> NtStatus.MORE_PROCESSING_REQUIRED, null, true, true, true));
+            assertThrows(IllegalStateException.class, () -> irp.setCompletionRoutine(
+                    (i, x) -> NtStatus.MORE_PROCESSING_REQUIRED, null, true, true, true));
             IllegalStateException again = assertThrows(IllegalStateException.class,
                     () -> c.dispatch().send(c.socket(), WskBuf.of(Bytes.ascii("x")), SendFlags.NONE, irp));
             assertTrue(again.getMessage().contains("WskReceive"), "B1: a pending IRP cannot be dispatched again");

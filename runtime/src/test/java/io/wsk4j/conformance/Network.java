@@ -45,9 +45,9 @@ abstract class Network implements AutoCloseable {
     abstract String connectPeerAndEnd(SocketAddress address) throws Exception;
 
     /**
-     * Starts a peer's connect to {@code address} without waiting; it may be called from a completion routine, where the
-     * network cannot be driven. On real sockets the connect is made at once (bounded); in a simulation the SYN leaves at
-     * once and its answer comes as the simulation runs.
+     * Starts a peer's connect to {@code address} without waiting; it may be called from a completion routine, where
+     * the network cannot be driven. On real sockets the connect is made at once (bounded); in a simulation the SYN
+     * leaves at once and its answer comes as the simulation runs.
      */
     abstract PeerConnect startPeerConnect(SocketAddress address);
 
@@ -66,7 +66,7 @@ abstract class Network implements AutoCloseable {
      */
     abstract SocketAddress unansweredAddress() throws Exception;
 
-    /** {@return whether the calling code runs on one of the provider's I/O threads (in a simulation: its one thread)} */
+    /** {@return whether the calling code runs on one of the provider's I/O threads (a simulation's: its one thread)} */
     abstract boolean onIoThread();
 
     /**

@@ -61,7 +61,7 @@ final class Reports implements WskVerifierListener {
         return StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow().getLineNumber();
     }
 
-    /** The site's application frame is in {@code test}, in a method whose name contains {@code method}, at {@code line}. */
+    /** The site's application frame is in {@code test}, in a method named like {@code method}, at {@code line}. */
     static void assertAt(WskVerifierReport.Site site, Class<?> test, String method, int line) {
         StackTraceElement where = site.where();
         assertNotNull(where, "no application frame in " + site);
