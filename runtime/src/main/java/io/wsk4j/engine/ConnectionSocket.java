@@ -45,8 +45,14 @@ final class ConnectionSocket extends EngineSocket {
     /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
     private Ending heldEnding;
     private IrpCore heldCause;
-    /** Whether the teardown under way resets the connection, for the Flight Recorder's close event. */
+    /** Whether the connection ended with a reset, ours or the peer's, for the Flight Recorder's close event. */
     private boolean tearingDownAbortively;
+    /**
+     * The connection's addresses, kept from when it was made, so that messages and events name it after its
+     * transport forgot them (a closed channel answers nothing).
+     */
+    private SocketAddress localAddress;
+    private SocketAddress remoteAddress;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint stream, ClientBinding<?> binding) {
@@ -157,6 +163,7 @@ final class ConnectionSocket extends EngineSocket {
             return;
         }
         state = state.to(SocketState.OPEN);
+        rememberAddresses();
         if (op.operation == Operation.SOCKET_CONNECT) {
             op.setResultSocket(this);
         }
@@ -528,6 +535,8 @@ final class ConnectionSocket extends EngineSocket {
             stream.register(loop.poller, this);
             local = stream.localAddress();
             remote = stream.remoteAddress();
+            localAddress = local;
+            remoteAddress = remote;
         } catch (IOException e) {
             provider.errors.report("Setting up an accepted connection failed; it is dropped", e);
             rejectNow();
@@ -613,7 +622,8 @@ final class ConnectionSocket extends EngineSocket {
         CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT ? CloseKind.RESET
                 : ending == Ending.PEER_RESET ? CloseKind.QUIET
                 : before.closeKind();
-        tearingDownAbortively = how == CloseKind.RESET;
+        tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
+                || before == SocketState.ABORTED || before == SocketState.RESET;
         boolean flushFirst = closeChannel(how);
         if (flushFirst && !loop.broken()) {
             heldEnding = ending;
@@ -671,11 +681,24 @@ final class ConnectionSocket extends EngineSocket {
 
     @Override
     String addressText(boolean local) {
+        if (remoteAddress != null) {
+            return Addresses.text(local ? localAddress : remoteAddress);
+        }
         try {
             SocketAddress address = local ? stream.localAddress() : stream.remoteAddress();
             return Addresses.text(address);
         } catch (IOException | RuntimeException e) {
             return ""; // closed, or never bound: nothing to show
+        }
+    }
+
+    /** Loop thread, once connected; read by other threads for messages, where a stale null only shortens them. */
+    private void rememberAddresses() {
+        try {
+            localAddress = stream.localAddress();
+            remoteAddress = stream.remoteAddress();
+        } catch (IOException | RuntimeException e) {
+            // the connection broke already: its messages name what the transport still knows
         }
     }
 
