@@ -44,7 +44,7 @@ final class CloseGate {
     /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
     private volatile int loopDepth;
     /** For the message of a call that comes too late: the application's closeSocket, or the provider. */
-    private volatile String closedBy = "closeSocket";
+    private volatile String closedBy = "closeSocket (close in the generated glue)";
     /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
     private volatile IrpCore pendingClose;
 

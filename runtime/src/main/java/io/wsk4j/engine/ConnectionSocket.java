@@ -680,6 +680,11 @@ final class ConnectionSocket extends EngineSocket {
     // ---- plumbing -------------------------------------------------------------------------------------------
 
     @Override
+    String kind() {
+        return "socket";
+    }
+
+    @Override
     String addressText(boolean local) {
         if (remoteAddress != null) {
             return Addresses.text(local ? localAddress : remoteAddress);

@@ -90,8 +90,13 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
 
     @Override
     public final String toString() {
-        return "WskSocket#" + id;
+        String addresses = describe();
+        return kind() + (addresses.isEmpty() ? " #" + id + " (" + (this instanceof ListeningSocket ? "not listening"
+                : "not connected") + ")" : " " + addresses);
     }
+
+    /** {@return what the socket is, for messages: "socket", "listening socket"} */
+    abstract String kind();
 
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
