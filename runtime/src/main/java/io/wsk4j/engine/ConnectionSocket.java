@@ -452,6 +452,10 @@ final class ConnectionSocket extends EngineSocket {
                 return;
             }
             int taken = offerToReceiveEvent(n);
+            if (taken < 0) {
+                teardown(Ending.EVENT_FAILED, null); // SPEC E6: the bytes go with the connection
+                return;
+            }
             data.position(taken);
             if (data.hasRemaining()) {
                 receives.keep(data);
@@ -467,6 +471,10 @@ final class ConnectionSocket extends EngineSocket {
         data.clear();
         int n = receives.peekKept(data);
         int taken = offerToReceiveEvent(n);
+        if (taken < 0) {
+            teardown(Ending.EVENT_FAILED, null); // SPEC E6
+            return false;
+        }
         receives.takeKept(taken);
         if (taken < n) {
             events.suspendReceive();
@@ -475,14 +483,22 @@ final class ConnectionSocket extends EngineSocket {
         return true;
     }
 
-    /** Calls the receive event with the first {@code n} bytes of the loop's read buffer; returns how many it took. */
+    /**
+     * Calls the receive event with the first {@code n} bytes of the loop's read buffer.
+     *
+     * @return how many it took, or -1 if it threw (SPEC E6)
+     */
     private int offerToReceiveEvent(int n) {
         ByteBuffer view = loop.eventView;
         view.clear();
         view.limit(n);
         loop.lendReadBuffer();
         try {
-            return events.offer(loop.eventData, n);
+            int taken = events.offer(loop.eventData, n);
+            if (taken >= 0 && view.position() > taken) {
+                events.readMoreThanTaken(view.position(), taken); // SPEC E7
+            }
+            return taken;
         } finally {
             loop.returnReadBuffer();
             if (loop.clock != null) {
@@ -616,10 +632,11 @@ final class ConnectionSocket extends EngineSocket {
     private void teardown(Ending ending, IrpCore cause) {
         SocketState before = state;
         state = state.to(ending.next);
-        if (ending != Ending.PEER_RESET) {
+        if (!ending.raisesDisconnectEvent()) {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
-        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT ? CloseKind.RESET
+        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT || ending == Ending.EVENT_FAILED
+                ? CloseKind.RESET
                 : ending == Ending.PEER_RESET ? CloseKind.QUIET
                 : before.closeKind();
         tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
@@ -653,7 +670,7 @@ final class ConnectionSocket extends EngineSocket {
         }
         flushed += sends.failAll(ending);
         flushed += receives.failAll(ending.receives);
-        if (ending == Ending.PEER_RESET) {
+        if (ending.raisesDisconnectEvent()) {
             events.raiseDisconnect(DisconnectMode.ABORTIVE); // not if a routine above began a close (SPEC E2)
         }
         if (ending.closes()) {
