@@ -102,6 +102,47 @@ public final class IrpPool {
     }
 
     /**
+     * A simple disconnect handler that also receives the mode its start method used: {@code void m(NtStatus status,
+     * DisconnectMode mode, C context)} of class {@code H}, so that one handler tells an abort from a graceful
+     * disconnect.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface ModeHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param mode the mode the disconnect was started with
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, DisconnectMode mode, C context);
+    }
+
+    /**
+     * A simple address handler that also receives the address: {@code void m(NtStatus status, SocketAddress address,
+     * C context)} of class {@code H}.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface AddressHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param address the local or remote address ({@link Irp#address()}); null on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, SocketAddress address, C context);
+    }
+
+    /**
      * A pool that keeps up to {@code capacity} idle IRPs (rounded up to a power of two).
      *
      * @param capacity how many idle IRPs the shared ring keeps, at most 16777216
@@ -270,6 +311,73 @@ public final class IrpPool {
     }
 
     /**
+     * WskDisconnect with a pooled IRP whose routine calls {@code handler} with the status and {@code mode}.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive, also handed to the handler
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            ModeHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        ticket.mode = mode;
+        try {
+            return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskGetLocalAddress with a pooled IRP whose routine calls {@code handler} with the status and the address.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket the socket whose address is wanted
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus localAddress(WskSocket socket, H handlers, AddressHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().getLocalAddress(socket, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskGetRemoteAddress with a pooled IRP whose routine calls {@code handler} with the status and the address.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus remoteAddress(WskSocket socket, H handlers, AddressHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().getRemoteAddress(socket, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskCloseSocket with a pooled IRP whose routine calls {@code handler} with the status.
      *
      * @param <H> the handler class
@@ -417,6 +525,7 @@ public final class IrpPool {
         ticket.handler = null;
         ticket.context = null;
         ticket.events = null;
+        ticket.mode = null;
         outstanding.decrement();
         tickets.offer(ticket);
     }
@@ -431,11 +540,17 @@ public final class IrpPool {
         Object handler = ticket.handler;
         Object context = ticket.context;
         Set<WskEvent> events = ticket.events;
+        DisconnectMode mode = ticket.mode;
+        SocketAddress address = handler instanceof AddressHandler ? irp.address() : null;
         giveBack(ticket);
         if (handler instanceof StatusHandler) {
             ((StatusHandler<Object, Object>) handler).completed(handlers, status, context);
         } else if (handler instanceof BytesHandler) {
             ((BytesHandler<Object, Object>) handler).completed(handlers, status, bytes, context);
+        } else if (handler instanceof ModeHandler) {
+            ((ModeHandler<Object, Object>) handler).completed(handlers, status, mode, context);
+        } else if (handler instanceof AddressHandler) {
+            ((AddressHandler<Object, Object>) handler).completed(handlers, status, address, context);
         } else if (events != null && socket != null && status.isSuccess()) {
             try {
                 enableEvents(socket, events);
@@ -453,11 +568,16 @@ public final class IrpPool {
         final IrpPool pool;
         final Irp irp;
         Object handlers;
-        /** A {@link StatusHandler}, {@link BytesHandler} or {@link SocketHandler}. */
+        /**
+         * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler} or
+         * {@link SocketHandler}.
+         */
         Object handler;
         Object context;
         /** For a connect: the events to enable before the handler runs; else null. */
         Set<WskEvent> events;
+        /** For a disconnect whose handler takes the mode: the mode it was started with; else null. */
+        DisconnectMode mode;
 
         Ticket(IrpPool pool, Irp irp) {
             this.pool = pool;

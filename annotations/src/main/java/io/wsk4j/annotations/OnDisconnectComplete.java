@@ -15,9 +15,14 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>simple: {@code void m(NtStatus status, C context)}; the generated glue owns the IRP (pooled and
  *       recycled);</li>
+ *   <li>simple with the mode: {@code void m(NtStatus status, DisconnectMode mode, C context)}: the glue passes the
+ *       mode its start method used, {@code GRACEFUL} for {@code disconnect}, {@code ABORTIVE} for {@code abort}, so
+ *       that one handler tells an abortive disconnect's completion from a graceful one (both complete SUCCESS,
+ *       SPEC D4, D7);</li>
  *   <li>faithful: {@code NtStatus m(Irp irp, C context)}, like the seed's DisconnectComplete: the start methods take
  *       an extra {@code Irp} just before the context, the handler owns the IRP and must return
- *       {@code MORE_PROCESSING_REQUIRED} after freeing or reusing it.</li>
+ *       {@code MORE_PROCESSING_REQUIRED} after freeing or reusing it. The IRP does not say the mode: give
+ *       {@code abort} and {@code disconnect} contexts that do, or use the shape with the mode.</li>
  * </ul>
  *
  * <p>Two handlers for this operation with the same context type in one class are an error; different context types

@@ -19,6 +19,10 @@ final class HandlerModel {
         STATUS,
         /** {@code void m(NtStatus, long, C)}: send and receive, with the byte count. */
         STATUS_BYTES,
+        /** {@code void m(NtStatus, DisconnectMode, C)}: disconnect, with the mode its start method used. */
+        STATUS_MODE,
+        /** {@code void m(NtStatus, SocketAddress, C)}: an address query, with the address. */
+        STATUS_ADDRESS,
         /** {@code void m(NtStatus, WskSocket, C)}: connect, with the new socket. */
         STATUS_SOCKET,
         /** {@code NtStatus m(Irp, C)}: the handler owns the IRP, as in the seed. */

@@ -400,16 +400,19 @@ final class HandlerValidator {
     }
 
     /**
-     * Whether another method of the class, its own or inherited, has the name of this simple send or receive handler
-     * and a parameter count that fits the other of the pool's two start methods (for a status, for a byte count):
-     * then {@code Handlers::sent} would fit both, and the glue needs a lambda instead.
+     * Whether another method of the class, its own or inherited, has the name of this simple send, receive or
+     * disconnect handler and a parameter count that fits the other of the pool's two start methods (for a status, for
+     * a byte count or a disconnect mode): then {@code Handlers::sent} would fit both, and the glue needs a lambda
+     * instead.
      */
     private boolean sharesName(ExecutableElement method, TypeElement type, Operation operation, Shape shape) {
-        if ((operation != Operation.SEND && operation != Operation.RECEIVE) || shape == Shape.FAITHFUL) {
+        boolean overloaded = operation == Operation.SEND || operation == Operation.RECEIVE
+                || operation == Operation.DISCONNECT;
+        if (!overloaded || shape == Shape.FAITHFUL) {
             return false; // the pool's other start methods are not overloaded on the handler
         }
-        // the other start method's handler takes (H, NtStatus, [long,] C): an instance method one parameter fewer
-        int otherArity = shape == Shape.STATUS_BYTES ? 3 : 4;
+        // the other start method's handler takes (H, NtStatus, [long or mode,] C): an instance method one fewer
+        int otherArity = shape == Shape.STATUS_BYTES || shape == Shape.STATUS_MODE ? 3 : 4;
         for (ExecutableElement member : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             if (!member.equals(method) && member.getSimpleName().contentEquals(method.getSimpleName())) {
                 int parameters = member.getParameters().size();

@@ -36,7 +36,8 @@ enum Operation {
                     "socket.dispatch().receive(socket, buffer, $receiveFlags:T.NONE, irp)",
                     "pool.receive(socket, buffer, $receiveFlags:T.NONE, handlers, $handler:L, context)",
                     socket(), buffer("buffer", "where the bytes go")))),
-    DISCONNECT("OnDisconnectComplete", Role.COMPLETION, List.of(status(Shape.STATUS), faithful()), List.of(
+    DISCONNECT("OnDisconnectComplete", Role.COMPLETION, List.of(status(Shape.STATUS),
+            status(Shape.STATUS_MODE, parameter(TypeNames.DISCONNECT_MODE, "mode")), faithful()), List.of(
             start("disconnect", "Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).",
                     "socket.dispatch().disconnect(socket, null, $disconnectMode:T.GRACEFUL, irp)",
                     "pool.disconnect(socket, null, $disconnectMode:T.GRACEFUL, handlers, $handler:L, context)",
@@ -58,6 +59,18 @@ enum Operation {
                     "socket.dispatch().closeSocket(socket, irp)",
                     "pool.closeSocket(socket, handlers, $handler:L, context)",
                     new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "the socket to close")))),
+    /** Both start methods complete into the one handler (SPEC P5 choice). */
+    ADDRESS("OnAddressComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS_ADDRESS, parameter(TypeNames.SOCKET_ADDRESS, "address")), faithful()), List.of(
+            start("localAddress", "Asks for the address {@code socket} is bound to (WskGetLocalAddress): the port of a"
+                            + " listener on port 0, say.",
+                    "socket.dispatch().getLocalAddress(socket, irp)",
+                    "pool.localAddress(socket, handlers, $handler:L, context)",
+                    new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "a socket, listening or connected")),
+            start("remoteAddress", "Asks for the address of {@code socket}'s peer (WskGetRemoteAddress).",
+                    "socket.dispatch().getRemoteAddress(socket, irp)",
+                    "pool.remoteAddress(socket, handlers, $handler:L, context)",
+                    socket()))),
     /** Its start method needs the class's accept handler of the same context type: the validator checks that. */
     LISTEN("OnListenComplete", Role.COMPLETION, List.of(new Signature(Shape.STATUS_SOCKET, Returns.VOID,
             List.of(parameter(TypeNames.NT_STATUS, "status"), parameter(TypeNames.WSK_SOCKET, "listener")),
@@ -139,9 +152,9 @@ enum Operation {
         return startMethods;
     }
 
-    /** The verb member names start with: {@code send} for the send routine {@code sendRoutine}. */
+    /** The verb member names start with: {@code send} for the send routine {@code sendRoutine}, {@code address}. */
     String verb() {
-        return startMethods.get(0).name();
+        return this == ADDRESS ? "address" : startMethods.get(0).name(); // one routine for local and remote
     }
 
     /** A connection event's {@code WskEvent} constant ({@code RECEIVE}); null for other operations. */

@@ -165,6 +165,11 @@ final class Planner {
         private final MemberNames names = new MemberNames(DispatchPlan.HANDLERS, DispatchPlan.POOL);
         private final ContextNames contextNames;
         private final Map<String, CodeBlock> links = new HashMap<>();
+        /**
+         * Types a handler's parameters may have that no code of the glue names: links spell them in full, since an
+         * import that only javadoc uses is one ECJ warns about (SPEC P8, P9).
+         */
+        private final Set<String> spelledInFull = new HashSet<>();
 
         ClassPlanner(HandlerClass model, ClassName dispatchClass) {
             this.model = model;
@@ -183,6 +188,21 @@ final class Planner {
                 contexts.add(handler.context());
             }
             this.contextNames = new ContextNames(contexts);
+            boolean namesAddress = false;
+            boolean namesSocket = false;
+            for (Handler handler : model.handlers()) {
+                Operation operation = handler.operation();
+                // connect, listen and accept take or pass an address; every other member takes a socket
+                namesAddress |= operation == Operation.CONNECT || operation == Operation.LISTEN
+                        || operation == Operation.ACCEPT_EVENT;
+                namesSocket |= operation != Operation.CONNECT;
+            }
+            if (!namesAddress) {
+                spelledInFull.add(TypeNames.SOCKET_ADDRESS);
+            }
+            if (!namesSocket) {
+                spelledInFull.add(TypeNames.WSK_SOCKET);
+            }
         }
 
         DispatchPlan glue(ValidationReport report) {
@@ -357,10 +377,16 @@ final class Planner {
             if (!handler.sharedName()) {
                 return CodeBlock.of("$T::$N", handlerType, handler.methodName());
             }
-            return handler.shape() == Shape.STATUS_BYTES
-                    ? CodeBlock.of("(target, status, bytes, given) -> target.$N(status, bytes, given)",
-                            handler.methodName())
-                    : CodeBlock.of("(target, status, given) -> target.$N(status, given)", handler.methodName());
+            switch (handler.shape()) {
+                case STATUS_BYTES:
+                    return CodeBlock.of("(target, status, bytes, given) -> target.$N(status, bytes, given)",
+                            handler.methodName());
+                case STATUS_MODE:
+                    return CodeBlock.of("(target, status, mode, given) -> target.$N(status, mode, given)",
+                            handler.methodName());
+                default:
+                    return CodeBlock.of("(target, status, given) -> target.$N(status, given)", handler.methodName());
+            }
         }
 
         /**
@@ -432,7 +458,10 @@ final class Planner {
         private CodeBlock makeLink(Handler handler) {
             List<CodeBlock> parameters = new ArrayList<>();
             for (TypeMirror parameter : handler.erasedParameterTypes()) {
-                parameters.add(CodeBlock.of("$T", TypeName.get(parameter)));
+                String canonical = TypeNames.canonical(parameter);
+                parameters.add(spelledInFull.contains(canonical)
+                        ? CodeBlock.of("$L", canonical)
+                        : CodeBlock.of("$T", TypeName.get(parameter)));
             }
             return CodeBlock.of("{@link $T#$N($L)}", handlerClass, handler.methodName(),
                     CodeBlock.join(parameters, ", "));

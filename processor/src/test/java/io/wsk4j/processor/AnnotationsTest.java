@@ -3,6 +3,7 @@ package io.wsk4j.processor;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.wsk4j.annotations.OnAcceptEvent;
+import io.wsk4j.annotations.OnAddressComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class AnnotationsTest {
     private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
-            OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnListenComplete.class,
+            OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
+            OnListenComplete.class,
             OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class);
 

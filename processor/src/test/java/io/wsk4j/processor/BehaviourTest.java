@@ -12,6 +12,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
+import io.wsk4j.processor.behaviour.AddressScenario;
 import io.wsk4j.processor.behaviour.EventScenario;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Recorder.Call;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Timeout;
 final class BehaviourTest {
     private static Compilation simple;
     private static Compilation events;
+    private static Compilation addresses;
 
     private final Recorder recorder = new Recorder();
     private final IrpPool pool = new IrpPool(16);
@@ -55,6 +57,7 @@ final class BehaviourTest {
     static void compile() {
         simple = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/simple"));
         events = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/events"));
+        addresses = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/addresses"));
     }
 
     @BeforeEach
@@ -138,6 +141,60 @@ final class BehaviourTest {
             assertThrows(SocketException.class, () -> peer.getInputStream().read());
             driver.close(socket, session);
             expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 localAddress(WskSocket, C) and remoteAddress(WskSocket, C) complete into the address handler"
+            + " with the socket's two ends; the faithful remoteAddress(WskSocket, Irp, C) finds it in irp.address()")
+    void addresses() throws Exception {
+        AddressScenario driver = addressDriver();
+        Session session = new Session("addresses");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            WskSocket socket = connected(session);
+            driver.localAddress(socket, session);
+            expect(recorder.next(), "addressed", NtStatus.SUCCESS, session, peer.getRemoteSocketAddress());
+            driver.remoteAddress(socket, session);
+            expect(recorder.next(), "addressed", NtStatus.SUCCESS, session, server.getLocalSocketAddress());
+            Irp irp = Irp.allocate();
+            driver.remoteAddress(socket, irp, session);
+            expect(recorder.next(), "addressComplete", NtStatus.SUCCESS, session, server.getLocalSocketAddress());
+            assertThrows(IllegalStateException.class, irp::free); // the handler freed it (SPEC I4)
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 a disconnect handler that takes the mode gets GRACEFUL from disconnect(WskSocket, C) and"
+            + " ABORTIVE from abort(WskSocket, C), both with SUCCESS")
+    void disconnectModes() throws Exception {
+        AddressScenario driver = addressDriver();
+        for (DisconnectMode mode : DisconnectMode.values()) {
+            Session session = new Session(mode.name());
+            driver.connect(provider, server.getLocalSocketAddress(), session);
+            try (Socket peer = server.accept()) {
+                peer.setSoTimeout(10_000);
+                WskSocket socket = connected(session);
+                if (mode == DisconnectMode.GRACEFUL) {
+                    driver.disconnect(socket, session);
+                } else {
+                    driver.abort(socket, session);
+                }
+                expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, mode);
+                if (mode == DisconnectMode.GRACEFUL) {
+                    assertThat(peer.getInputStream().read()).isEqualTo(-1);
+                } else {
+                    assertThrows(SocketException.class, () -> peer.getInputStream().read());
+                }
+                driver.close(socket, session);
+                expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+            }
         }
         assertThat(recorder.pending()).isEqualTo(0);
         assertThat(pool.outstanding()).isEqualTo(0);
@@ -233,6 +290,11 @@ final class BehaviourTest {
 
     private SimpleScenario simpleDriver() throws ReflectiveOperationException {
         return (SimpleScenario) new CompiledClassLoader(succeeded(simple)).loadClass("demo.Driver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
+    }
+
+    private AddressScenario addressDriver() throws ReflectiveOperationException {
+        return (AddressScenario) new CompiledClassLoader(succeeded(addresses)).loadClass("demo.AddressDriver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
     }
 

@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(60)
 final class GoldenTest {
     static final List<String> CASES =
-            List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener");
+            List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener"})
+    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses"})
     @DisplayName("P5 P8 generated source equals the golden file and compiles under -Xlint:all -Werror")
     void matchesGolden(String name) throws IOException {
         Compilation compilation = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("good/" + name));
