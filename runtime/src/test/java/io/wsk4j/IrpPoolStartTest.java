@@ -10,6 +10,7 @@ import io.wsk4j.Loopback.Connection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,6 +31,7 @@ class IrpPoolStartTest {
         final IrpPool pool;
         final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
         final BlockingQueue<WskSocket> sockets = new LinkedBlockingQueue<>();
+        final BlockingQueue<java.net.SocketAddress> addresses = new LinkedBlockingQueue<>();
 
         Recorder(IrpPool pool) {
             this.pool = pool;
@@ -49,6 +51,15 @@ class IrpPoolStartTest {
             }
             // not the pool's count: the IRPs that enabled the socket's events may still be on their way back
             calls.add(context + " " + status.name());
+        }
+
+        void moded(NtStatus status, DisconnectMode mode, String context) {
+            calls.add(context + " " + status.name() + " " + mode + " outstanding " + pool.outstanding());
+        }
+
+        void addressed(NtStatus status, java.net.SocketAddress address, String context) {
+            addresses.add(address);
+            calls.add(context + " " + status.name() + " outstanding " + pool.outstanding());
         }
 
         String next() throws InterruptedException {
@@ -78,6 +89,39 @@ class IrpPoolStartTest {
             pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
             assertEquals("close SUCCESS outstanding 0", recorder.next());
             assertEquals(0, pool.outstanding());
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("P3 P5 the pool's address queries hand the address to the handler; a disconnect handler that takes"
+            + " the mode gets the one its start used; a refused query gives its IRP back")
+    void addressesAndModes() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            Connection graceful = lb.connect();
+            pool.localAddress(graceful.socket(), recorder, Recorder::addressed, "local");
+            assertEquals("local SUCCESS outstanding 0", recorder.next());
+            assertEquals(graceful.peer().getRemoteSocketAddress(), recorder.addresses.poll());
+            pool.remoteAddress(graceful.socket(), recorder, Recorder::addressed, "remote");
+            assertEquals("remote SUCCESS outstanding 0", recorder.next());
+            assertEquals(graceful.peer().getLocalSocketAddress(), recorder.addresses.poll());
+            pool.disconnect(graceful.socket(), null, DisconnectMode.GRACEFUL, recorder, Recorder::moded, "end");
+            assertEquals("end SUCCESS GRACEFUL outstanding 0", recorder.next());
+            Connection abortive = lb.connect();
+            pool.disconnect(abortive.socket(), null, DisconnectMode.ABORTIVE, recorder, Recorder::moded, "end");
+            assertEquals("end SUCCESS ABORTIVE outstanding 0", recorder.next());
+            for (Connection c : List.of(graceful, abortive)) {
+                pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
+                assertEquals("close SUCCESS outstanding 0", recorder.next());
+            }
+            assertThrows(IllegalStateException.class,
+                    () -> pool.localAddress(graceful.socket(), recorder, Recorder::addressed, "closed"));
+            assertThrows(IllegalStateException.class,
+                    () -> pool.remoteAddress(graceful.socket(), recorder, Recorder::addressed, "closed"));
+            assertEquals(0, pool.outstanding(), "the refused queries gave their IRPs back");
+            assertTrue(recorder.calls.isEmpty(), "no handler ran for a refused call: " + recorder.calls);
             assertTrue(lb.errors.isEmpty(), lb.errors.toString());
         }
     }
