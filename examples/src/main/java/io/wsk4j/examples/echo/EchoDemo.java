@@ -2,7 +2,6 @@ package io.wsk4j.examples.echo;
 
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
-import io.wsk4j.WskSocket;
 import io.wsk4j.examples.peer.Peer;
 import io.wsk4j.examples.report.Report;
 import java.net.InetAddress;
@@ -22,9 +21,9 @@ public final class EchoDemo {
         EchoServer server = EchoServer.create();
         EchoServer.Listener listener =
                 server.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "echo");
-        WskSocket listening = listener.socket().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        listener.socket().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         report.line("WskSocket(listen) on 127.0.0.1, ephemeral port", NtStatus.SUCCESS);
-        SocketAddress address = EchoServer.localAddress(listening);
+        SocketAddress address = listener.address().get(Peer.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         report.line("listening at", address);
 
         EchoClient.Session session = EchoClient.create().start(provider, address, messages);

@@ -1,12 +1,11 @@
 package io.wsk4j.examples.echo;
 
-import io.wsk4j.CompletionRoutine;
-import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
+import io.wsk4j.annotations.OnAddressComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnListenComplete;
@@ -33,10 +32,11 @@ public final class EchoServer {
     private static final int SLOTS = 2;
     private static final int BUFFER_SIZE = 4096;
 
-    /** The listening socket's context: how its listen ended, and how its close did. */
+    /** The listening socket's context: how its listen ended, where it listens, and how its close went. */
     public static final class Listener {
         final String name;
         final CompletableFuture<WskSocket> socket = new CompletableFuture<>();
+        final CompletableFuture<SocketAddress> address = new CompletableFuture<>();
         final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
 
         public Listener(String name) {
@@ -46,6 +46,14 @@ public final class EchoServer {
         /** The listening socket once the listen succeeds; fails with the status if it does not. */
         public CompletableFuture<WskSocket> socket() {
             return socket;
+        }
+
+        /**
+         * The address the listening socket is bound to (WskGetLocalAddress), with the port the provider chose when
+         * asked for port 0; fails with the status if the listen or the query fails.
+         */
+        public CompletableFuture<SocketAddress> address() {
+            return address;
         }
 
         /** The status of the listening socket's close. */
@@ -124,8 +132,19 @@ public final class EchoServer {
     void listening(NtStatus status, WskSocket socket, Listener listener) {
         if (status.isSuccess()) {
             listener.socket.complete(socket);
+            glue.localAddress(socket, listener); // the port, if the listen asked for port 0
         } else {
             listener.socket.completeExceptionally(new IllegalStateException("listen completed " + status));
+            listener.address.completeExceptionally(new IllegalStateException("listen completed " + status));
+        }
+    }
+
+    @OnAddressComplete
+    void listeningAt(NtStatus status, SocketAddress address, Listener listener) {
+        if (status.isSuccess()) {
+            listener.address.complete(address);
+        } else {
+            listener.address.completeExceptionally(new IllegalStateException("WskGetLocalAddress completed " + status));
         }
     }
 
@@ -215,14 +234,18 @@ public final class EchoServer {
         EchoServer server = create();
         try (WskProvider provider = WskProvider.open()) {
             Listener listener = server.listen(provider, address, "echo");
-            WskSocket listening;
+            SocketAddress listening;
             try {
-                listening = listener.socket().get(10, TimeUnit.SECONDS);
+                listening = listener.address().get(10, TimeUnit.SECONDS);
             } catch (ExecutionException failed) {
                 out.println("echo server: could not listen on " + address + ": " + failed.getCause().getMessage());
+                if (!listener.socket().isCompletedExceptionally()) { // listening, but its address query failed
+                    server.stopListening(listener);
+                    listener.closed().get(10, TimeUnit.SECONDS);
+                }
                 return;
             }
-            out.println("echo server listening on " + localAddress(listening) + " (stop it with Ctrl-C)");
+            out.println("echo server listening on " + listening + " (stop it with Ctrl-C)");
             try {
                 while (true) {
                     Closed closed = server.closedConnections().take();
@@ -235,19 +258,5 @@ public final class EchoServer {
                 out.println("echo server stopped");
             }
         }
-    }
-
-    /** The address a socket is bound to (WskGetLocalAddress), for a listener on an ephemeral port. */
-    static SocketAddress localAddress(WskSocket socket) throws Exception {
-        CompletableFuture<SocketAddress> address = new CompletableFuture<>();
-        CompletionRoutine<CompletableFuture<SocketAddress>> routine = (irp, result) -> {
-            result.complete(irp.address());
-            irp.free();
-            return NtStatus.MORE_PROCESSING_REQUIRED;
-        };
-        Irp irp = Irp.allocate();
-        irp.setCompletionRoutine(routine, address, true, true, true);
-        socket.dispatch().getLocalAddress(socket, irp);
-        return address.get(10, TimeUnit.SECONDS);
     }
 }
