@@ -42,6 +42,8 @@ final class ConnectionSocket extends EngineSocket {
      * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
      */
     private boolean filledReceive;
+    /** Receive-event declines watched so far (SPEC V8); a watch whose number is not the last one is stale. */
+    private int stallWatches;
     /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
     private Ending heldEnding;
     private IrpCore heldCause;
@@ -460,9 +462,34 @@ final class ConnectionSocket extends EngineSocket {
             if (data.hasRemaining()) {
                 receives.keep(data);
                 events.suspendReceive(); // until a receive IRP takes what is left (SPEC E3)
+                watchForStall();
                 return;
             }
         }
+    }
+
+    /**
+     * SPEC V8: with the verifier on, a receive event that declined bytes starts a watch; if no receive IRP took them
+     * by its deadline, the stall is reported instead of leaving the peer waiting in silence.
+     */
+    private void watchForStall() {
+        if (provider.verifier != null) {
+            loop.schedule(new ReceiveStallWatch(this, ++stallWatches, loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
+        }
+    }
+
+    /** The watch {@code serial} is due: still the same decline, still nobody took the bytes? Loop thread. */
+    void stallDue(int serial) {
+        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()
+                || trace == null) {
+            return;
+        }
+        provider.verifier.report(io.wsk4j.WskVerifierReport.Kind.RECEIVE_STALLED, "The receive event of " + this
+                + " declined " + receives.keptCount() + " bytes and no receive IRP has taken them for "
+                + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(ReceiveStallWatch.BOUND_NANOS) + " s (SPEC V8,"
+                + " E3): the connection waits for a receive that never comes, and so does its peer; after an event"
+                + " returns less than it was offered, post a receive (the glue's receive) for the rest",
+                java.util.List.of(trace.madeSite()));
     }
 
     /** Offers kept bytes to the receive event; false if it took less than all it was offered. */
@@ -478,6 +505,7 @@ final class ConnectionSocket extends EngineSocket {
         receives.takeKept(taken);
         if (taken < n) {
             events.suspendReceive();
+            watchForStall();
             return false;
         }
         return true;
