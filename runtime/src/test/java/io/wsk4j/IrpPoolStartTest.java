@@ -2,6 +2,7 @@ package io.wsk4j;
 
 import static io.wsk4j.Loopback.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +59,11 @@ class IrpPoolStartTest {
         }
 
         void addressed(NtStatus status, java.net.SocketAddress address, String context) {
-            addresses.add(address);
-            calls.add(context + " " + status.name() + " outstanding " + pool.outstanding());
+            if (address != null) {
+                addresses.add(address);
+            }
+            calls.add(context + " " + status.name() + (address == null ? " no address" : "") + " outstanding "
+                    + pool.outstanding());
         }
 
         String next() throws InterruptedException {
@@ -185,6 +189,12 @@ class IrpPoolStartTest {
             assertEquals("listen SUCCESS", recorder.next());
             WskSocket listener = recorder.sockets.poll();
             assertNotNull(listener);
+            pool.localAddress(listener, recorder, Recorder::addressed, "listening at");
+            assertEquals("listening at SUCCESS outstanding 0", recorder.next());
+            assertNotEquals(0, ((InetSocketAddress) recorder.addresses.poll()).getPort(), "the port chosen for 0");
+            // a listening socket has no peer (the handler guide says so)
+            pool.remoteAddress(listener, recorder, Recorder::addressed, "no peer");
+            assertEquals("no peer INVALID_CONNECTION no address outstanding 0", recorder.next());
             pool.closeSocket(listener, recorder, Recorder::done, "close listener");
             assertEquals("close listener SUCCESS outstanding 0", recorder.next());
             assertEquals(0, pool.outstanding());
