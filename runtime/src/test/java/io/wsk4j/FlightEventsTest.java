@@ -72,6 +72,46 @@ class FlightEventsTest {
         }
     }
 
+    @Test
+    @DisplayName("R3 io.wsk4j.Close after an abort, a peer reset and a forced close: addresses kept, abortive true")
+    void closeEventsAfterAbortiveEndings() throws Exception {
+        LinkedBlockingQueue<RecordedEvent> recorded = new LinkedBlockingQueue<>();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable("io.wsk4j.Close");
+            stream.onEvent("io.wsk4j.Close", recorded::add);
+            stream.startAsync();
+            int serverPort;
+            try (Loopback loopback = new Loopback(1)) {
+                serverPort = loopback.server.getLocalPort();
+                // our abort, then the close
+                Loopback.Connection aborted = loopback.connect();
+                WskSocket first = aborted.socket();
+                first.dispatch().disconnect(first, null, DisconnectMode.ABORTIVE, loopback.completions.irp("abort"));
+                assertEquals(NtStatus.SUCCESS, loopback.completions.await("abort").status());
+                loopback.closeSocket(first);
+                // the peer's reset, seen by a receive, then the close
+                Loopback.Connection reset = loopback.connect();
+                WskSocket second = reset.socket();
+                second.dispatch().receive(second, WskBuf.of(java.nio.ByteBuffer.allocate(8)), ReceiveFlags.NONE,
+                        loopback.completions.irp("reset-seen"));
+                reset.peer().setSoLinger(true, 0);
+                reset.peer().close();
+                assertEquals(NtStatus.CONNECTION_RESET, loopback.completions.await("reset-seen").status());
+                loopback.closeSocket(second);
+                // a socket left open: WskProvider.close() closes it
+                loopback.connect();
+                aborted.peer().close();
+            }
+            List<RecordedEvent> closes = awaitEvents(recorded, 3);
+            assertEquals(3, closes.size(), closes.toString());
+            for (RecordedEvent close : closes) {
+                assertTrue(close.getString("localAddress").contains("127.0.0.1"), close.toString());
+                assertTrue(close.getString("remoteAddress").endsWith(":" + serverPort), close.toString());
+                assertTrue(close.getBoolean("abortive"), "the connection ended with a reset: " + close);
+            }
+        }
+    }
+
     /** Committed after the operations: once it is read back, every event committed before it has been too. */
     @jdk.jfr.Name("io.wsk4j.test.Marker")
     static final class Marker extends jdk.jfr.Event {}

@@ -1,8 +1,8 @@
 package io.wsk4j.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gate between a socket's dispatch calls and its closeSocket (SPEC C5): once shut, every call on the socket
@@ -23,14 +23,30 @@ final class CloseGate {
 
     private final EventLoop loop;
     private final EngineSocket socket;
-    /** Threads other than the loop inside a dispatch call, plus the CLOSED flag. */
-    private final AtomicInteger gate = new AtomicInteger();
+    private static final VarHandle GATE;
+    private static final VarHandle PENDING_CLOSE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            GATE = lookup.findVarHandle(CloseGate.class, "gate", int.class);
+            PENDING_CLOSE = lookup.findVarHandle(CloseGate.class, "pendingClose", IrpCore.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Threads other than the loop inside a dispatch call, plus the CLOSED flag. Fields updated through VarHandles
+     * rather than atomic objects: every open socket has a gate, and an idle one should cost what its fields do.
+     */
+    private volatile int gate;
     /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
     private volatile int loopDepth;
     /** For the message of a call that comes too late: the application's closeSocket, or the provider. */
-    private volatile String closedBy = "closeSocket";
+    private volatile String closedBy = "closeSocket (close in the generated glue)";
     /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
-    private final AtomicReference<IrpCore> pendingClose = new AtomicReference<>();
+    private volatile IrpCore pendingClose;
 
     CloseGate(EventLoop loop, EngineSocket socket) {
         this.loop = loop;
@@ -71,18 +87,18 @@ final class CloseGate {
     private void enterGate() {
         if (loop.inLoop()) {
             loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
-            if ((gate.get() & CLOSED) != 0) {
+            if ((gate & CLOSED) != 0) {
                 leaveGate(); // a closer elsewhere may have left its close to this thread
                 throw closed();
             }
             return;
         }
         while (true) {
-            int value = gate.get();
+            int value = gate;
             if ((value & CLOSED) != 0) {
                 throw closed();
             }
-            if (gate.compareAndSet(value, value + 1)) {
+            if (GATE.compareAndSet(this, value, value + 1)) {
                 return;
             }
         }
@@ -100,9 +116,9 @@ final class CloseGate {
         int value;
         if (loop.inLoop()) {
             loopDepth = loopDepth - 1; // a volatile write, then the reads below: pairs with the closer's
-            value = gate.get();
+            value = gate;
         } else {
-            value = gate.decrementAndGet(); // the count only: a shut meanwhile stays shut
+            value = (int) GATE.getAndAdd(this, -1) - 1; // the count only: a shut meanwhile stays shut
         }
         if ((value & CLOSED) != 0 && (value & COUNT) == 0 && loopDepth == 0) {
             handOverPendingClose();
@@ -110,7 +126,7 @@ final class CloseGate {
     }
 
     private void handOverPendingClose() {
-        IrpCore close = pendingClose.getAndSet(null); // taken once, by the closer or by the last one to leave
+        IrpCore close = (IrpCore) PENDING_CLOSE.getAndSet(this, (IrpCore) null); // taken once, by the closer or by the last one to leave
         if (close != null) {
             loop.submit(close);
         }
@@ -124,11 +140,11 @@ final class CloseGate {
      */
     boolean shut(IrpCore close) {
         while (true) {
-            int value = gate.get();
+            int value = gate;
             if ((value & CLOSED) != 0) {
                 throw closed();
             }
-            if (gate.compareAndSet(value, value | CLOSED)) {
+            if (GATE.compareAndSet(this, value, value | CLOSED)) {
                 break;
             }
         }
@@ -146,9 +162,9 @@ final class CloseGate {
         }
         // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
         // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it
-        pendingClose.set(close);
-        boolean now = (gate.get() & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)
-                && pendingClose.getAndSet(null) != null;
+        pendingClose = close;
+        boolean now = (gate & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)
+                && (IrpCore) PENDING_CLOSE.getAndSet(this, (IrpCore) null) != null;
         if (!racing.isEmpty()) {
             try {
                 trace.reportRacingClose(closer, racing, socket.provider.verifier);
@@ -164,12 +180,12 @@ final class CloseGate {
         closedBy = closer;
         int value;
         do {
-            value = gate.get();
-        } while ((value & CLOSED) == 0 && !gate.compareAndSet(value, value | CLOSED));
+            value = gate;
+        } while ((value & CLOSED) == 0 && !GATE.compareAndSet(this, value, value | CLOSED));
     }
 
     boolean isShut() {
-        return (gate.get() & CLOSED) != 0;
+        return (gate & CLOSED) != 0;
     }
 
     private IllegalStateException closed() {

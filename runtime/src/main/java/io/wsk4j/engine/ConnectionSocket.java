@@ -35,11 +35,24 @@ final class ConnectionSocket extends EngineSocket {
      * reported by the next select.
      */
     private boolean drained = true;
+    /**
+     * The last read stopped because the receive's buffer was full, not because the transport had no more. A receive
+     * already queued behind it reads on at once (more is likely); one posted later, typically from the routine of the
+     * one that filled (a request/response exchange's next receive), waits for readiness instead: its reply is not
+     * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
+     */
+    private boolean filledReceive;
     /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
     private Ending heldEnding;
     private IrpCore heldCause;
-    /** Whether the teardown under way resets the connection, for the Flight Recorder's close event. */
+    /** Whether the connection ended with a reset, ours or the peer's, for the Flight Recorder's close event. */
     private boolean tearingDownAbortively;
+    /**
+     * The connection's addresses, kept from when it was made, so that messages and events name it after its
+     * transport forgot them (a closed channel answers nothing).
+     */
+    private SocketAddress localAddress;
+    private SocketAddress remoteAddress;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint stream, ClientBinding<?> binding) {
@@ -150,6 +163,7 @@ final class ConnectionSocket extends EngineSocket {
             return;
         }
         state = state.to(SocketState.OPEN);
+        rememberAddresses();
         if (op.operation == Operation.SOCKET_CONNECT) {
             op.setResultSocket(this);
         }
@@ -206,6 +220,10 @@ final class ConnectionSocket extends EngineSocket {
         if (refusal != null) {
             op.complete(refusal, 0);
             return;
+        }
+        if (filledReceive) {
+            filledReceive = false;
+            drained = true; // readiness is level-triggered: bytes already there are reported by the next poll
         }
         receives.add(op);
         pump();
@@ -301,6 +319,7 @@ final class ConnectionSocket extends EngineSocket {
             }
             if ((readyOps & Ready.READ) != 0) {
                 drained = false;
+                filledReceive = false; // the transport says there is something: a new receive may read at once
             }
             if ((readyOps & (Ready.READ | Ready.WRITE)) != 0) {
                 pump();
@@ -491,6 +510,7 @@ final class ConnectionSocket extends EngineSocket {
             return -1;
         }
         drained = n >= 0 && n < wanted;
+        filledReceive = n == wanted && wanted < data.capacity();
         return n;
     }
 
@@ -515,6 +535,8 @@ final class ConnectionSocket extends EngineSocket {
             stream.register(loop.poller, this);
             local = stream.localAddress();
             remote = stream.remoteAddress();
+            localAddress = local;
+            remoteAddress = remote;
         } catch (IOException e) {
             provider.errors.report("Setting up an accepted connection failed; it is dropped", e);
             rejectNow();
@@ -600,7 +622,8 @@ final class ConnectionSocket extends EngineSocket {
         CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT ? CloseKind.RESET
                 : ending == Ending.PEER_RESET ? CloseKind.QUIET
                 : before.closeKind();
-        tearingDownAbortively = how == CloseKind.RESET;
+        tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
+                || before == SocketState.ABORTED || before == SocketState.RESET;
         boolean flushFirst = closeChannel(how);
         if (flushFirst && !loop.broken()) {
             heldEnding = ending;
@@ -657,12 +680,30 @@ final class ConnectionSocket extends EngineSocket {
     // ---- plumbing -------------------------------------------------------------------------------------------
 
     @Override
+    String kind() {
+        return "socket";
+    }
+
+    @Override
     String addressText(boolean local) {
+        if (remoteAddress != null) {
+            return Addresses.text(local ? localAddress : remoteAddress);
+        }
         try {
             SocketAddress address = local ? stream.localAddress() : stream.remoteAddress();
             return Addresses.text(address);
         } catch (IOException | RuntimeException e) {
             return ""; // closed, or never bound: nothing to show
+        }
+    }
+
+    /** Loop thread, once connected; read by other threads for messages, where a stale null only shortens them. */
+    private void rememberAddresses() {
+        try {
+            localAddress = stream.localAddress();
+            remoteAddress = stream.remoteAddress();
+        } catch (IOException | RuntimeException e) {
+            // the connection broke already: its messages name what the transport still knows
         }
     }
 

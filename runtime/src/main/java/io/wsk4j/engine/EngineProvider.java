@@ -268,18 +268,24 @@ public final class EngineProvider implements WskProvider {
     /** SPEC C6: close what the application forgot, as closeSocket would, and say so. */
     private void closeForgotten(List<EngineSocket> forgotten, long started) throws InterruptedException {
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(loops[0].nanoTime() - started);
-        errors.report("WskProvider.close() waited " + waitedMillis + " ms; " + forgotten.size()
-                + " socket(s) were still open and are closed now: " + forgotten, new IllegalStateException(
-                "Close every socket with closeSocket before closing its provider (SPEC C6)"));
-        if (verifier != null) {
-            for (EngineSocket socket : forgotten) {
-                if (socket.trace != null) {
-                    verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, socket + " was still open when its"
-                            + " provider closed (SPEC V3, C6): close every socket with closeSocket before"
-                            + " WskProvider.close(); the provider closes it now, as closeSocket would",
-                            List.of(socket.trace.madeSite()));
-                }
+        List<EngineSocket> untraced = new ArrayList<>();
+        for (EngineSocket socket : forgotten) {
+            if (verifier != null && socket.trace != null) {
+                // one mistake, one report: the verifier's names where the socket was made
+                verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, "The " + socket + " was still open when"
+                        + " its provider closed (SPEC V3, C6); the provider closes it now, as closeSocket would,"
+                        + " which resets its peer: close every socket (closeSocket, or close(socket, context) in the"
+                        + " generated glue) before WskProvider.close()", List.of(socket.trace.madeSite()));
+            } else {
+                untraced.add(socket);
             }
+        }
+        if (!untraced.isEmpty()) {
+            errors.report("WskProvider.close() waited " + waitedMillis + " ms for " + untraced.size()
+                    + " socket(s) still open, and closes them now as closeSocket would, which resets their peers: "
+                    + untraced, new IllegalStateException("Close every socket (closeSocket, or close(socket, context)"
+                    + " in the generated glue) before closing its provider (SPEC C6); run with -Dwsk4j.verifier=true"
+                    + " to be told where each was made"));
         }
         CountDownLatch closed = new CountDownLatch(forgotten.size());
         for (EngineSocket socket : forgotten) {

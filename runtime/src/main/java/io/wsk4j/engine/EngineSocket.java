@@ -3,7 +3,8 @@ package io.wsk4j.engine;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
 import io.wsk4j.transport.ReadyHandler;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,7 +25,18 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
     final SocketTrace trace;
     /** Between dispatch calls and closeSocket (SPEC C5). */
     final CloseGate gate;
-    private final AtomicBoolean sweepRequested = new AtomicBoolean();
+    private static final VarHandle SWEEP_REQUESTED;
+
+    static {
+        try {
+            SWEEP_REQUESTED = MethodHandles.lookup().findVarHandle(EngineSocket.class, "sweepRequested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A sweep of cancelled IRPs is queued (a VarHandle field: an idle socket costs no atomic object). */
+    private volatile boolean sweepRequested;
     private final int id = IDS.incrementAndGet();
 
     // ---- loop-owned ----
@@ -78,8 +90,13 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
 
     @Override
     public final String toString() {
-        return "WskSocket#" + id;
+        String addresses = describe();
+        return kind() + (addresses.isEmpty() ? " #" + id + " (" + (this instanceof ListeningSocket ? "not listening"
+                : "not connected") + ")" : " " + addresses);
     }
+
+    /** {@return what the socket is, for messages: "socket", "listening socket"} */
+    abstract String kind();
 
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
@@ -195,14 +212,14 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
 
     /** Any thread: asks the loop to complete this socket's cancelled IRPs. */
     final void requestSweep() {
-        if (sweepRequested.compareAndSet(false, true)) {
+        if (SWEEP_REQUESTED.compareAndSet(this, false, true)) {
             loop.execute(this);
         }
     }
 
     @Override
     final void runOnLoop() {
-        sweepRequested.set(false);
+        sweepRequested = false;
         if (!beginStep()) {
             return; // a held teardown completes every IRP, cancelled ones included
         }

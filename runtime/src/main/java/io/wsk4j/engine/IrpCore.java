@@ -11,8 +11,6 @@ import io.wsk4j.WskSocket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * The IRP: its IoStatus block, its completion routine, the operation it carries and the state machine that makes
@@ -77,6 +75,8 @@ final class IrpCore extends LoopTask implements Irp {
     SocketAddress endpoint;
     WskEvent event;
     boolean enable;
+    /** The next IRP in the socket's send or receive queue ({@link IrpQueue}); loop-owned. */
+    IrpCore nextQueued;
     /** Bytes moved so far (loop-owned while the IRP is queued). */
     long transferred;
     /** Counted as pending by the stats of the loop that took it up (see {@link EventLoop#tookUp}). */
@@ -327,18 +327,6 @@ final class IrpCore extends LoopTask implements Irp {
     /** ACTIVE back to PENDING: nothing was moved, so a cancel may take effect again. */
     void unclaim() {
         STATE.compareAndSet(this, ACTIVE, PENDING);
-    }
-
-    /** Takes out of {@code queue} the first IRP that {@link #cancel()} marked, or returns null. */
-    static IrpCore removeCancelled(ArrayDeque<IrpCore> queue) {
-        for (Iterator<IrpCore> it = queue.iterator(); it.hasNext(); ) {
-            IrpCore op = it.next();
-            if (op.isCancelling()) {
-                it.remove();
-                return op;
-            }
-        }
-        return null;
     }
 
     boolean isCancelling() {

@@ -227,6 +227,11 @@ final class ListeningSocket extends EngineSocket {
     }
 
     @Override
+    String kind() {
+        return "listening socket";
+    }
+
+    @Override
     String addressText(boolean local) {
         ListenEndpoint listening = server; // written on the loop; this may be another thread: at worst ""
         if (!local || listening == null) {

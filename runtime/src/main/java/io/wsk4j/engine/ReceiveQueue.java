@@ -3,38 +3,32 @@ package io.wsk4j.engine;
 import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 
 /**
  * The FIFO of a connection's pending receives, and the bytes it read but nobody took yet (a cancel won the race, or a
  * receive event took less than it was offered): those come first, to the next receive or receive event (SPEC E3).
  */
-final class ReceiveQueue {
-    private final ArrayDeque<IrpCore> queue = new ArrayDeque<>(4);
+final class ReceiveQueue extends IrpQueue {
     /** Kept bytes, in read mode; null when none. */
     private ByteBuffer kept;
 
     void add(IrpCore op) {
-        queue.addLast(op);
-    }
-
-    boolean isEmpty() {
-        return queue.isEmpty();
+        addLast(op);
     }
 
     IrpCore peek() {
-        return queue.peekFirst();
+        return peekFirst();
     }
 
     void poll() {
-        queue.pollFirst();
+        pollFirst();
     }
 
     /** Adds to {@code op} what {@code data} holds, and completes it unless it is a WAITALL with room left (X2). */
     void deliver(IrpCore op, ByteBuffer data) {
         op.transferred += op.buffer.fillFrom(data);
         if (op.receiveFlags != ReceiveFlags.WAITALL || !op.buffer.hasRemaining()) {
-            queue.pollFirst();
+            pollFirst();
             op.complete(NtStatus.SUCCESS, op.transferred);
         } else {
             op.unclaim(); // a WAITALL receive waiting for more may be cancelled; it then reports what it got
@@ -91,16 +85,11 @@ final class ReceiveQueue {
         kept = null;
     }
 
-    /** Takes out the first IRP that {@link IrpCore#cancel()} marked, or null. */
-    IrpCore removeCancelled() {
-        return IrpCore.removeCancelled(queue);
-    }
-
     /** Completes every queued receive with {@code status}; bytes already copied are reported (nothing is lost). */
     int failAll(NtStatus status) {
         int failed = 0;
         IrpCore op;
-        while ((op = queue.pollFirst()) != null) {
+        while ((op = pollFirst()) != null) {
             failed++;
             op.complete(status, op.transferred);
         }

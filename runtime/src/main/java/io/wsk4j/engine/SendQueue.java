@@ -3,13 +3,12 @@ package io.wsk4j.engine;
 import io.wsk4j.NtStatus;
 import io.wsk4j.transport.StreamEndpoint;
 import java.io.IOException;
-import java.util.ArrayDeque;
 
 /**
  * The FIFO of a connection's pending sends, in which a graceful disconnect is a marker: it reaches the head only
  * after every send issued before it, so "after every earlier send" (SPEC D3, X1) holds by construction.
  */
-final class SendQueue {
+final class SendQueue extends IrpQueue {
     /** What {@link #write} stopped at. */
     enum Progress {
         /** Nothing is left to write. */
@@ -24,19 +23,13 @@ final class SendQueue {
         GRACEFUL_CANCELLED
     }
 
-    private final ArrayDeque<IrpCore> queue = new ArrayDeque<>(4);
-
     void add(IrpCore op) {
-        queue.addLast(op);
-    }
-
-    boolean isEmpty() {
-        return queue.isEmpty();
+        addLast(op);
     }
 
     /** The graceful disconnect at the head, taken out once its FIN went or it was cancelled. */
     IrpCore takeDisconnect() {
-        return queue.pollFirst();
+        return pollFirst();
     }
 
     /**
@@ -47,12 +40,12 @@ final class SendQueue {
      */
     Progress write(StreamEndpoint stream, Budget budget) throws IOException {
         IrpCore op;
-        while ((op = queue.peekFirst()) != null) {
+        while ((op = peekFirst()) != null) {
             if (op.isCancelling()) {
                 if (op.operation == Operation.DISCONNECT) {
                     return Progress.GRACEFUL_CANCELLED; // the socket's state changes with it: the socket completes it
                 }
-                queue.pollFirst();
+                pollFirst();
                 op.complete(NtStatus.CANCELLED, 0);
                 continue;
             }
@@ -74,7 +67,7 @@ final class SendQueue {
             if (op.operation == Operation.DISCONNECT) {
                 return Progress.FIN_DUE;
             }
-            queue.pollFirst();
+            pollFirst();
             op.complete(NtStatus.SUCCESS, op.transferred);
         }
         return Progress.EMPTY;
@@ -87,16 +80,11 @@ final class SendQueue {
         }
     }
 
-    /** Takes out the first IRP that {@link IrpCore#cancel()} marked, or null. */
-    IrpCore removeCancelled() {
-        return IrpCore.removeCancelled(queue);
-    }
-
     /** Completes every queued IRP as {@code ending} says, in order; returns how many. */
     int failAll(Ending ending) {
         int failed = 0;
         IrpCore op;
-        while ((op = queue.pollFirst()) != null) {
+        while ((op = pollFirst()) != null) {
             failed++;
             if (op.operation == Operation.DISCONNECT) {
                 op.complete(ending.graceful, 0);

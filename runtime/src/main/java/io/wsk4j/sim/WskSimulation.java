@@ -184,6 +184,11 @@ public final class WskSimulation implements AutoCloseable {
         return String.join("\n", network.trace());
     }
 
+    /** The world itself, for the runtime's own tests (its counters). */
+    SimNetwork network() {
+        return network;
+    }
+
     /** {@return what the provider reported to its error handler, in order} */
     public List<String> errors() {
         return List.copyOf(errors);

@@ -32,6 +32,8 @@ public final class SimNetwork {
     private final List<SimPoller> pollers = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private int nextPort = FIRST_EPHEMERAL_PORT;
+    /** Reads by engine sockets that found nothing: on a real network, each is a read() answered EAGAIN. */
+    long emptyReads;
     private boolean driving;
 
     public SimNetwork(long seed, Faults faults) {
@@ -58,6 +60,11 @@ public final class SimNetwork {
     /** {@return the virtual time in nanoseconds since the world began} */
     public long nanoTime() {
         return clock.now();
+    }
+
+    /** {@return how many reads by the engine's sockets found nothing to read} */
+    public long emptyReads() {
+        return emptyReads;
     }
 
     public Thread owner() {
@@ -324,7 +331,8 @@ public final class SimNetwork {
 
     static String text(long nanos) {
         long micros = nanos / 1000;
-        return micros / 1000 + "." + String.format("%03d", micros % 1000) + "ms";
+        long fraction = micros % 1000; // padded by hand: String.format would follow the default locale's digits
+        return micros / 1000 + "." + (fraction < 100 ? fraction < 10 ? "00" : "0" : "") + fraction + "ms";
     }
 
     static String text(InetSocketAddress address) {

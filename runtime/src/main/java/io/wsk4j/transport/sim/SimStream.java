@@ -92,7 +92,11 @@ final class SimStream extends Watched implements StreamEndpoint {
     @Override
     public int read(ByteBuffer into) throws IOException {
         checkOpen();
-        return wire.read(into);
+        int n = wire.read(into);
+        if (n == 0) {
+            network.emptyReads++; // a system call a hand-written loop would not have made
+        }
+        return n;
     }
 
     @Override
