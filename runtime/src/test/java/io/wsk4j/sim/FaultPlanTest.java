@@ -57,10 +57,16 @@ class FaultPlanTest {
 
     private static final String GREETING = "hello, peer\n";
 
-    /** Wrong: connect, send, disconnect, close, each step started from the last one's routine, no status checked. */
+    /**
+     * Wrong: connect, send, disconnect, close, each step started from the last one's routine; only the connect's status
+     * is checked (it is the one that obviously fails), the others are taken as done.
+     */
     private static void uploadIgnoringStatus(WskSimulation sim, boolean faulty, List<String> problems) {
         SimPeerListener server = sim.listen();
         sim.provider().socketConnect(server.address(), null, null, then(connected -> {
+            if (!connected.status().isSuccess()) {
+                return;
+            }
             WskSocket socket = connected.socket();
             socket.dispatch().send(socket, text(GREETING), SendFlags.NONE, then(sent ->
                     socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, then(disconnected ->
