@@ -1,6 +1,5 @@
 package demo;
 
-import io.wsk4j.CompletionRoutine;
 import io.wsk4j.DisconnectMode;
 import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
@@ -14,7 +13,6 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.Override;
-import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.Set;
@@ -24,8 +22,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Server}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  *
  * <p>Events start disabled (SPEC E1): sockets from {@code connect} and {@code listen} get theirs enabled; for another
  * socket, give the provider the {@link WskClientConnectionDispatch} and call {@code enable...Events}.
@@ -35,22 +33,17 @@ import javax.annotation.processing.Generated;
 public final class ServerDispatch {
     private static final Set<WskEvent> CLIENT_EVENTS = Set.of(WskEvent.RECEIVE, WskEvent.DISCONNECT);
 
-    private static final CompletionRoutine<IrpPool> RECYCLE = (irp, owner) -> {
-        owner.recycle(irp);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    };
+    private static final Set<WskEvent> UPSTREAM_EVENTS = Set.of(WskEvent.DISCONNECT);
 
     private final Server handlers;
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Server.Upstream> connectRoutine;
+    private final WskClientListenDispatch<Server.Listener> listenDispatch = this::onAccept;
 
-    private final WskClientListenDispatch<Server.Listener> listenDispatch;
+    private final WskClientConnectionDispatch<Server.Client> clientEvents = new ClientEvents();
 
-    private final WskClientConnectionDispatch<Server.Client> clientEvents;
-
-    private final WskClientConnectionDispatch<Server.Upstream> upstreamEvents;
+    private final WskClientConnectionDispatch<Server.Upstream> upstreamEvents = new UpstreamEvents();
 
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
@@ -58,7 +51,7 @@ public final class ServerDispatch {
      * @param handlers the handler instance
      */
     public ServerDispatch(Server handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -68,7 +61,8 @@ public final class ServerDispatch {
      * @param pool where simple handlers' IRPs come from
      */
     public ServerDispatch(Server handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -82,9 +76,8 @@ public final class ServerDispatch {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new ServerDispatch(Server::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new ServerDispatch(Server::new)}. Simple handlers' IRPs come from {@code pool}. The factory
+     * runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -93,17 +86,11 @@ public final class ServerDispatch {
             IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.connectRoutine = this::connectCompleted;
-        this.listenDispatch = this::onAccept;
-        this.clientEvents = new ClientEvents();
-        this.upstreamEvents = new UpstreamEvents();
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Server handlers() {
         return handlers;
@@ -121,15 +108,8 @@ public final class ServerDispatch {
      */
     public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
             Server.Upstream context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(connectRoutine, context, true, true, true);
-            return provider.socketConnect(remoteAddress, context, upstreamEvents, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.socketConnect(provider, remoteAddress, upstreamEvents, UPSTREAM_EVENTS, handlers, Server::connected,
+                context);
     }
 
     /**
@@ -167,11 +147,7 @@ public final class ServerDispatch {
      * @return the first status that is not a success, else the last
      */
     public NtStatus enableClientEvents(WskSocket socket) {
-        NtStatus receiveStatus = enableEvent(socket, WskEvent.RECEIVE);
-        if (!receiveStatus.isSuccess()) {
-            return receiveStatus;
-        }
-        return enableEvent(socket, WskEvent.DISCONNECT);
+        return pool.enableEvents(socket, CLIENT_EVENTS);
     }
 
     /**
@@ -193,21 +169,7 @@ public final class ServerDispatch {
      * @return the first status that is not a success, else the last
      */
     public NtStatus enableUpstreamEvents(WskSocket socket) {
-        return enableEvent(socket, WskEvent.DISCONNECT);
-    }
-
-    private NtStatus connectCompleted(Irp irp, Server.Upstream context) {
-        NtStatus status = irp.status();
-        WskSocket socket = irp.socket();
-        pool.recycle(irp);
-        try {
-            if (socket != null && status.isSuccess()) {
-                enableUpstreamEvents(socket);
-            }
-        } finally {
-            handlers.connected(status, socket, context);
-        }
-        return NtStatus.MORE_PROCESSING_REQUIRED;
+        return pool.enableEvents(socket, UPSTREAM_EVENTS);
     }
 
     private WskAccept onAccept(Server.Listener listenContext, WskSocket socket,
@@ -217,18 +179,6 @@ public final class ServerDispatch {
             return WskAccept.reject();
         }
         return WskAccept.accept(context, clientEvents, CLIENT_EVENTS);
-    }
-
-    private NtStatus enableEvent(WskSocket socket, WskEvent event) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(RECYCLE, pool, true, true, true);
-            return socket.dispatch().controlSocket(socket, event, true, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
     }
 
     private final class ClientEvents implements WskClientConnectionDispatch<Server.Client> {

@@ -18,23 +18,23 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Seed}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Faithful
- * handlers own the caller's IRP. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: the caller's IRP, which the faithful handler
+ * owns. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
 final class SeedDispatch {
     private final Seed handlers;
 
-    private final CompletionRoutine<Seed.Connection> connectRoutine;
+    private final CompletionRoutine<Seed.Connection> connectRoutine = this::connectCompleted;
 
-    private final CompletionRoutine<Seed.Connection> sendRoutine;
+    private final CompletionRoutine<Seed.Connection> sendRoutine = this::sendCompleted;
 
-    private final CompletionRoutine<Seed.Connection> receiveRoutine;
+    private final CompletionRoutine<Seed.Connection> receiveRoutine = this::receiveCompleted;
 
-    private final CompletionRoutine<Seed.Connection> disconnectRoutine;
+    private final CompletionRoutine<Seed.Connection> disconnectRoutine = this::disconnectCompleted;
 
-    private final CompletionRoutine<Seed.Connection> closeRoutine;
+    private final CompletionRoutine<Seed.Connection> closeRoutine = this::closeCompleted;
 
     /**
      * Dispatch glue for {@code handlers}.
@@ -42,31 +42,23 @@ final class SeedDispatch {
      * @param handlers the handler instance
      */
     public SeedDispatch(Seed handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"));
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new SeedDispatch(Seed::new)}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new SeedDispatch(Seed::new)}. The factory runs last in this constructor: it may keep the
+     * glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      */
     public SeedDispatch(Function<? super SeedDispatch, ? extends Seed> factory) {
         Objects.requireNonNull(factory, "factory");
-        this.connectRoutine = this::connectCompleted;
-        this.sendRoutine = this::sendCompleted;
-        this.receiveRoutine = this::receiveCompleted;
-        this.disconnectRoutine = this::disconnectCompleted;
-        this.closeRoutine = this::closeCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Seed handlers() {
         return handlers;

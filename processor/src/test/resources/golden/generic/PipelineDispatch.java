@@ -1,8 +1,6 @@
 package demo;
 
-import io.wsk4j.CompletionRoutine;
 import io.wsk4j.DisconnectMode;
-import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.SendFlags;
@@ -10,7 +8,6 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.CharSequence;
-import java.lang.RuntimeException;
 import java.lang.String;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Pipeline}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -31,17 +28,13 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<T> sendRoutine;
-
-    private final CompletionRoutine<Map<String, List<T>>> disconnectRoutine;
-
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the handler instance
      */
     public PipelineDispatch(Pipeline<T> handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -51,7 +44,8 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @param pool where simple handlers' IRPs come from
      */
     public PipelineDispatch(Pipeline<T> handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -65,9 +59,8 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new PipelineDispatch(Pipeline::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new PipelineDispatch(Pipeline::new)}. Simple handlers' IRPs come from {@code pool}. The
+     * factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -76,15 +69,11 @@ public final class PipelineDispatch<T extends CharSequence> {
             IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.sendRoutine = this::sendCompleted;
-        this.disconnectRoutine = this::disconnectCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Pipeline<T> handlers() {
         return handlers;
@@ -100,15 +89,7 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, T context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(sendRoutine, context, true, true, true);
-            return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Pipeline<T>::sent, context);
     }
 
     /**
@@ -120,15 +101,7 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Map<String, List<T>> context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected, context);
     }
 
     /**
@@ -141,15 +114,8 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Map<String, List<T>> context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected,
+                context);
     }
 
     /**
@@ -161,29 +127,6 @@ public final class PipelineDispatch<T extends CharSequence> {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Map<String, List<T>> context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
-    }
-
-    private NtStatus sendCompleted(Irp irp, T context) {
-        NtStatus status = irp.status();
-        long bytes = irp.information();
-        pool.recycle(irp);
-        handlers.sent(status, bytes, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus disconnectCompleted(Irp irp, Map<String, List<T>> context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.disconnected(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, Pipeline<T>::disconnected, context);
     }
 }

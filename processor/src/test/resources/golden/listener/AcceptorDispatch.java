@@ -1,6 +1,5 @@
 package demo;
 
-import io.wsk4j.CompletionRoutine;
 import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
@@ -13,7 +12,6 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.Override;
-import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.Set;
@@ -23,8 +21,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Acceptor}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  *
  * <p>Events start disabled (SPEC E1): sockets from {@code connect} and {@code listen} get theirs enabled; for another
  * socket, give the provider the {@link WskClientConnectionDispatch} and call {@code enable...Events}.
@@ -34,22 +32,13 @@ import javax.annotation.processing.Generated;
 public final class AcceptorDispatch {
     private static final Set<WskEvent> PEER_EVENTS = Set.of(WskEvent.RECEIVE);
 
-    private static final CompletionRoutine<IrpPool> RECYCLE = (irp, owner) -> {
-        owner.recycle(irp);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    };
-
     private final Acceptor handlers;
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Acceptor.Port> closeRoutine;
+    private final WskClientListenDispatch<Acceptor.Port> listenDispatch = this::onAccept;
 
-    private final CompletionRoutine<Acceptor.Port> listenRoutine;
-
-    private final WskClientListenDispatch<Acceptor.Port> listenDispatch;
-
-    private final WskClientConnectionDispatch<Acceptor.Peer> peerEvents;
+    private final WskClientConnectionDispatch<Acceptor.Peer> peerEvents = new PeerEvents();
 
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
@@ -57,7 +46,7 @@ public final class AcceptorDispatch {
      * @param handlers the handler instance
      */
     public AcceptorDispatch(Acceptor handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -67,7 +56,8 @@ public final class AcceptorDispatch {
      * @param pool where simple handlers' IRPs come from
      */
     public AcceptorDispatch(Acceptor handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -81,9 +71,8 @@ public final class AcceptorDispatch {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new AcceptorDispatch(Acceptor::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new AcceptorDispatch(Acceptor::new)}. Simple handlers' IRPs come from {@code pool}. The
+     * factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -92,17 +81,11 @@ public final class AcceptorDispatch {
             IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.closeRoutine = this::closeCompleted;
-        this.listenRoutine = this::listenCompleted;
-        this.listenDispatch = this::onAccept;
-        this.peerEvents = new PeerEvents();
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Acceptor handlers() {
         return handlers;
@@ -117,15 +100,7 @@ public final class AcceptorDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus close(WskSocket socket, Acceptor.Port context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(closeRoutine, context, true, true, true);
-            return socket.dispatch().closeSocket(socket, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.closeSocket(socket, handlers, Acceptor::closed, context);
     }
 
     /**
@@ -140,15 +115,7 @@ public final class AcceptorDispatch {
      */
     public NtStatus listen(WskProvider provider, SocketAddress localAddress,
             Acceptor.Port context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(listenRoutine, context, true, true, true);
-            return provider.socketListen(localAddress, context, listenDispatch, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.socketListen(provider, localAddress, listenDispatch, handlers, Acceptor::listening, context);
     }
 
     /**
@@ -185,22 +152,7 @@ public final class AcceptorDispatch {
      * @return the first status that is not a success, else the last
      */
     public NtStatus enableEvents(WskSocket socket) {
-        return enableEvent(socket, WskEvent.RECEIVE);
-    }
-
-    private NtStatus closeCompleted(Irp irp, Acceptor.Port context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.closed(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus listenCompleted(Irp irp, Acceptor.Port context) {
-        NtStatus status = irp.status();
-        WskSocket socket = irp.socket();
-        pool.recycle(irp);
-        handlers.listening(status, socket, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
+        return pool.enableEvents(socket, PEER_EVENTS);
     }
 
     private WskAccept onAccept(Acceptor.Port listenContext, WskSocket socket,
@@ -210,18 +162,6 @@ public final class AcceptorDispatch {
             return WskAccept.reject();
         }
         return WskAccept.accept(context, peerEvents, PEER_EVENTS);
-    }
-
-    private NtStatus enableEvent(WskSocket socket, WskEvent event) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(RECYCLE, pool, true, true, true);
-            return socket.dispatch().controlSocket(socket, event, true, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
     }
 
     private final class PeerEvents implements WskClientConnectionDispatch<Acceptor.Peer> {

@@ -1,14 +1,11 @@
 package demo;
 
-import io.wsk4j.CompletionRoutine;
 import io.wsk4j.DisconnectMode;
-import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
-import java.lang.RuntimeException;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -16,8 +13,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Outer.Inner}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -26,15 +23,13 @@ public final class Outer_InnerDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Outer> disconnectRoutine;
-
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the handler instance
      */
     public Outer_InnerDispatch(Outer.Inner handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -44,7 +39,8 @@ public final class Outer_InnerDispatch {
      * @param pool where simple handlers' IRPs come from
      */
     public Outer_InnerDispatch(Outer.Inner handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -59,9 +55,8 @@ public final class Outer_InnerDispatch {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new Outer_InnerDispatch(Outer.Inner::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new Outer_InnerDispatch(Outer.Inner::new)}. Simple handlers' IRPs come from {@code pool}. The
+     * factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -70,14 +65,11 @@ public final class Outer_InnerDispatch {
             IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.disconnectRoutine = this::disconnectCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Outer.Inner handlers() {
         return handlers;
@@ -92,15 +84,7 @@ public final class Outer_InnerDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Outer context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Outer.Inner::disconnected, context);
     }
 
     /**
@@ -113,15 +97,8 @@ public final class Outer_InnerDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Outer.Inner::disconnected,
+                context);
     }
 
     /**
@@ -133,21 +110,6 @@ public final class Outer_InnerDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Outer context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
-    }
-
-    private NtStatus disconnectCompleted(Irp irp, Outer context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.disconnected(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, Outer.Inner::disconnected, context);
     }
 }

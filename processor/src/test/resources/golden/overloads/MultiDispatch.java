@@ -9,7 +9,6 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
-import java.lang.RuntimeException;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -17,8 +16,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Multi}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -27,13 +26,7 @@ public final class MultiDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Multi.Admin> sendAdminRoutine;
-
-    private final CompletionRoutine<Multi.User> sendUserRoutine;
-
-    private final CompletionRoutine<Multi.Admin> disconnectAdminRoutine;
-
-    private final CompletionRoutine<Multi.User> disconnectUserRoutine;
+    private final CompletionRoutine<Multi.Admin> sendAdminRoutine = this::sendAdminCompleted;
 
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
@@ -41,7 +34,7 @@ public final class MultiDispatch {
      * @param handlers the handler instance
      */
     public MultiDispatch(Multi handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -51,7 +44,8 @@ public final class MultiDispatch {
      * @param pool where simple handlers' IRPs come from
      */
     public MultiDispatch(Multi handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -65,9 +59,8 @@ public final class MultiDispatch {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new MultiDispatch(Multi::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new MultiDispatch(Multi::new)}. Simple handlers' IRPs come from {@code pool}. The factory
+     * runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -75,17 +68,11 @@ public final class MultiDispatch {
     public MultiDispatch(Function<? super MultiDispatch, ? extends Multi> factory, IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.sendAdminRoutine = this::sendAdminCompleted;
-        this.sendUserRoutine = this::sendUserCompleted;
-        this.disconnectAdminRoutine = this::disconnectAdminCompleted;
-        this.disconnectUserRoutine = this::disconnectUserCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Multi handlers() {
         return handlers;
@@ -116,15 +103,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Multi.User context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(sendUserRoutine, context, true, true, true);
-            return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Multi::sent, context);
     }
 
     /**
@@ -136,15 +115,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Multi.Admin context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
     }
 
     /**
@@ -157,15 +128,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.Admin context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
     }
 
     /**
@@ -177,15 +140,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Multi.Admin context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectAdminRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, Multi::done, context);
     }
 
     /**
@@ -197,15 +152,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Multi.User context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
     }
 
     /**
@@ -218,15 +165,7 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.User context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
     }
 
     /**
@@ -238,39 +177,10 @@ public final class MultiDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Multi.User context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectUserRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, Multi::done, context);
     }
 
     private NtStatus sendAdminCompleted(Irp irp, Multi.Admin context) {
         return handlers.sent(irp, context);
-    }
-
-    private NtStatus sendUserCompleted(Irp irp, Multi.User context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.sent(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus disconnectAdminCompleted(Irp irp, Multi.Admin context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.done(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus disconnectUserCompleted(Irp irp, Multi.User context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.done(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 }

@@ -1,8 +1,6 @@
 package demo;
 
-import io.wsk4j.CompletionRoutine;
 import io.wsk4j.DisconnectMode;
-import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
@@ -11,7 +9,6 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
-import java.lang.RuntimeException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.function.Function;
@@ -20,8 +17,8 @@ import javax.annotation.processing.Generated;
 /**
  * Typed WSK dispatch glue for the handlers of {@link Sessions}, written by the wsk4j processor (SPEC P5).
  *
- * <p>A start method sets a routine that knows the context type, calls the provider and returns its status. Simple
- * handlers' IRPs come from an {@link IrpPool}; faithful handlers own the caller's. Nothing is allocated per call.
+ * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
+ * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
@@ -30,23 +27,13 @@ public final class SessionsDispatch {
 
     private final IrpPool pool;
 
-    private final CompletionRoutine<Sessions.Session> connectRoutine;
-
-    private final CompletionRoutine<Sessions.Session> sendRoutine;
-
-    private final CompletionRoutine<Sessions.Session> receiveRoutine;
-
-    private final CompletionRoutine<Sessions.Session> disconnectRoutine;
-
-    private final CompletionRoutine<Sessions.Session> closeRoutine;
-
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
      *
      * @param handlers the handler instance
      */
     public SessionsDispatch(Sessions handlers) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), IrpPool.shared());
+        this(handlers, IrpPool.shared());
     }
 
     /**
@@ -56,7 +43,8 @@ public final class SessionsDispatch {
      * @param pool where simple handlers' IRPs come from
      */
     public SessionsDispatch(Sessions handlers, IrpPool pool) {
-        this(dispatch -> Objects.requireNonNull(handlers, "handlers"), pool);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
     }
 
     /**
@@ -70,9 +58,8 @@ public final class SessionsDispatch {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new SessionsDispatch(Sessions::new)}. Simple handlers' IRPs come from {@code pool}.
-     *
-     * <p>The factory runs last in this constructor: it may keep the glue, but should start nothing with it.
+     * final field: {@code new SessionsDispatch(Sessions::new)}. Simple handlers' IRPs come from {@code pool}. The
+     * factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance
      * @param pool where simple handlers' IRPs come from
@@ -81,18 +68,11 @@ public final class SessionsDispatch {
             IrpPool pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(factory, "factory");
-        this.connectRoutine = this::connectCompleted;
-        this.sendRoutine = this::sendCompleted;
-        this.receiveRoutine = this::receiveCompleted;
-        this.disconnectRoutine = this::disconnectCompleted;
-        this.closeRoutine = this::closeCompleted;
         this.handlers = Objects.requireNonNull(factory.apply(this), "the factory returned no handlers");
     }
 
     /**
-     * The handler instance this glue calls.
-     *
-     * @return the handler instance
+     * {@return the handler instance this glue calls}
      */
     public Sessions handlers() {
         return handlers;
@@ -109,15 +89,7 @@ public final class SessionsDispatch {
      */
     public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
             Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(connectRoutine, context, true, true, true);
-            return provider.socketConnect(remoteAddress, context, null, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.socketConnect(provider, remoteAddress, handlers, Sessions::connected, context);
     }
 
     /**
@@ -130,15 +102,7 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(sendRoutine, context, true, true, true);
-            return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Sessions::sent, context);
     }
 
     /**
@@ -151,15 +115,7 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus receive(WskSocket socket, WskBuf buffer, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(receiveRoutine, context, true, true, true);
-            return socket.dispatch().receive(socket, buffer, ReceiveFlags.NONE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.receive(socket, buffer, ReceiveFlags.NONE, handlers, Sessions::received, context);
     }
 
     /**
@@ -171,15 +127,7 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context);
     }
 
     /**
@@ -192,15 +140,7 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context);
     }
 
     /**
@@ -212,15 +152,7 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
-            return socket.dispatch().disconnect(socket, null, DisconnectMode.ABORTIVE, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, Sessions::disconnected, context);
     }
 
     /**
@@ -232,51 +164,6 @@ public final class SessionsDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus close(WskSocket socket, Sessions.Session context) {
-        Irp irp = pool.take();
-        try {
-            irp.setCompletionRoutine(closeRoutine, context, true, true, true);
-            return socket.dispatch().closeSocket(socket, irp);
-        } catch (RuntimeException e) {
-            // A dispatch call throws only before it queues the IRP (SPEC B1): give it back.
-            pool.recycle(irp);
-            throw e;
-        }
-    }
-
-    private NtStatus connectCompleted(Irp irp, Sessions.Session context) {
-        NtStatus status = irp.status();
-        WskSocket socket = irp.socket();
-        pool.recycle(irp);
-        handlers.connected(status, socket, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus sendCompleted(Irp irp, Sessions.Session context) {
-        NtStatus status = irp.status();
-        long bytes = irp.information();
-        pool.recycle(irp);
-        handlers.sent(status, bytes, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus receiveCompleted(Irp irp, Sessions.Session context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.received(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus disconnectCompleted(Irp irp, Sessions.Session context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.disconnected(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
-    }
-
-    private NtStatus closeCompleted(Irp irp, Sessions.Session context) {
-        NtStatus status = irp.status();
-        pool.recycle(irp);
-        handlers.closed(status, context);
-        return NtStatus.MORE_PROCESSING_REQUIRED;
+        return pool.closeSocket(socket, handlers, Sessions::closed, context);
     }
 }

@@ -1,17 +1,27 @@
 package io.wsk4j;
 
 import io.wsk4j.spi.WskImplementation;
+import java.net.SocketAddress;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A lock-free pool of IRPs, so that steady-state operations allocate nothing (SPEC R1). Generated dispatch classes
- * take an IRP for each operation and give it back in its completion routine.
+ * A lock-free pool of IRPs, so that steady-state operations allocate nothing (SPEC R1).
  *
  * <p>{@link #take()} never blocks: when the pool is empty it allocates. {@link #recycle} resets the IRP and keeps it
  * if there is room. Any thread may take and recycle. {@link #outstanding()} counts IRPs taken and not yet given back,
  * which lets a test prove that nothing leaked.
+ *
+ * <p>Generated dispatch classes use its start methods instead ({@link #send(WskSocket, WskBuf, SendFlags, Object,
+ * BytesHandler, Object) send}, {@link #closeSocket closeSocket}...): each takes a pooled IRP that already carries a
+ * routine that calls a simple handler, makes the dispatch call, and, if the call refuses the IRP by throwing (which a
+ * dispatch call does only before it queues anything, SPEC B1), gives the IRP back before the exception reaches the
+ * caller. When the operation completes, the routine reads the result, gives the IRP back, then calls the handler, so a
+ * handler that starts the next operation finds the IRP in the pool again. The handler is a method reference that
+ * captures nothing ({@code Sessions::sent}), so that no call allocates.
  *
  * <p>Each thread keeps a few IRPs of its own (up to 64 per pool) before the shared ring, so that I/O threads that take
  * and recycle on their own thread, as completion routines do, never contend for the ring with each other.
@@ -19,16 +29,77 @@ import java.util.concurrent.atomic.LongAdder;
 public final class IrpPool {
     private static final IrpPool SHARED = new IrpPool(4096);
     private static final int PER_THREAD = 64;
+    /** In {@link WskEvent} order, so that events are enabled in a fixed order; a copy, since values() makes one. */
+    private static final WskEvent[] EVENTS = WskEvent.values();
+    /** The routine of every IRP {@link #enableEvents} takes: it only gives the IRP back to its pool. */
+    private static final CompletionRoutine<IrpPool> RECYCLE = (irp, pool) -> {
+        pool.recycle(irp);
+        return NtStatus.MORE_PROCESSING_REQUIRED;
+    };
+    /** The routine of every IRP a start method takes; its context is the ticket that says whom to call. */
+    private static final CompletionRoutine<Ticket> COMPLETED = (irp, ticket) -> ticket.pool.completed(ticket, irp);
 
-    // A bounded multi-producer multi-consumer ring (after Dmitry Vyukov's): each slot has a sequence number that
-    // says whose turn it is, so no node is allocated and no ABA problem arises.
-    private final AtomicReferenceArray<Irp> slots;
-    private final AtomicLongArray sequences;
-    private final int mask;
-    private final AtomicLongHolder enqueue = new AtomicLongHolder();
-    private final AtomicLongHolder dequeue = new AtomicLongHolder();
+    private final Shelf<Irp> irps;
+    private final Shelf<Ticket> tickets;
     private final LongAdder outstanding = new LongAdder(); // striped: takers on several threads do not contend
-    private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(ThreadCache::new);
+
+    /**
+     * A simple handler that receives the final status: {@code void m(NtStatus status, C context)} of class {@code H}.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface StatusHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, C context);
+    }
+
+    /**
+     * A simple send or receive handler that also receives the byte count: {@code void m(NtStatus status, long bytes,
+     * C context)} of class {@code H}.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface BytesHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param bytes the bytes sent or received ({@link Irp#information()})
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, long bytes, C context);
+    }
+
+    /**
+     * A simple connect or listen handler that also receives the new socket: {@code void m(NtStatus status, WskSocket
+     * socket, C context)} of class {@code H}.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface SocketHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param socket the new socket ({@link Irp#socket()}); null on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, WskSocket socket, C context);
+    }
 
     /**
      * A pool that keeps up to {@code capacity} idle IRPs (rounded up to a power of two).
@@ -40,16 +111,8 @@ public final class IrpPool {
         if (capacity < 1 || capacity > (1 << 24)) {
             throw new IllegalArgumentException("capacity must be between 1 and 16777216, was " + capacity);
         }
-        int size = 1;
-        while (size < capacity) {
-            size <<= 1;
-        }
-        slots = new AtomicReferenceArray<>(size);
-        sequences = new AtomicLongArray(size);
-        for (int i = 0; i < size; i++) {
-            sequences.set(i, i);
-        }
-        mask = size - 1;
+        irps = new Shelf<>(capacity);
+        tickets = new Shelf<>(capacity);
     }
 
     /** {@return the pool that generated dispatch classes use unless given another} */
@@ -63,10 +126,7 @@ public final class IrpPool {
      */
     public Irp take() {
         outstanding.increment();
-        Irp irp = caches.get().pop();
-        if (irp == null) {
-            irp = poll();
-        }
+        Irp irp = irps.poll();
         return irp != null ? irp : WskImplementation.instance().newPooledIrp(); // the pool's, not a V1 leak
     }
 
@@ -81,77 +141,430 @@ public final class IrpPool {
     public void recycle(Irp irp) {
         irp.reuse(NtStatus.SUCCESS);
         outstanding.decrement();
-        if (!caches.get().push(irp)) {
-            offer(irp);
-        }
+        irps.offer(irp);
     }
 
-    /** {@return how many IRPs were taken and not yet recycled} */
+    /** {@return how many IRPs were taken and not yet given back} */
     public int outstanding() {
         return (int) outstanding.sum();
     }
 
-    private Irp poll() {
-        long position = dequeue.get();
-        while (true) {
-            int index = (int) position & mask;
-            long sequence = sequences.get(index);
-            long difference = sequence - (position + 1);
-            if (difference == 0) {
-                if (dequeue.compareAndSet(position, position + 1)) {
-                    Irp irp = slots.getAndSet(index, null);
-                    sequences.set(index, position + mask + 1);
-                    return irp;
+    /**
+     * WskSend with a pooled IRP whose routine calls {@code handler} with the status.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().send(socket, buffer, flags, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSend with a pooled IRP whose routine calls {@code handler} with the status and the bytes sent.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().send(socket, buffer, flags, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskReceive with a pooled IRP whose routine calls {@code handler} with the status.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            StatusHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskReceive with a pooled IRP whose routine calls {@code handler} with the status and the bytes received.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            BytesHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskDisconnect with a pooled IRP whose routine calls {@code handler} with the status.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            StatusHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskCloseSocket with a pooled IRP whose routine calls {@code handler} with the status.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket the socket to close
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus closeSocket(WskSocket socket, H handlers, StatusHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().closeSocket(socket, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSocketConnect with a pooled IRP whose routine calls {@code handler} with the status and the new socket,
+     * which has no client dispatch.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(
+            WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return provider.socketConnect(remoteAddress, context, null, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSocketConnect with a pooled IRP whose routine, when the socket is connected, enables {@code events} of its
+     * client dispatch ({@link #enableEvents}), then calls {@code handler} with the status and the socket, whatever
+     * enabling did: the handler alone knows the socket, so it must get it to close it.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param clientDispatch the socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
+            WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
+            SocketHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
+        try {
+            return provider.socketConnect(remoteAddress, context, clientDispatch, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSocket with WSK_FLAG_LISTEN_SOCKET, with a pooled IRP whose routine calls {@code handler} with the status and
+     * the listening socket.
+     *
+     * @param <H> the handler class
+     * @param <L> the listening socket's context type
+     * @param provider the provider that makes the socket
+     * @param localAddress where to listen
+     * @param listenDispatch where the listening socket's connections go
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the listening socket's context, also handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, L> NtStatus socketListen(WskProvider provider, SocketAddress localAddress,
+            WskClientListenDispatch<L> listenDispatch, H handlers, SocketHandler<H, L> handler, L context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return provider.socketListen(localAddress, context, listenDispatch, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * Enables {@code events} on {@code socket} (WskControlSocket), one pooled IRP each, in {@link WskEvent} order.
+     *
+     * @param socket a connected socket that has a client dispatch
+     * @param events the events to enable
+     * @return the first status that is not a success, else the last
+     */
+    public NtStatus enableEvents(WskSocket socket, Set<WskEvent> events) {
+        NtStatus status = NtStatus.SUCCESS;
+        for (WskEvent event : EVENTS) { // not the set's own iterator: that would be an allocation per call
+            if (events.contains(event)) {
+                Irp irp = take();
+                try {
+                    irp.setCompletionRoutine(RECYCLE, this, true, true, true);
+                    status = socket.dispatch().controlSocket(socket, event, true, irp);
+                } catch (RuntimeException refused) {
+                    recycle(irp);
+                    throw refused;
                 }
-                position = dequeue.get();
-            } else if (difference < 0) {
-                return null;
-            } else {
-                position = dequeue.get();
+                if (!status.isSuccess()) {
+                    return status;
+                }
+            }
+        }
+        return status;
+    }
+
+    /** A ticket, its IRP's routine set to call {@code handler}; null checks first, so that a bad call takes nothing. */
+    private Ticket ticket(Object handlers, Object handler, Object context, Set<WskEvent> events) {
+        Objects.requireNonNull(handlers, "handlers");
+        Objects.requireNonNull(handler, "handler");
+        outstanding.increment();
+        Ticket ticket = tickets.poll();
+        if (ticket == null) {
+            ticket = new Ticket(this, WskImplementation.instance().newPooledIrp()); // the pool's, not a V1 leak
+        }
+        ticket.handlers = handlers;
+        ticket.handler = handler;
+        ticket.context = context;
+        ticket.events = events;
+        ticket.irp.setCompletionRoutine(COMPLETED, ticket, true, true, true);
+        return ticket;
+    }
+
+    private void giveBack(Ticket ticket) {
+        ticket.irp.reuse(NtStatus.SUCCESS);
+        ticket.handlers = null;
+        ticket.handler = null;
+        ticket.context = null;
+        ticket.events = null;
+        outstanding.decrement();
+        tickets.offer(ticket);
+    }
+
+    /** The routine of a start method's IRP: reads the result, gives the IRP back, then calls the handler (SPEC I4). */
+    @SuppressWarnings("unchecked") // a ticket's handler, handlers and context were set together by one typed call
+    private NtStatus completed(Ticket ticket, Irp irp) {
+        NtStatus status = irp.status();
+        long bytes = irp.information();
+        WskSocket socket = irp.socket();
+        Object handlers = ticket.handlers;
+        Object handler = ticket.handler;
+        Object context = ticket.context;
+        Set<WskEvent> events = ticket.events;
+        giveBack(ticket);
+        if (handler instanceof StatusHandler) {
+            ((StatusHandler<Object, Object>) handler).completed(handlers, status, context);
+        } else if (handler instanceof BytesHandler) {
+            ((BytesHandler<Object, Object>) handler).completed(handlers, status, bytes, context);
+        } else if (events != null && socket != null && status.isSuccess()) {
+            try {
+                enableEvents(socket, events);
+            } finally {
+                ((SocketHandler<Object, Object>) handler).completed(handlers, status, socket, context);
+            }
+        } else {
+            ((SocketHandler<Object, Object>) handler).completed(handlers, status, socket, context);
+        }
+        return NtStatus.MORE_PROCESSING_REQUIRED;
+    }
+
+    /** What a start method's IRP carries besides its result: whom to call, how, and with which context. */
+    private static final class Ticket {
+        final IrpPool pool;
+        final Irp irp;
+        Object handlers;
+        /** A {@link StatusHandler}, {@link BytesHandler} or {@link SocketHandler}. */
+        Object handler;
+        Object context;
+        /** For a connect: the events to enable before the handler runs; else null. */
+        Set<WskEvent> events;
+
+        Ticket(IrpPool pool, Irp irp) {
+            this.pool = pool;
+            this.irp = irp;
+        }
+    }
+
+    /**
+     * Idle objects of one kind: a few per thread, then a bounded multi-producer multi-consumer ring (after Dmitry
+     * Vyukov's), where each slot has a sequence number that says whose turn it is, so no node is allocated and no ABA
+     * problem arises. Full, it lets the collector have what it is given.
+     */
+    private static final class Shelf<T> {
+        private final AtomicReferenceArray<T> slots;
+        private final AtomicLongArray sequences;
+        private final int mask;
+        private final AtomicLongHolder enqueue = new AtomicLongHolder();
+        private final AtomicLongHolder dequeue = new AtomicLongHolder();
+        private final ThreadLocal<ThreadCache<T>> caches = ThreadLocal.withInitial(ThreadCache::new);
+
+        Shelf(int capacity) {
+            int size = 1;
+            while (size < capacity) {
+                size <<= 1;
+            }
+            slots = new AtomicReferenceArray<>(size);
+            sequences = new AtomicLongArray(size);
+            for (int i = 0; i < size; i++) {
+                sequences.set(i, i);
+            }
+            mask = size - 1;
+        }
+
+        T poll() {
+            T item = caches.get().pop();
+            return item != null ? item : pollRing();
+        }
+
+        void offer(T item) {
+            if (!caches.get().push(item)) {
+                offerRing(item);
+            }
+        }
+
+        private T pollRing() {
+            long position = dequeue.get();
+            while (true) {
+                int index = (int) position & mask;
+                long sequence = sequences.get(index);
+                long difference = sequence - (position + 1);
+                if (difference == 0) {
+                    if (dequeue.compareAndSet(position, position + 1)) {
+                        T item = slots.getAndSet(index, null);
+                        sequences.set(index, position + mask + 1);
+                        return item;
+                    }
+                    position = dequeue.get();
+                } else if (difference < 0) {
+                    return null;
+                } else {
+                    position = dequeue.get();
+                }
+            }
+        }
+
+        private void offerRing(T item) {
+            long position = enqueue.get();
+            while (true) {
+                int index = (int) position & mask;
+                long sequence = sequences.get(index);
+                long difference = sequence - position;
+                if (difference == 0) {
+                    if (enqueue.compareAndSet(position, position + 1)) {
+                        slots.set(index, item);
+                        sequences.set(index, position + 1);
+                        return;
+                    }
+                    position = enqueue.get();
+                } else if (difference < 0) {
+                    return; // full: let the collector have it
+                } else {
+                    position = enqueue.get();
+                }
             }
         }
     }
 
-    private void offer(Irp irp) {
-        long position = enqueue.get();
-        while (true) {
-            int index = (int) position & mask;
-            long sequence = sequences.get(index);
-            long difference = sequence - position;
-            if (difference == 0) {
-                if (enqueue.compareAndSet(position, position + 1)) {
-                    slots.set(index, irp);
-                    sequences.set(index, position + 1);
-                    return;
-                }
-                position = enqueue.get();
-            } else if (difference < 0) {
-                return; // full: let the collector have it
-            } else {
-                position = enqueue.get();
-            }
-        }
-    }
-
-    /** One thread's own IRPs of this pool: a small stack, touched by that thread only. */
-    private static final class ThreadCache {
-        private final Irp[] irps = new Irp[PER_THREAD];
+    /** One thread's own idle objects of one shelf: a small stack, touched by that thread only. */
+    private static final class ThreadCache<T> {
+        private final Object[] items = new Object[PER_THREAD];
         private int size;
 
-        Irp pop() {
+        @SuppressWarnings("unchecked") // only push stores here, and it takes a T
+        T pop() {
             if (size == 0) {
                 return null;
             }
-            Irp irp = irps[--size];
-            irps[size] = null;
-            return irp;
+            T item = (T) items[--size];
+            items[size] = null;
+            return item;
         }
 
-        boolean push(Irp irp) {
-            if (size == irps.length) {
+        boolean push(T item) {
+            if (size == items.length) {
                 return false;
             }
-            irps[size++] = irp;
+            items[size++] = item;
             return true;
         }
     }

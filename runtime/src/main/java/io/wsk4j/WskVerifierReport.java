@@ -30,7 +30,9 @@ public record WskVerifierReport(Kind kind, String message, List<Site> sites) {
         /** V6: a receive event's data was passed to a dispatch call (B4). */
         EVENT_DATA_PASSED_ON("V6"),
         /** V7: a call on another thread came after closeSocket and threw "socket closed" (C5). */
-        CALL_AFTER_CLOSE("V7");
+        CALL_AFTER_CLOSE("V7"),
+        /** V8: a receive event declined data and no receive IRP was posted for it within the bound (E3). */
+        RECEIVE_STALLED("V8");
 
         private final String rule;
 

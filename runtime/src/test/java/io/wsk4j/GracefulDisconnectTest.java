@@ -3,8 +3,6 @@ package io.wsk4j;
 import static io.wsk4j.Loopback.bytes;
 import static io.wsk4j.Loopback.endOf;
 import static io.wsk4j.Loopback.pattern;
-import static io.wsk4j.Loopback.readToEnd;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * half-close-and-stall, slowloris) and one well-behaved ping-pong client: the ping-pong gets every byte back and its
  * latency is reported with and without the load; afterwards every connection was closed, no IRP is out of the pool,
  * and the process holds the descriptors it held before. 100 hostile peers in the normal run,
- * {@code -Dwsk4j.hostile.peers=1000} for the full size.
+ * {@code -Dwsk4j.hostile.peers=1000} for the full size. It stays on real sockets: it counts the process's descriptors
+ * and measures wall-clock latency beside peers driven by a thread of their own.
  */
 @Timeout(300)
 class HostilePeersTest {

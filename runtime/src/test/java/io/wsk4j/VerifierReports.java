@@ -26,10 +26,14 @@ final class VerifierReports implements WskVerifierListener {
         first.countDown();
     }
 
+    /** What the providers of {@link #provider()} reported to their error handler, kept off the console. */
+    final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A provider with the verifier on, one I/O thread, reporting here. */
     WskProvider.Builder provider() {
         return WskProvider.builder().ioThreads(1).closeTimeout(java.time.Duration.ofSeconds(2)).verifier(true)
-                .verifierListener(this).verifierBlockingThreshold(java.time.Duration.ofSeconds(30));
+                .verifierListener(this).verifierBlockingThreshold(java.time.Duration.ofSeconds(30))
+                .errorHandler((message, error) -> errors.add(message + ": " + error));
     }
 
     /** Waits (bounded) for a report of {@code kind}. */

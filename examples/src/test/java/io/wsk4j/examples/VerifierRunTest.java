@@ -35,8 +35,10 @@ class VerifierRunTest {
     @DisplayName("V3 the system properties turn the verifier on here: a forgotten socket fails WskProvider.close()")
     void verifierIsOn() throws Exception {
         assertTrue(Boolean.getBoolean("wsk4j.verifier"), "run by surefire with -Dwsk4j.verifier=true");
+        List<WskVerifierReport> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         WskProvider provider = WskProvider.builder().closeTimeout(Duration.ofMillis(100)).errorHandler((m, e) -> { })
-                .build();
+                .verifierListener(heard::add).build(); // the report is asserted below, not logged
+
         CompletableFuture<NtStatus> made = new CompletableFuture<>();
         Irp irp = Irp.allocate();
         irp.setCompletionRoutine((i, future) -> {
@@ -49,6 +51,7 @@ class VerifierRunTest {
         WskVerifierException failure = assertThrows(WskVerifierException.class, provider::close);
         assertEquals(List.of(WskVerifierReport.Kind.SOCKET_NOT_CLOSED),
                 failure.reports().stream().map(WskVerifierReport::kind).toList());
+        assertEquals(failure.reports(), heard);
     }
 
     @Test

@@ -4,26 +4,26 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import io.wsk4j.processor.HandlerModel.Handler;
 import java.util.List;
 
 /**
- * Every decision about one dispatch class, made by {@link Planner}: which members it has, what each is called, and
- * which helpers it needs. {@link DispatchWriter} only turns it into source; it decides nothing.
+ * Every decision about one dispatch class, made by {@link Planner}: which members it has, what each is called, which
+ * statement each runs. Only names, JavaPoet types and decisions: no element or type mirror of the compiler reaches
+ * {@link DispatchWriter}, which turns the plan into source and decides nothing.
  *
  * @param dispatchClass the class to write
- * @param handlerClass the class whose handlers it calls
- * @param handlerType the handler class with its type variables, the type of the {@code handlers} field
+ * @param handlerClass the class whose handlers it calls, for links
+ * @param handlerType the handler class with its type variables, the type of the {@code handlers} field; {@code
+ *     Object} in the stand-in of a class the dispatch class cannot name
  * @param typeVariables the handler class's type variables, kept by the dispatch class
  * @param isPublic whether the dispatch class is public (SPEC P5)
  * @param suppressedWarnings lint categories the generated code trips through no fault of its own, sorted
  * @param usesPool whether any member takes pooled IRPs, so that the class has a pool and constructors that take one
- * @param routines completion routines, in handler order
+ * @param standIn for a class with errors, the message every member of its stand-in throws; null for real glue
+ * @param routines completion routines of faithful handlers, in handler order
  * @param starts public start methods, in the order they appear
  * @param accepts listen dispatches of accept handlers
  * @param eventGroups client dispatches, one per connection-event context type
- * @param recycler whether the class needs the routine that only gives an IRP back
- * @param enableEvent whether the class needs the helper that enables one event
  */
 record DispatchPlan(
         ClassName dispatchClass,
@@ -33,55 +33,71 @@ record DispatchPlan(
         boolean isPublic,
         List<String> suppressedWarnings,
         boolean usesPool,
+        String standIn,
         List<Routine> routines,
         List<Start> starts,
         List<Accept> accepts,
-        List<EventGroup> eventGroups,
-        boolean recycler,
-        boolean enableEvent) {
+        List<EventGroup> eventGroups) {
 
     /** Fixed member names, reserved before any other name is handed out. */
     static final String HANDLERS = "handlers";
     static final String POOL = "pool";
-    static final String RECYCLE = "RECYCLE";
-    static final String ENABLE_EVENT = "enableEvent";
+
+    /** Whether this is the stand-in of a class with errors: the user's code compiles against it, and it throws. */
+    boolean isStandIn() {
+        return standIn != null;
+    }
+
+    /** Who supplies the IRP of a start method, and who sets its routine (SPEC P3, P5). */
+    enum IrpSource {
+        /** The pool gives an IRP whose routine calls a simple handler: {@code pool.send(..., Handlers::sent, ...)}. */
+        POOL,
+        /** The caller passes the IRP of a faithful handler, and the glue sets that handler's routine on it. */
+        CALLER,
+        /** The caller passes an IRP whose routine it set itself (the listen of an accept handler). */
+        CALLER_WITH_ROUTINE
+    }
 
     /**
-     * The completion routine of one completion handler: a field made once in the constructor, and the private method
-     * it refers to.
+     * The completion routine of one faithful handler: a field that refers to a private method, which calls the
+     * handler with the IRP.
      *
      * @param field the {@code CompletionRoutine<C>} field
-     * @param method the private method that reads the result and calls the handler
+     * @param method the private method the field refers to
      * @param context the context type
-     * @param handler the handler it calls
-     * @param link {@code {@link Handler#method(...)}}
-     * @param enabler for a simple connect handler whose context has connection events: the method that enables them
-     *     before the handler runs; else null
+     * @param handlerMethod the handler method it calls
      */
-    record Routine(String field, String method, TypeName context, Handler handler, CodeBlock link, String enabler) {}
+    record Routine(String field, String method, TypeName context, String handlerMethod) {}
 
     /**
      * One public start method.
      *
-     * @param spec its name, parameters, summary and provider call
-     * @param handler the handler it belongs to: the completion handler, or the accept handler of a caller-routine
-     *     listen
+     * @param spec its name, parameters, summary and provider calls
      * @param context the context type
-     * @param link the handler the operation completes into, or the accept handler of a caller-routine listen
-     * @param routine the routine the glue sets; null when the caller's IRP keeps its own
-     * @param faithful whether the caller passes the IRP (a faithful handler, or a caller-routine listen)
+     * @param link {@code {@link Handlers#method(...)}}: the handler the operation completes into, or the accept
+     *     handler of a caller-routine listen
+     * @param irp who supplies the IRP
+     * @param handlerReference for {@link IrpSource#POOL}: the handler the pool's routine calls ({@code
+     *     Handlers::sent}, or a lambda where a method reference would be ambiguous); else null
+     * @param routineField for {@link IrpSource#CALLER}: the routine field set on the caller's IRP; else null
      * @param events for a connect: the client dispatch its socket gets; else null
-     * @param listenDispatch for a listen: the listen dispatch field its socket gets; else null
+     * @param listening for a listen: the accept handler whose listen dispatch the socket gets; else null
      */
     record Start(
             StartMethod spec,
-            Handler handler,
             TypeName context,
             CodeBlock link,
-            Routine routine,
-            boolean faithful,
+            IrpSource irp,
+            CodeBlock handlerReference,
+            String routineField,
             EventGroup events,
-            String listenDispatch) {}
+            Accept listening) {
+
+        /** Whether the method has an {@code Irp} parameter of its own, before the context. */
+        boolean takesIrp() {
+            return irp == IrpSource.CALLER;
+        }
+    }
 
     /**
      * The listen dispatch of one accept handler.
@@ -90,8 +106,8 @@ record DispatchPlan(
      * @param method the private method the field refers to
      * @param listenContext the listening socket's context type
      * @param acceptedContext the accepted socket's context type
-     * @param handler the accept handler
-     * @param link {@code {@link Handler#accepted(...)}}
+     * @param handlerMethod the accept handler
+     * @param link {@code {@link Handlers#accepted(...)}}
      * @param events the client dispatch accepted sockets get, or null if none has handlers
      */
     record Accept(
@@ -99,7 +115,7 @@ record DispatchPlan(
             String method,
             TypeName listenContext,
             TypeName acceptedContext,
-            Handler handler,
+            String handlerMethod,
             CodeBlock link,
             EventGroup events) {}
 
@@ -111,7 +127,7 @@ record DispatchPlan(
      * @param className the private nested class that implements it
      * @param accessor the public method that returns it
      * @param enabler the public method that enables its events on a socket
-     * @param acceptedEvents the constant with its events, enabled on accepted sockets; null if no accept uses it
+     * @param eventSet the constant with its events, which connect, accept and the enabler turn on
      * @param events its callbacks, in handler order
      */
     record EventGroup(
@@ -120,15 +136,26 @@ record DispatchPlan(
             String className,
             String accessor,
             String enabler,
-            String acceptedEvents,
+            String eventSet,
             List<Event> events) {}
 
     /**
      * One event callback.
      *
-     * @param handler the event handler it calls
-     * @param link {@code {@link Handler#method(...)}}
-     * @param statusName the local variable that holds the result of enabling it
+     * @param handlerMethod the event handler it calls
+     * @param link {@code {@link Handlers#method(...)}}
+     * @param wskEvent the {@code WskEvent} constant that turns it on ({@code RECEIVE})
+     * @param callback the {@code WskClientConnectionDispatch} method it implements ({@code onReceive})
+     * @param dataType the type of the callback's data parameter
+     * @param dataName the name of the callback's data parameter
+     * @param returnsBytes whether the callback returns how many bytes the handler took
      */
-    record Event(Handler handler, CodeBlock link, String statusName) {}
+    record Event(
+            String handlerMethod,
+            CodeBlock link,
+            String wskEvent,
+            String callback,
+            ClassName dataType,
+            String dataName,
+            boolean returnsBytes) {}
 }

@@ -20,7 +20,6 @@ import static io.wsk4j.processor.RuntimeTypes.WSK_GENERATED;
 import static io.wsk4j.processor.RuntimeTypes.WSK_SOCKET;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -32,31 +31,24 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.wsk4j.processor.DispatchPlan.Accept;
 import io.wsk4j.processor.DispatchPlan.Event;
 import io.wsk4j.processor.DispatchPlan.EventGroup;
+import io.wsk4j.processor.DispatchPlan.IrpSource;
 import io.wsk4j.processor.DispatchPlan.Routine;
 import io.wsk4j.processor.DispatchPlan.Start;
-import io.wsk4j.processor.HandlerModel.Shape;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
  * Turns a {@link DispatchPlan} into the source of its dispatch class (SPEC P5, P8). It decides nothing: names,
- * members and helpers are the plan's. The only class besides the plan's makers that uses JavaPoet.
+ * members and the statement of each are the plan's. The only class besides the plan's makers that uses JavaPoet.
  *
- * <p>Performance is part of the shape (SPEC R1): every completion routine, client dispatch and listen dispatch is
- * created once, in the constructor; a start method takes a pooled IRP (simple handlers) or the caller's (faithful
- * handlers), sets the routine with the typed context and calls the provider. Nothing is allocated per call.
+ * <p>Performance is part of the shape (SPEC R1): every routine, client dispatch and listen dispatch is made once,
+ * with the glue; a start method hands its simple handler to the pool as a method reference that captures nothing,
+ * or sets a faithful handler's routine on the caller's IRP. Nothing is allocated per call.
  */
 final class DispatchWriter {
-    private static final CodeBlock DISPATCH_THROWS_BEFORE_QUEUING =
-            CodeBlock.of("// A dispatch call throws only before it queues the IRP (SPEC B1): give it back.\n");
-    // The same in every class: built once, not once per class.
-    private static final FieldSpec RECYCLE = FieldSpec.builder(
-                    ParameterizedTypeName.get(COMPLETION_ROUTINE, IRP_POOL), DispatchPlan.RECYCLE,
-                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("(irp, owner) -> {\n$>owner.recycle(irp);\nreturn $T.MORE_PROCESSING_REQUIRED;\n$<}", NT_STATUS)
-            .build();
-    private static final MethodSpec ENABLE_EVENT = makeEnableEvent();
+    /** The constant of a stand-in that every member throws. */
+    private static final String STAND_IN_ERRORS = "ERRORS";
 
     private final String processorName;
     private final boolean generatedAvailable;
@@ -73,17 +65,23 @@ final class DispatchWriter {
 
     JavaFile write(DispatchPlan plan) {
         TypeSpec.Builder type = header(plan);
+        if (plan.isStandIn()) {
+            standIn(type, plan);
+            return file(plan, type.build());
+        }
         constants(type, plan);
         fields(type, plan);
         constructors(type, plan);
-        type.addMethod(handlersAccessor(plan));
-        plan.starts().forEach(start -> type.addMethod(startMethod(plan, start)));
-        plan.eventGroups().forEach(group -> type.addMethod(clientDispatch(group)).addMethod(enableEvents(group)));
+        type.addMethod(handlersAccessor(plan).addStatement("return $N", DispatchPlan.HANDLERS).build());
+        plan.starts().forEach(start -> type.addMethod(startBody(startMethod(start), start).build()));
+        for (EventGroup group : plan.eventGroups()) {
+            type.addMethod(clientDispatch(group).addStatement("return $N", group.field()).build());
+            type.addMethod(enableEvents(group)
+                    .addStatement("return $N.enableEvents(socket, $N)", DispatchPlan.POOL, group.eventSet())
+                    .build());
+        }
         plan.routines().forEach(routine -> type.addMethod(routineMethod(routine)));
         plan.accepts().forEach(accept -> type.addMethod(acceptMethod(accept)));
-        if (plan.enableEvent()) {
-            type.addMethod(enableEvent());
-        }
         plan.eventGroups().forEach(group -> type.addType(eventClass(group)));
         return file(plan, type.build());
     }
@@ -106,217 +104,160 @@ final class DispatchWriter {
         return type.addJavadoc(GeneratedDocs.dispatchClass(plan));
     }
 
+    /** The events each client dispatch turns on, in handler order. */
     private static void constants(TypeSpec.Builder type, DispatchPlan plan) {
         for (EventGroup group : plan.eventGroups()) {
-            if (group.acceptedEvents() != null) {
-                List<CodeBlock> events = group.events().stream()
-                        .map(event -> CodeBlock.of("$T.$L", WSK_EVENT, event.handler().operation().event()))
-                        .toList();
-                type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, WSK_EVENT), group.acceptedEvents(),
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.of($L)", SET, CodeBlock.join(events, ", "))
-                        .build());
-            }
-        }
-        if (plan.recycler()) {
-            type.addField(RECYCLE);
+            List<CodeBlock> events = group.events().stream()
+                    .map(event -> CodeBlock.of("$T.$L", WSK_EVENT, event.wskEvent()))
+                    .toList();
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, WSK_EVENT), group.eventSet(),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.of($L)", SET, CodeBlock.join(events, ", "))
+                    .build());
         }
     }
 
+    /** Routines and dispatches are made with the glue, before any constructor body runs: none is made per call. */
     private static void fields(TypeSpec.Builder type, DispatchPlan plan) {
         type.addField(plan.handlerType(), DispatchPlan.HANDLERS, Modifier.PRIVATE, Modifier.FINAL);
         if (plan.usesPool()) {
             type.addField(IRP_POOL, DispatchPlan.POOL, Modifier.PRIVATE, Modifier.FINAL);
         }
         for (Routine routine : plan.routines()) {
-            type.addField(ParameterizedTypeName.get(COMPLETION_ROUTINE, routine.context()), routine.field(),
-                    Modifier.PRIVATE, Modifier.FINAL);
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(COMPLETION_ROUTINE, routine.context()),
+                            routine.field(), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("this::$N", routine.method())
+                    .build());
         }
         for (Accept accept : plan.accepts()) {
-            type.addField(ParameterizedTypeName.get(LISTEN_DISPATCH, accept.listenContext()), accept.field(),
-                    Modifier.PRIVATE, Modifier.FINAL);
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(LISTEN_DISPATCH, accept.listenContext()),
+                            accept.field(), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("this::$N", accept.method())
+                    .build());
         }
         for (EventGroup group : plan.eventGroups()) {
-            type.addField(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()), group.field(),
-                    Modifier.PRIVATE, Modifier.FINAL);
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()),
+                            group.field(), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $N()", group.className())
+                    .build());
         }
     }
 
     /**
-     * The handler instance, or a factory of it; each also with the caller's pool when the class pools IRPs.
-     * All lead to the last, which makes the routines and then, last of all, the handler instance.
+     * The handler instance, or a factory of it; each also with the caller's pool when the class pools IRPs. The
+     * factory runs last, so that it may keep the glue it is given.
      */
     private static void constructors(TypeSpec.Builder type, DispatchPlan plan) {
-        TypeName factory = ParameterizedTypeName.get(FUNCTION, WildcardTypeName.supertypeOf(dispatchType(plan)),
-                WildcardTypeName.subtypeOf(plan.handlerType()));
         boolean pool = plan.usesPool();
-        CodeBlock instance = CodeBlock.of("dispatch -> $T.requireNonNull(handlers, $S)", OBJECTS, "handlers");
-        type.addMethod(MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(GeneratedDocs.instanceConstructor(plan))
-                .addParameter(plan.handlerType(), "handlers")
-                .addStatement(pool ? CodeBlock.of("this($L, $T.shared())", instance, IRP_POOL)
-                        : CodeBlock.of("this($L)", instance))
+        if (pool) {
+            type.addMethod(instanceConstructor(plan, false)
+                    .addStatement("this(handlers, $T.shared())", IRP_POOL)
+                    .build());
+        }
+        MethodSpec.Builder instance = instanceConstructor(plan, pool);
+        if (pool) {
+            instance.addStatement("this.pool = $T.requireNonNull(pool, $S)", OBJECTS, "pool");
+        }
+        type.addMethod(instance.addStatement("this.handlers = $T.requireNonNull(handlers, $S)", OBJECTS, "handlers")
                 .build());
         if (pool) {
-            type.addMethod(MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(GeneratedDocs.instanceWithPoolConstructor())
-                    .addParameter(plan.handlerType(), "handlers")
-                    .addParameter(IRP_POOL, "pool")
-                    .addStatement("this($L, pool)", instance)
-                    .build());
-            type.addMethod(MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(GeneratedDocs.factoryConstructor(plan, false))
-                    .addParameter(factory, "factory")
+            type.addMethod(factoryConstructor(plan, false)
                     .addStatement("this(factory, $T.shared())", IRP_POOL)
                     .build());
         }
-        MethodSpec.Builder main = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(GeneratedDocs.factoryConstructor(plan, pool))
-                .addParameter(factory, "factory");
+        MethodSpec.Builder factory = factoryConstructor(plan, pool);
         if (pool) {
-            main.addParameter(IRP_POOL, "pool")
-                    .addStatement("this.pool = $T.requireNonNull(pool, $S)", OBJECTS, "pool");
+            factory.addStatement("this.pool = $T.requireNonNull(pool, $S)", OBJECTS, "pool");
         }
-        main.addStatement("$T.requireNonNull(factory, $S)", OBJECTS, "factory");
-        plan.routines().forEach(routine -> main.addStatement("this.$N = this::$N", routine.field(), routine.method()));
-        plan.accepts().forEach(accept -> main.addStatement("this.$N = this::$N", accept.field(), accept.method()));
-        plan.eventGroups().forEach(group -> main.addStatement("this.$N = new $N()", group.field(), group.className()));
-        main.addStatement("this.handlers = $T.requireNonNull(factory.apply(this), $S)", OBJECTS,
-                "the factory returned no handlers");
-        type.addMethod(main.build());
+        type.addMethod(factory.addStatement("$T.requireNonNull(factory, $S)", OBJECTS, "factory")
+                .addStatement("this.handlers = $T.requireNonNull(factory.apply(this), $S)", OBJECTS,
+                        "the factory returned no handlers")
+                .build());
     }
 
-    private static MethodSpec handlersAccessor(DispatchPlan plan) {
+    private static MethodSpec.Builder instanceConstructor(DispatchPlan plan, boolean withPool) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(GeneratedDocs.instanceConstructor(plan, withPool))
+                .addParameter(plan.handlerType(), "handlers");
+        return withPool ? constructor.addParameter(IRP_POOL, "pool") : constructor;
+    }
+
+    private static MethodSpec.Builder factoryConstructor(DispatchPlan plan, boolean withPool) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(GeneratedDocs.factoryConstructor(plan, withPool))
+                .addParameter(factoryType(plan), "factory");
+        return withPool ? constructor.addParameter(IRP_POOL, "pool") : constructor;
+    }
+
+    private static MethodSpec.Builder handlersAccessor(DispatchPlan plan) {
         return MethodSpec.methodBuilder(DispatchPlan.HANDLERS)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(plan.handlerType())
-                .addJavadoc(GeneratedDocs.handlersAccessor())
-                .addStatement("return $N", DispatchPlan.HANDLERS)
-                .build();
+                .addJavadoc(GeneratedDocs.handlersAccessor());
     }
 
-    private static MethodSpec startMethod(DispatchPlan plan, Start start) {
-        Accept listening = null;
-        for (Accept accept : plan.accepts()) {
-            if (accept.field().equals(start.listenDispatch())) {
-                listening = accept;
-            }
-        }
+    private static MethodSpec.Builder startMethod(Start start) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(start.spec().name())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NT_STATUS)
-                .addJavadoc(GeneratedDocs.startMethod(start, listening));
+                .addJavadoc(GeneratedDocs.startMethod(start));
         start.spec().parameters().forEach(parameter -> method.addParameter(parameter.type(), parameter.name()));
-        boolean callerIrp = start.faithful() && !start.spec().callerRoutine();
-        if (callerIrp) {
+        if (start.takesIrp()) {
             method.addParameter(IRP, "irp");
         }
-        method.addParameter(start.context(), "context");
-        CodeBlock call = CodeBlock.builder().addNamed(start.spec().call(), Map.of(
+        return method.addParameter(start.context(), "context");
+    }
+
+    /**
+     * The pool's start method with the handler; or the provider's call with the caller's IRP, after setting a faithful
+     * handler's routine on it.
+     */
+    private static MethodSpec.Builder startBody(MethodSpec.Builder method, Start start) {
+        EventGroup events = start.events();
+        Map<String, Object> arguments = Map.of(
                 "sendFlags", SEND_FLAGS,
                 "receiveFlags", RECEIVE_FLAGS,
                 "disconnectMode", DISCONNECT_MODE,
-                "events", start.events() == null ? CodeBlock.of("null") : CodeBlock.of("$N", start.events().field()),
-                "listenDispatch", start.listenDispatch() == null ? "null" : start.listenDispatch())).build();
-        if (start.spec().callerRoutine()) {
-            return method.addStatement("return $L", call).build();
+                "events", events == null ? "null" : events.field(),
+                "eventSet", events == null ? "" : CodeBlock.of("$N, $N, ", events.field(), events.eventSet()),
+                "listenDispatch", start.listening() == null ? "null" : start.listening().field(),
+                "handler", start.irp() == IrpSource.POOL ? start.handlerReference() : "");
+        if (start.irp() == IrpSource.POOL) {
+            return method.addStatement("return $L",
+                    CodeBlock.builder().addNamed(start.spec().pooledCall(), arguments).build());
         }
-        CodeBlock setRoutine = CodeBlock.of("irp.setCompletionRoutine($N, context, true, true, true)",
-                start.routine().field());
-        if (callerIrp) {
-            return method.addStatement(setRoutine).addStatement("return $L", call).build();
+        if (start.irp() == IrpSource.CALLER) {
+            method.addStatement("irp.setCompletionRoutine($N, context, true, true, true)", start.routineField());
         }
-        return method.addCode(withPooledIrp(setRoutine, call)).build();
+        return method.addStatement("return $L", CodeBlock.builder().addNamed(start.spec().call(), arguments).build());
     }
 
-    /** Takes a pooled IRP, sets its routine and makes the call; gives the IRP back if the call throws. */
-    private static CodeBlock withPooledIrp(CodeBlock setRoutine, CodeBlock call) {
-        return CodeBlock.builder()
-                .addStatement("$T irp = pool.take()", IRP)
-                .beginControlFlow("try")
-                .addStatement(setRoutine)
-                .addStatement("return $L", call)
-                .nextControlFlow("catch ($T e)", RuntimeException.class)
-                .add(DISPATCH_THROWS_BEFORE_QUEUING)
-                .addStatement("pool.recycle(irp)")
-                .addStatement("throw e")
-                .endControlFlow()
-                .build();
-    }
-
-    private static MethodSpec clientDispatch(EventGroup group) {
+    private static MethodSpec.Builder clientDispatch(EventGroup group) {
         return MethodSpec.methodBuilder(group.accessor())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()))
-                .addJavadoc(GeneratedDocs.clientDispatch(group))
-                .addStatement("return $N", group.field())
-                .build();
+                .addJavadoc(GeneratedDocs.clientDispatch(group));
     }
 
-    private static MethodSpec enableEvents(EventGroup group) {
-        MethodSpec.Builder enable = MethodSpec.methodBuilder(group.enabler())
+    private static MethodSpec.Builder enableEvents(EventGroup group) {
+        return MethodSpec.methodBuilder(group.enabler())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NT_STATUS)
                 .addJavadoc(GeneratedDocs.enableEvents(group))
                 .addParameter(WSK_SOCKET, "socket");
-        List<Event> events = group.events();
-        for (Event event : events.subList(0, events.size() - 1)) {
-            enable.addStatement("$T $N = $N(socket, $T.$L)", NT_STATUS, event.statusName(), DispatchPlan.ENABLE_EVENT,
-                            WSK_EVENT, event.handler().operation().event())
-                    .beginControlFlow("if (!$N.isSuccess())", event.statusName())
-                    .addStatement("return $N", event.statusName())
-                    .endControlFlow();
-        }
-        Event last = events.get(events.size() - 1);
-        return enable.addStatement("return $N(socket, $T.$L)", DispatchPlan.ENABLE_EVENT, WSK_EVENT,
-                last.handler().operation().event()).build();
     }
 
-    /** A simple handler's routine reads the result, recycles the IRP, then calls the handler (SPEC P3, I4). */
+    /** A faithful handler's routine: the handler owns the IRP and returns what the routine returns (SPEC P3, I4). */
     private static MethodSpec routineMethod(Routine routine) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(routine.method())
+        return MethodSpec.methodBuilder(routine.method())
                 .addModifiers(Modifier.PRIVATE)
                 .returns(NT_STATUS)
                 .addParameter(IRP, "irp")
-                .addParameter(routine.context(), "context");
-        String handler = routine.handler().methodName();
-        Shape shape = routine.handler().shape();
-        if (shape == Shape.FAITHFUL) {
-            return method.addStatement("return handlers.$N(irp, context)", handler).build();
-        }
-        method.addStatement("$T status = irp.status()", NT_STATUS);
-        switch (shape) {
-            case STATUS:
-                method.addStatement("pool.recycle(irp)").addStatement("handlers.$N(status, context)", handler);
-                break;
-            case STATUS_BYTES:
-                method.addStatement("long bytes = irp.information()")
-                        .addStatement("pool.recycle(irp)")
-                        .addStatement("handlers.$N(status, bytes, context)", handler);
-                break;
-            case STATUS_SOCKET:
-                method.addStatement("$T socket = irp.socket()", WSK_SOCKET).addStatement("pool.recycle(irp)");
-                if (routine.enabler() != null) {
-                    // the handler runs whatever enabling does: it alone knows the socket and must close it
-                    method.beginControlFlow("try")
-                            .beginControlFlow("if (socket != null && status.isSuccess())")
-                            .addStatement("$N(socket)", routine.enabler())
-                            .endControlFlow()
-                            .nextControlFlow("finally")
-                            .addStatement("handlers.$N(status, socket, context)", handler)
-                            .endControlFlow();
-                } else {
-                    method.addStatement("handlers.$N(status, socket, context)", handler);
-                }
-                break;
-            default:
-                throw new AssertionError(shape);
-        }
-        return method.addStatement("return $T.MORE_PROCESSING_REQUIRED", NT_STATUS).build();
+                .addParameter(routine.context(), "context")
+                .addStatement("return handlers.$N(irp, context)", routine.handlerMethod())
+                .build();
     }
 
     private static MethodSpec acceptMethod(Accept accept) {
@@ -328,7 +269,7 @@ final class DispatchWriter {
                 .addParameter(SOCKET_ADDRESS, "localAddress")
                 .addParameter(SOCKET_ADDRESS, "remoteAddress")
                 .addStatement("$T context = handlers.$N(socket, remoteAddress, listenContext)",
-                        accept.acceptedContext(), accept.handler().methodName())
+                        accept.acceptedContext(), accept.handlerMethod())
                 .beginControlFlow("if (context == null)")
                 .addStatement("return $T.reject()", WSK_ACCEPT)
                 .endControlFlow();
@@ -336,23 +277,7 @@ final class DispatchWriter {
         return events == null
                 ? method.addStatement("return $T.accept(context, null)", WSK_ACCEPT).build()
                 : method.addStatement("return $T.accept(context, $N, $N)", WSK_ACCEPT, events.field(),
-                        events.acceptedEvents()).build();
-    }
-
-    private static MethodSpec enableEvent() {
-        return ENABLE_EVENT;
-    }
-
-    private static MethodSpec makeEnableEvent() {
-        return MethodSpec.methodBuilder(DispatchPlan.ENABLE_EVENT)
-                .addModifiers(Modifier.PRIVATE)
-                .returns(NT_STATUS)
-                .addParameter(WSK_SOCKET, "socket")
-                .addParameter(WSK_EVENT, "event")
-                .addCode(withPooledIrp(
-                        CodeBlock.of("irp.setCompletionRoutine($N, pool, true, true, true)", DispatchPlan.RECYCLE),
-                        CodeBlock.of("socket.dispatch().controlSocket(socket, event, true, irp)")))
-                .build();
+                        events.eventSet()).build();
     }
 
     private static TypeSpec eventClass(EventGroup group) {
@@ -360,22 +285,41 @@ final class DispatchWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()));
         for (Event event : group.events()) {
-            Signature signature = event.handler().operation().eventSignature();
-            Signature.Parameter data = signature.parameters().get(0);
-            MethodSpec.Builder callback = MethodSpec.methodBuilder(event.handler().operation().callback())
+            MethodSpec.Builder callback = MethodSpec.methodBuilder(event.callback())
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(group.context(), "context")
-                    .addParameter(ClassName.bestGuess(data.type()), data.name());
-            if (signature.returns() == Signature.Returns.LONG) {
+                    .addParameter(event.dataType(), event.dataName());
+            if (event.returnsBytes()) {
                 callback.returns(long.class)
-                        .addStatement("return handlers.$N($N, context)", event.handler().methodName(), data.name());
+                        .addStatement("return handlers.$N($N, context)", event.handlerMethod(), event.dataName());
             } else {
-                callback.addStatement("handlers.$N($N, context)", event.handler().methodName(), data.name());
+                callback.addStatement("handlers.$N($N, context)", event.handlerMethod(), event.dataName());
             }
             events.addMethod(callback.build());
         }
         return events.build();
+    }
+
+    /**
+     * The stand-in of a class with errors (SPEC P7): every member the user's code may name, each throwing the
+     * message that says which error to fix first, so that the compiler adds no error of its own where the code names
+     * the glue.
+     */
+    private static void standIn(TypeSpec.Builder type, DispatchPlan plan) {
+        type.addField(FieldSpec.builder(String.class, STAND_IN_ERRORS, Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("$S", plan.standIn()).build());
+        CodeBlock fail = CodeBlock.of("throw new $T($N)", IllegalStateException.class, STAND_IN_ERRORS);
+        for (boolean withPool : List.of(false, true)) {
+            type.addMethod(instanceConstructor(plan, withPool).addStatement(fail).build());
+            type.addMethod(factoryConstructor(plan, withPool).addStatement(fail).build());
+        }
+        type.addMethod(handlersAccessor(plan).addStatement(fail).build());
+        plan.starts().forEach(start -> type.addMethod(startMethod(start).addStatement(fail).build()));
+        for (EventGroup group : plan.eventGroups()) {
+            type.addMethod(clientDispatch(group).addStatement(fail).build());
+            type.addMethod(enableEvents(group).addStatement(fail).build());
+        }
     }
 
     private JavaFile file(DispatchPlan plan, TypeSpec type) {
@@ -390,9 +334,11 @@ final class DispatchWriter {
         return file.build();
     }
 
-    private static TypeName dispatchType(DispatchPlan plan) {
-        return plan.typeVariables().isEmpty()
+    private static TypeName factoryType(DispatchPlan plan) {
+        TypeName dispatchType = plan.typeVariables().isEmpty()
                 ? plan.dispatchClass()
                 : ParameterizedTypeName.get(plan.dispatchClass(), plan.typeVariables().toArray(new TypeName[0]));
+        return ParameterizedTypeName.get(FUNCTION, WildcardTypeName.supertypeOf(dispatchType),
+                WildcardTypeName.subtypeOf(plan.handlerType()));
     }
 }

@@ -8,6 +8,7 @@ import static io.wsk4j.processor.RuntimeTypes.NT_STATUS;
 import com.palantir.javapoet.CodeBlock;
 import io.wsk4j.processor.DispatchPlan.Accept;
 import io.wsk4j.processor.DispatchPlan.EventGroup;
+import io.wsk4j.processor.DispatchPlan.IrpSource;
 import io.wsk4j.processor.DispatchPlan.Start;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,12 @@ import java.util.List;
  */
 final class GeneratedDocs {
     // Sentences without variable parts are parsed once, not once per class: JavaPoet formats are not free.
-    private static final CodeBlock START_METHODS = CodeBlock.of("\n<p>A start method sets a routine that knows the"
-            + " context type, calls the provider and returns its status.");
-    private static final CodeBlock POOLED_IRPS = CodeBlock.of(" Simple handlers' IRPs come from an {@link $T};"
-            + " faithful handlers own the caller's. Nothing is allocated per call.\n", IRP_POOL);
-    private static final CodeBlock CALLER_IRPS =
-            CodeBlock.of(" Faithful handlers own the caller's IRP. Nothing is allocated per call.\n");
+    private static final CodeBlock START_METHODS = CodeBlock.of("\n<p>A start method points an IRP at its handler and"
+            + " calls the provider:");
+    private static final CodeBlock POOLED_IRPS = CodeBlock.of(" a simple handler's IRP comes from an {@link $T},"
+            + " which gets it back if the call refuses it. Nothing is allocated per call.\n", IRP_POOL);
+    private static final CodeBlock CALLER_IRPS = CodeBlock.of(" the caller's IRP, which the faithful handler owns."
+            + " Nothing is allocated per call.\n");
     private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1): sockets from"
             + " {@code connect} and {@code listen} get theirs enabled; for another socket, give the provider the"
             + " {@link $T} and call {@code enable...Events}.\n", CLIENT_DISPATCH);
@@ -34,12 +35,11 @@ final class GeneratedDocs {
     private static final CodeBlock INSTANCE_WITH_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
             + " handlers}, with simple handlers' IRPs from {@code pool}.\n\n@param handlers the handler instance\n"
             + "@param pool where simple handlers' IRPs come from\n");
-    private static final CodeBlock FACTORY_RUNS_LAST = CodeBlock.of("\n<p>The factory runs last in this constructor:"
-            + " it may keep the glue, but should start nothing with it.\n\n@param factory makes the handler"
-            + " instance\n");
+    private static final CodeBlock FACTORY_RUNS_LAST = CodeBlock.of(" The factory runs last in this constructor: it"
+            + " may keep the glue, but should start nothing with it.\n\n@param factory makes the handler instance\n");
     private static final CodeBlock POOL_PARAMETER = CodeBlock.of("@param pool where simple handlers' IRPs come from\n");
     private static final CodeBlock HANDLERS_ACCESSOR =
-            CodeBlock.of("The handler instance this glue calls.\n\n@return the handler instance\n");
+            CodeBlock.of("{@return the handler instance this glue calls}\n");
     private static final CodeBlock IRP_PARAMETER = CodeBlock.of("@param irp the IRP; its routine is set here\n");
     private static final CodeBlock CONTEXT_PARAMETER = CodeBlock.of("@param context handed to the handler\n");
     private static final CodeBlock STATUS_RETURNED =
@@ -48,6 +48,11 @@ final class GeneratedDocs {
     private GeneratedDocs() {}
 
     static CodeBlock dispatchClass(DispatchPlan plan) {
+        if (plan.isStandIn()) {
+            return CodeBlock.of("Stands in for the dispatch glue of {@link $T} while that class has errors, so that"
+                    + " code naming it compiles: every member throws, saying which error to fix first (SPEC P7).\n",
+                    plan.handlerClass());
+        }
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("Typed WSK dispatch glue for the handlers of {@link $T}, written by the wsk4j processor (SPEC"
                         + " P5).\n", plan.handlerClass())
@@ -59,12 +64,11 @@ final class GeneratedDocs {
         return doc.build();
     }
 
-    static CodeBlock instanceConstructor(DispatchPlan plan) {
+    static CodeBlock instanceConstructor(DispatchPlan plan, boolean withPool) {
+        if (withPool) {
+            return INSTANCE_WITH_POOL_CONSTRUCTOR;
+        }
         return plan.usesPool() ? INSTANCE_WITH_SHARED_POOL_CONSTRUCTOR : INSTANCE_CONSTRUCTOR;
-    }
-
-    static CodeBlock instanceWithPoolConstructor() {
-        return INSTANCE_WITH_POOL_CONSTRUCTOR;
     }
 
     static CodeBlock factoryConstructor(DispatchPlan plan, boolean withPool) {
@@ -76,7 +80,7 @@ final class GeneratedDocs {
                 .add("Dispatch glue for the handler instance {@code factory} makes from it, so that the instance"
                         + " can hold its glue in a final field: {@code new $T($T::new)}.", plan.dispatchClass(),
                         plan.handlerClass());
-        doc.add(withPool ? " Simple handlers' IRPs come from {@code pool}.\n" : "\n");
+        doc.add(withPool ? " Simple handlers' IRPs come from {@code pool}." : "");
         doc.add(FACTORY_RUNS_LAST);
         if (withPool) {
             doc.add(POOL_PARAMETER);
@@ -88,22 +92,24 @@ final class GeneratedDocs {
         return HANDLERS_ACCESSOR;
     }
 
-    static CodeBlock startMethod(Start start, Accept listening) {
+    static CodeBlock startMethod(Start start) {
         CodeBlock.Builder doc = CodeBlock.builder().add("$L ", start.spec().summary());
-        if (start.spec().callerRoutine()) {
+        boolean callerRoutine = start.irp() == IrpSource.CALLER_WITH_ROUTINE;
+        if (callerRoutine) {
             doc.add("Connections go to $L.\n", start.link());
-        } else if (start.faithful()) {
+        } else if (start.takesIrp()) {
             doc.add("Completes into $L, which owns {@code irp}.", start.link());
         } else {
             doc.add("Completes into $L.", start.link());
         }
-        if (listening != null && !start.spec().callerRoutine()) {
+        Accept listening = start.listening();
+        if (listening != null && !callerRoutine) {
             doc.add(" It gets the listening socket, which it closes when done; connections go to $L.",
                     listening.link());
         }
         EventGroup events = start.events();
         if (events != null) {
-            if (start.faithful()) {
+            if (start.takesIrp()) {
                 doc.add(" The socket gets {@link #$N()}; enable its events with {@link #$N}.", events.accessor(),
                         events.enabler());
             } else {
@@ -111,17 +117,17 @@ final class GeneratedDocs {
                         events.accessor());
             }
         }
-        if (!start.spec().callerRoutine()) {
+        if (!callerRoutine) {
             doc.add("\n");
         }
         doc.add("\n");
         for (StartMethod.Parameter parameter : start.spec().parameters()) {
             doc.add("@param $L $L\n", parameter.name(), parameter.doc());
         }
-        if (start.faithful() && !start.spec().callerRoutine()) {
+        if (start.takesIrp()) {
             doc.add(IRP_PARAMETER);
         }
-        doc.add(start.spec().callerRoutine()
+        doc.add(callerRoutine
                 ? CodeBlock.of("@param context the listening socket's context, handed to $L\n", start.link())
                 : CONTEXT_PARAMETER);
         doc.add(STATUS_RETURNED);

@@ -3,9 +3,9 @@ package io.wsk4j.processor;
 import com.palantir.javapoet.JavaFile;
 
 /**
- * The text of a generated file: JavaPoet's rendering with every javadoc line wrapped at {@link #WIDTH} columns.
- * Javadoc is written as one line per paragraph ({@link GeneratedDocs}) because its length is known only once imports
- * have shortened the names in it; code lines JavaPoet wraps itself.
+ * The text of a generated file: JavaPoet's rendering with every line wrapped at {@link #WIDTH} columns. Javadoc is
+ * written as one line per paragraph ({@link GeneratedDocs}) because its length is known only once imports have
+ * shortened the names in it; JavaPoet wraps signatures itself, at 100 columns, and this the longer statements.
  */
 final class GeneratedSource {
     static final int WIDTH = 120;
@@ -45,7 +45,7 @@ final class GeneratedSource {
             star++;
         }
         if (star + 1 >= end || text.charAt(star) != '*' || text.charAt(star + 1) != ' ') {
-            out.append(text, start, end); // code: JavaPoet's to wrap
+            appendWrappedCode(out, text, start, end, star - start);
             return;
         }
         String prefix = text.charAt(star + 2) == '@'
@@ -65,6 +65,35 @@ final class GeneratedSource {
             lineStart = breakAt + 1;
         }
         out.append(lineStart == start ? "" : prefix).append(text, lineStart, end);
+    }
+
+    /**
+     * A code line longer than the width (a start method's one statement, which JavaPoet would break at its own
+     * 100 columns only where told to) is broken after the last comma that fits, outside string literals; continuation
+     * lines are indented eight more, as JavaPoet indents its own.
+     */
+    private static void appendWrappedCode(StringBuilder out, String text, int start, int end, int indent) {
+        int lineStart = start;
+        String continuation = " ".repeat(indent + 8);
+        while (end - lineStart > WIDTH - (lineStart == start ? 0 : continuation.length())) {
+            int limit = lineStart + WIDTH - (lineStart == start ? 0 : continuation.length());
+            int breakAt = -1;
+            boolean inString = false;
+            for (int i = lineStart; i < limit && i + 1 < end; i++) {
+                char c = text.charAt(i);
+                if (c == '"' && text.charAt(i - 1) != '\\') {
+                    inString = !inString;
+                } else if (!inString && c == ',' && text.charAt(i + 1) == ' ') {
+                    breakAt = i + 1;
+                }
+            }
+            if (breakAt < 0) {
+                break; // nothing to break at: leave it whole
+            }
+            out.append(lineStart == start ? "" : continuation).append(text, lineStart, breakAt).append('\n');
+            lineStart = breakAt + 1;
+        }
+        out.append(lineStart == start ? "" : continuation).append(text, lineStart, end);
     }
 
     /** The last space in {@code [from, limit]} that is not inside braces, or -1. */

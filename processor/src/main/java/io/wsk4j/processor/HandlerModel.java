@@ -38,6 +38,9 @@ final class HandlerModel {
      * @param handlers the handlers, sorted by operation, then context type, then method name
      * @param functionalInterface whether the handler class is a functional interface, so that a lambda could stand
      *     for it as for the factory of the dispatch constructor
+     * @param nameable whether the dispatch class can name the handler class (it is private at no level)
+     * @param brokenOperations the operations of handlers that have mistakes of their own, so that the stand-in of a
+     *     class with errors still declares their start methods; empty for a class without errors
      */
     record HandlerClass(
             String packageName,
@@ -46,12 +49,18 @@ final class HandlerModel {
             boolean isPublic,
             List<? extends TypeMirror> typeVariables,
             List<Handler> handlers,
-            boolean functionalInterface) {
+            boolean functionalInterface,
+            boolean nameable,
+            List<Operation> brokenOperations) {
 
-        /** {@code Outer_InnerDispatch} for {@code Outer.Inner}. */
         String dispatchSimpleName() {
-            return String.join("_", simpleNames) + "Dispatch";
+            return HandlerModel.dispatchSimpleName(simpleNames);
         }
+    }
+
+    /** The one rule for the dispatch class's name (SPEC P5): {@code Outer_InnerDispatch} for {@code Outer.Inner}. */
+    static String dispatchSimpleName(List<String> simpleNames) {
+        return String.join("_", simpleNames) + "Dispatch";
     }
 
     /**
@@ -70,6 +79,8 @@ final class HandlerModel {
      * @param functionalContext whether the context type is a functional interface (a lambda may stand for it)
      * @param declarationIndex the method's place among the class's handlers as written, so that a problem between
      *     two handlers is reported on the one written later
+     * @param sharedName whether another method of the class has the same name, so that a method reference to it
+     *     might not choose between the pool's start methods for a status and for a byte count
      */
     record Handler(
             Operation operation,
@@ -82,5 +93,6 @@ final class HandlerModel {
             AnnotationMirror annotation,
             boolean deprecated,
             boolean functionalContext,
-            int declarationIndex) {}
+            int declarationIndex,
+            boolean sharedName) {}
 }

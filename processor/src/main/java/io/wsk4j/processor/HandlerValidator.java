@@ -2,10 +2,12 @@ package io.wsk4j.processor;
 
 import io.wsk4j.processor.HandlerModel.Handler;
 import io.wsk4j.processor.HandlerModel.HandlerClass;
+import io.wsk4j.processor.HandlerModel.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -47,12 +49,17 @@ final class HandlerValidator {
         if (annotated.isEmpty()) {
             return new Validation.NoHandlers();
         }
-        String dispatchName = String.join("_", simpleNames(type)) + "Dispatch";
+        String dispatchName = HandlerModel.dispatchSimpleName(simpleNames(type));
+        ValidationReport report = new ValidationReport();
 
         // P2: the class must be reachable from the generated class in the same package.
-        Problem classProblem = checkClass(type, dispatchName);
-        if (classProblem != null) {
-            return new Validation.Invalid(List.of(classProblem));
+        boolean nameable = checkClass(type, dispatchName, report);
+        if (!report.isClean()) {
+            List<Operation> operations = new ArrayList<>();
+            for (Annotated candidate : annotated) {
+                operations.add(operationOf(candidate.annotations().get(0)));
+            }
+            return new Validation.Checked(model(type, List.of(), nameable, operations), report);
         }
         // P9: a signature that mentions a type not generated yet is looked at again in a later round; so is a class
         // whose type variables are bounded by such a type, since the dispatch class repeats those bounds.
@@ -68,44 +75,45 @@ final class HandlerValidator {
             }
         }
 
-        List<Problem> problems = new ArrayList<>();
         List<Handler> handlers = new ArrayList<>();
+        List<Operation> broken = new ArrayList<>();
         Set<String> inaccessibleReported = new HashSet<>();
         for (Annotated candidate : annotated) {
-            Problem problem = checkMethod(candidate, dispatchName, type);
-            if (problem != null) {
-                problems.add(problem);
-                continue;
-            }
-            Handler handler = shape(candidate, problems, inaccessibleReported, dispatchName, packageOf(type),
-                    annotated.indexOf(candidate));
-            if (handler != null) {
-                handlers.add(handler);
+            Optional<Handler> handler = checkMethod(candidate, dispatchName, type, report)
+                    ? shape(candidate, report, inaccessibleReported, dispatchName, type, annotated.indexOf(candidate))
+                    : Optional.empty();
+            if (handler.isPresent()) {
+                handlers.add(handler.get());
+            } else {
+                broken.add(operationOf(candidate.annotations().get(0)));
             }
         }
-        checkDuplicates(handlers, problems);
-        if (problems.isEmpty()) {
+        checkDuplicates(handlers, report);
+        if (report.isClean()) {
             // after the other checks only: an accept handler with a mistake of its own must not make a second error
-            checkListensHaveAccepts(handlers, problems);
-        }
-        if (!problems.isEmpty()) {
-            return new Validation.Invalid(List.copyOf(problems));
+            checkListensHaveAccepts(handlers, report);
         }
         handlers.sort(Comparator.comparing(Handler::operation)
                 .thenComparing(handler -> TypeNames.canonical(handler.context()))
                 .thenComparing(Handler::methodName));
+        return new Validation.Checked(model(type, handlers, true, broken), report);
+    }
+
+    private HandlerClass model(TypeElement type, List<Handler> handlers, boolean nameable, List<Operation> broken) {
         List<TypeMirror> typeVariables = new ArrayList<>();
         for (TypeParameterElement parameter : type.getTypeParameters()) {
             typeVariables.add(parameter.asType());
         }
-        return new Validation.Valid(new HandlerClass(
+        return new HandlerClass(
                 packageOf(type).getQualifiedName().toString(),
                 simpleNames(type),
                 type.getQualifiedName().toString(),
                 type.getModifiers().contains(Modifier.PUBLIC),
                 List.copyOf(typeVariables),
                 List.copyOf(handlers),
-                isFunctionalInterface(type.asType())));
+                isFunctionalInterface(type.asType()),
+                nameable,
+                List.copyOf(broken));
     }
 
     private static List<Annotated> annotatedMethods(TypeElement type) {
@@ -133,20 +141,21 @@ final class HandlerValidator {
      * P2: non-private at every level, and not an inner class itself (a static class may sit inside an inner class
      * since Java 16: it needs no outer instance).
      */
-    private static Problem checkClass(TypeElement type, String dispatchName) {
+    private static boolean checkClass(TypeElement type, String dispatchName, ValidationReport report) {
         for (Element level = type; level instanceof TypeElement; level = level.getEnclosingElement()) {
             TypeElement levelType = (TypeElement) level;
             if (levelType.getModifiers().contains(Modifier.PRIVATE)) {
-                return new Problem(type, null,
-                        Messages.PRIVATE_CLASS.format(levelType.getQualifiedName(), dispatchName));
+                report.add(type, null, Messages.PRIVATE_CLASS.format(levelType.getQualifiedName(), dispatchName));
+                return false;
             }
         }
         if (type.getNestingKind() == NestingKind.MEMBER
                 && type.getKind() == ElementKind.CLASS
                 && !type.getModifiers().contains(Modifier.STATIC)) {
-            return new Problem(type, null, Messages.INNER_CLASS.format(type.getQualifiedName(), dispatchName));
+            report.add(type, null, Messages.INNER_CLASS.format(type.getQualifiedName(), dispatchName));
+            return false; // nameable, but only with an outer instance the stand-in does not have
         }
-        return null;
+        return true;
     }
 
     private static boolean boundsMentionUnresolvedType(TypeElement type) {
@@ -176,32 +185,40 @@ final class HandlerValidator {
 
     /**
      * P7: one annotation per method; P2: not private, not static, no type variables of its own, and no checked
-     * exception (the routine that calls it cannot throw one).
+     * exception (the routine that calls it cannot throw one). Whether the method passed.
      */
-    private Problem checkMethod(Annotated candidate, String dispatchName, TypeElement type) {
+    private boolean checkMethod(Annotated candidate, String dispatchName, TypeElement type, ValidationReport report) {
         ExecutableElement method = candidate.method();
         List<AnnotationMirror> annotations = candidate.annotations();
         if (annotations.size() > 1) {
-            return new Problem(method, annotations.get(1), Messages.MULTIPLE_ANNOTATIONS.format(name(method),
+            return reject(report, method, annotations.get(1), Messages.MULTIPLE_ANNOTATIONS.format(name(method),
                     operationOf(annotations.get(0)).simpleName(), operationOf(annotations.get(1)).simpleName()));
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            return new Problem(method, annotations.get(0), Messages.PRIVATE_HANDLER.format(name(method), dispatchName));
+            return reject(report, method, annotations.get(0),
+                    Messages.PRIVATE_HANDLER.format(name(method), dispatchName));
         }
         if (method.getModifiers().contains(Modifier.STATIC)) {
-            return new Problem(method, annotations.get(0), Messages.STATIC_HANDLER.format(name(method), dispatchName));
+            return reject(report, method, annotations.get(0),
+                    Messages.STATIC_HANDLER.format(name(method), dispatchName));
         }
         if (!method.getTypeParameters().isEmpty()) {
-            return new Problem(method, annotations.get(0), Messages.GENERIC_HANDLER.format(name(method),
+            return reject(report, method, annotations.get(0), Messages.GENERIC_HANDLER.format(name(method),
                     type.getQualifiedName()));
         }
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (!isUnchecked(types.erasure(thrown))) {
-                return new Problem(method, annotations.get(0),
+                return reject(report, method, annotations.get(0),
                         Messages.CHECKED_EXCEPTION.format(name(method), TypeNames.display(thrown)));
             }
         }
-        return null;
+        return true;
+    }
+
+    private static boolean reject(ValidationReport report, Element element, AnnotationMirror annotation,
+            Messages.Message message) {
+        report.add(element, annotation, message);
+        return false;
     }
 
     private static boolean isUnchecked(TypeMirror thrown) {
@@ -218,8 +235,9 @@ final class HandlerValidator {
     }
 
     /** P3, P4: the parameters and return type fit one shape of the operation; the context is a reference type. */
-    private Handler shape(Annotated candidate, List<Problem> problems, Set<String> inaccessibleReported,
-            String dispatchName, PackageElement home, int index) {
+    private Optional<Handler> shape(Annotated candidate, ValidationReport report, Set<String> inaccessibleReported,
+            String dispatchName, TypeElement type, int index) {
+        PackageElement home = packageOf(type);
         ExecutableElement method = candidate.method();
         AnnotationMirror annotation = candidate.annotations().get(0);
         Operation operation = operationOf(annotation);
@@ -230,22 +248,22 @@ final class HandlerValidator {
         TypeMirror returned = method.getReturnType();
         Signature signature = operation.signatureFor(parameters);
         if (signature == null) {
-            problems.add(new Problem(method, annotation, Messages.WRONG_PARAMETERS.format(operation.simpleName(),
-                    name(method), TypeNames.display(parameters),
-                    operation.expectedShapes(method.getSimpleName().toString()))));
-            return null;
+            report.add(method, annotation, Messages.WRONG_PARAMETERS.format(operation.simpleName(), name(method),
+                    TypeNames.display(parameters), operation.expectedShapes(method.getSimpleName().toString()),
+                    operation.shapesAdvice()));
+            return Optional.empty();
         }
         TypeMirror context = parameters.get(parameters.size() - 1);
         if (context.getKind().isPrimitive()) {
-            problems.add(new Problem(method, annotation, Messages.PRIMITIVE_CONTEXT.format(name(method),
-                    context, types.boxedClass((javax.lang.model.type.PrimitiveType) context).getSimpleName())));
-            return null;
+            report.add(method, annotation, Messages.PRIMITIVE_CONTEXT.format(name(method),
+                    context, types.boxedClass((javax.lang.model.type.PrimitiveType) context).getSimpleName()));
+            return Optional.empty();
         }
         if (!signature.returns().accepts(returned)) {
-            problems.add(new Problem(method, annotation, Messages.WRONG_RETURN_TYPE.format(operation.simpleName(),
+            report.add(method, annotation, Messages.WRONG_RETURN_TYPE.format(operation.simpleName(),
                     signature.taking(), TypeNames.display(returned), signature.returns().required(),
-                    signature.returnHint())));
-            return null;
+                    signature.returnHint()));
+            return Optional.empty();
         }
         TypeMirror accepted = operation == Operation.ACCEPT_EVENT ? returned : null;
         for (TypeMirror used : accepted == null ? List.of(context) : List.of(context, accepted)) {
@@ -253,10 +271,10 @@ final class HandlerValidator {
             if (part != null) {
                 // one mistake, one error: the type is what to fix, however many handlers use it
                 if (inaccessibleReported.add(part.name())) {
-                    problems.add(new Problem(method, annotation, Messages.INACCESSIBLE_CONTEXT.format(name(method),
-                            TypeNames.display(used), part.name(), part.modifier(), dispatchName, part.name())));
+                    report.add(method, annotation, Messages.INACCESSIBLE_CONTEXT.format(name(method),
+                            TypeNames.display(used), part.name(), part.modifier(), dispatchName, part.name()));
                 }
-                return null;
+                return Optional.empty();
             }
         }
         List<TypeMirror> erased = new ArrayList<>();
@@ -265,23 +283,24 @@ final class HandlerValidator {
         }
         boolean deprecated = elements.isDeprecated(method) || mentionsDeprecated(context)
                 || (accepted != null && mentionsDeprecated(accepted));
-        return new Handler(operation, signature.shape(), method.getSimpleName().toString(), List.copyOf(erased),
-                context, accepted, method, annotation, deprecated, isFunctionalInterface(context), index);
+        return Optional.of(new Handler(operation, signature.shape(), method.getSimpleName().toString(),
+                List.copyOf(erased), context, accepted, method, annotation, deprecated, isFunctionalInterface(context),
+                index, sharesName(method, type, operation, signature.shape())));
     }
 
     /**
      * P6: one handler per operation and context type. (Context types that differ but erase alike are the planner's
      * to find: only it knows which start methods they share.)
      */
-    private void checkDuplicates(List<Handler> handlers, List<Problem> problems) {
+    private void checkDuplicates(List<Handler> handlers, ValidationReport report) {
         for (int later = 0; later < handlers.size(); later++) {
             for (int earlier = 0; earlier < later; earlier++) {
                 Handler first = handlers.get(earlier);
                 Handler second = handlers.get(later);
                 if (first.operation() == second.operation() && types.isSameType(first.context(), second.context())) {
-                    problems.add(new Problem(second.method(), second.annotation(),
+                    report.add(second.method(), second.annotation(),
                             Messages.DUPLICATE_HANDLER.format(name(first.method()), name(second.method()),
-                                    second.operation().simpleName(), TypeNames.display(second.context()))));
+                                    second.operation().simpleName(), TypeNames.display(second.context())));
                     break;
                 }
             }
@@ -289,7 +308,7 @@ final class HandlerValidator {
     }
 
     /** P5: a listen completes into the listening socket of an accept handler, so it needs one for its context. */
-    private void checkListensHaveAccepts(List<Handler> handlers, List<Problem> problems) {
+    private void checkListensHaveAccepts(List<Handler> handlers, ValidationReport report) {
         for (Handler listen : handlers) {
             if (listen.operation() != Operation.LISTEN) {
                 continue;
@@ -298,8 +317,8 @@ final class HandlerValidator {
                     && types.isSameType(handler.context(), listen.context()));
             if (!accepted) {
                 String context = TypeNames.display(listen.context());
-                problems.add(new Problem(listen.method(), listen.annotation(), Messages.LISTEN_WITHOUT_ACCEPT.format(
-                        name(listen.method()), context, context, context)));
+                report.add(listen.method(), listen.annotation(), Messages.LISTEN_WITHOUT_ACCEPT.format(
+                        name(listen.method()), context, context, context));
             }
         }
     }
@@ -378,6 +397,29 @@ final class HandlerValidator {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Whether another method of the class, its own or inherited, has the name of this simple send or receive handler
+     * and a parameter count that fits the other of the pool's two start methods (for a status, for a byte count):
+     * then {@code Handlers::sent} would fit both, and the glue needs a lambda instead.
+     */
+    private boolean sharesName(ExecutableElement method, TypeElement type, Operation operation, Shape shape) {
+        if ((operation != Operation.SEND && operation != Operation.RECEIVE) || shape == Shape.FAITHFUL) {
+            return false; // the pool's other start methods are not overloaded on the handler
+        }
+        // the other start method's handler takes (H, NtStatus, [long,] C): an instance method one parameter fewer
+        int otherArity = shape == Shape.STATUS_BYTES ? 3 : 4;
+        for (ExecutableElement member : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (!member.equals(method) && member.getSimpleName().contentEquals(method.getSimpleName())) {
+                int parameters = member.getParameters().size();
+                boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+                if (member.isVarArgs() || parameters == (isStatic ? otherArity : otherArity - 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** An interface with one abstract method besides those of Object: what a lambda may stand for. */

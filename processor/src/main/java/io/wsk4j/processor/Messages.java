@@ -10,7 +10,7 @@ import javax.tools.Diagnostic;
  */
 enum Messages {
     WRONG_PARAMETERS("WrongParameters",
-            "@%s handler %s has parameters (%s), but it must be %s. Change the parameters to one of these shapes."),
+            "@%s handler %s has parameters (%s), but it must be %s. %s"),
     WRONG_RETURN_TYPE("WrongReturnType",
             "@%s handler %s returns %s, but it must return %s. %s"),
     PRIMITIVE_CONTEXT("PrimitiveContext",

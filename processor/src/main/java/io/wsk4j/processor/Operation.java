@@ -22,31 +22,41 @@ enum Operation {
             status(Shape.STATUS_SOCKET, parameter(TypeNames.WSK_SOCKET, "socket")), faithful()), List.of(
             start("connect", "Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect).",
                     "provider.socketConnect(remoteAddress, context, $events:L, irp)",
+                    "pool.socketConnect(provider, remoteAddress, $eventSet:Lhandlers, $handler:L, context)",
                     provider(), address("remoteAddress", "where to connect")))),
     SEND("OnSendComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
             start("send", "Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).",
                     "socket.dispatch().send(socket, buffer, $sendFlags:T.NONE, irp)",
+                    "pool.send(socket, buffer, $sendFlags:T.NONE, handlers, $handler:L, context)",
                     socket(), buffer("buffer", "the bytes to send")))),
     RECEIVE("OnReceiveComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
             start("receive", "Receives into {@code buffer} (WskReceive, SPEC X2).",
                     "socket.dispatch().receive(socket, buffer, $receiveFlags:T.NONE, irp)",
+                    "pool.receive(socket, buffer, $receiveFlags:T.NONE, handlers, $handler:L, context)",
                     socket(), buffer("buffer", "where the bytes go")))),
     DISCONNECT("OnDisconnectComplete", Role.COMPLETION, List.of(status(Shape.STATUS), faithful()), List.of(
             start("disconnect", "Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).",
-                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.GRACEFUL, irp)", socket()),
+                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.GRACEFUL, irp)",
+                    "pool.disconnect(socket, null, $disconnectMode:T.GRACEFUL, handlers, $handler:L, context)",
+                    socket()),
             start("disconnect", "Disconnects gracefully: every queued send, then {@code finalData}, then FIN"
                             + " (WskDisconnect, SPEC D3).",
                     "socket.dispatch().disconnect(socket, finalData, $disconnectMode:T.GRACEFUL, irp)",
+                    "pool.disconnect(socket, finalData, $disconnectMode:T.GRACEFUL, handlers, $handler:L,"
+                            + " context)",
                     socket(), buffer("finalData", "the last bytes to send before FIN")),
             start("abort", "Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect"
                             + " with WSK_FLAG_ABORTIVE, SPEC D7).",
-                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.ABORTIVE, irp)", socket()))),
+                    "socket.dispatch().disconnect(socket, null, $disconnectMode:T.ABORTIVE, irp)",
+                    "pool.disconnect(socket, null, $disconnectMode:T.ABORTIVE, handlers, $handler:L, context)",
+                    socket()))),
     CLOSE("OnCloseComplete", Role.COMPLETION, List.of(status(Shape.STATUS), faithful()), List.of(
             start("close", "Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are"
                             + " already disconnected.",
                     "socket.dispatch().closeSocket(socket, irp)",
+                    "pool.closeSocket(socket, handlers, $handler:L, context)",
                     new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "the socket to close")))),
     /** Its start method needs the class's accept handler of the same context type: the validator checks that. */
     LISTEN("OnListenComplete", Role.COMPLETION, List.of(new Signature(Shape.STATUS_SOCKET, Returns.VOID,
@@ -55,6 +65,7 @@ enum Operation {
             start("listen", "Creates a listening socket on {@code localAddress} (WskSocket with"
                             + " WSK_FLAG_LISTEN_SOCKET).",
                     "provider.socketListen(localAddress, context, $listenDispatch:N, irp)",
+                    "pool.socketListen(provider, localAddress, $listenDispatch:N, handlers, $handler:L, context)",
                     provider(), address("localAddress", "where to listen; port 0 for an ephemeral port")))),
     RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
             List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
@@ -73,7 +84,7 @@ enum Operation {
                     "Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET),"
                             + " completing the caller's {@code irp}, whose routine finds the listening socket in"
                             + " {@link Irp#socket()}.",
-                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", true)));
+                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", null, true)));
 
     /** What kind of member a handler of the operation becomes. */
     enum Role {
@@ -166,6 +177,13 @@ enum Operation {
             return shapes.get(0);
         }
         return String.join(", ", shapes.subList(0, shapes.size() - 1)) + " or " + shapes.get(shapes.size() - 1);
+    }
+
+    /** The sentence after {@link #expectedShapes}: what to change the parameters to. */
+    String shapesAdvice() {
+        return signatures.size() == 1
+                ? "Change the parameters to match it."
+                : "Change the parameters to one of these shapes.";
     }
 
     /** The operation whose annotation has this qualified name, or null. */

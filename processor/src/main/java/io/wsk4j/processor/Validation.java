@@ -1,15 +1,14 @@
 package io.wsk4j.processor;
 
 import io.wsk4j.processor.HandlerModel.HandlerClass;
-import java.util.List;
 
 /** What {@link HandlerValidator} concluded about one handler class. */
 sealed interface Validation {
-    /** The class is correct: write its dispatch class. */
-    record Valid(HandlerClass model) implements Validation {}
-
-    /** The class has mistakes: report each, write nothing. */
-    record Invalid(List<Problem> problems) implements Validation {}
+    /**
+     * The class was checked: {@code model} holds its handlers without mistakes, {@code report} every mistake. A
+     * clean report means real glue; otherwise the model is what the stand-in of the class declares.
+     */
+    record Checked(HandlerClass model, ValidationReport report) implements Validation {}
 
     /**
      * A handler signature mentions a type that does not exist yet; another processor may generate it in a later

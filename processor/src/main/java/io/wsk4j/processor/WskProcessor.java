@@ -2,17 +2,13 @@ package io.wsk4j.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import io.wsk4j.processor.HandlerModel.HandlerClass;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -40,8 +36,6 @@ public final class WskProcessor extends AbstractProcessor {
     private final Set<String> deferred = new TreeSet<>();
     /** Classes already written or reported, so that a later round never handles them again. */
     private final Set<String> done = new TreeSet<>();
-    /** Dispatch class names written in this build, with the handler class each one belongs to. */
-    private final Map<String, String> written = new TreeMap<>();
     private Planner planner;
     private DispatchWriter writer;
 
@@ -93,7 +87,9 @@ public final class WskProcessor extends AbstractProcessor {
         }
         // Made once per round: they hold the round's Types and Elements, which are the same for the whole build,
         // but no Element (SPEC P9).
-        HandlerValidator validator = new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+        HandlerValidator validator =
+                new HandlerValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+        planner().startRound();
         for (String name : classes) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null) {
@@ -106,13 +102,15 @@ public final class WskProcessor extends AbstractProcessor {
 
     private void process(TypeElement type, HandlerValidator validator, boolean lastRound) {
         String name = type.getQualifiedName().toString();
+        ValidationReport report = new ValidationReport();
         try {
             Validation validation = validator.validate(type);
             if (validation instanceof Validation.Deferred) {
                 if (lastRound) {
                     // The compiler reports the missing type itself (javac: "cannot find symbol"; ECJ: "cannot be
                     // resolved to a type"); one mistake, one error: ours is only a note that says what was skipped.
-                    report(((Validation.Deferred) validation).problem());
+                    Problem problem = ((Validation.Deferred) validation).problem();
+                    report.add(problem.element(), problem.annotation(), problem.message());
                     done.add(name);
                 } else {
                     deferred.add(name);
@@ -120,48 +118,36 @@ public final class WskProcessor extends AbstractProcessor {
                 return;
             }
             done.add(name);
-            if (validation instanceof Validation.Invalid) {
-                ((Validation.Invalid) validation).problems().forEach(this::report);
-            } else if (validation instanceof Validation.Valid) {
-                HandlerClass model = ((Validation.Valid) validation).model();
-                String dispatchName = qualifiedDispatchName(model);
-                String takenBy = nameTakenBy(dispatchName);
-                if (takenBy != null) {
-                    report(new Problem(type, null, Messages.DISPATCH_NAME_CLASH.format(name, dispatchName, takenBy)));
-                    return;
+            if (validation instanceof Validation.Checked) {
+                Validation.Checked checked = (Validation.Checked) validation;
+                report = checked.report();
+                // a class with errors gets its stand-in, so that the user's code that names it adds no error
+                Optional<DispatchPlan> plan = planner().plan(checked.model(), report, type);
+                if (plan.isPresent()) {
+                    JavaFile file = writerFactory.apply(writer()).apply(plan.get());
+                    write(file, plan.get().dispatchClass().canonicalName(), type);
                 }
-                List<Problem> problems = new ArrayList<>();
-                DispatchPlan plan = planner().plan(model, problems);
-                if (plan == null) {
-                    problems.forEach(this::report);
-                    return;
-                }
-                JavaFile file = writerFactory.apply(writer()).apply(plan);
-                write(file, dispatchName, type);
-                written.put(dispatchName, name);
             }
         } catch (FilerException e) {
             // the name exists in a way nothing above saw (another tool wrote it, say): the user's to resolve
             done.add(name);
-            report(new Problem(type, null,
-                    Messages.DISPATCH_NAME_CLASH.format(name, e.getMessage(), "a file javac would not recreate")));
+            report.add(type, null,
+                    Messages.DISPATCH_NAME_CLASH.format(name, e.getMessage(), "a file javac would not recreate"));
         } catch (RuntimeException | LinkageError | IOException e) {
             // A bug of ours, not the user's: say so, with the trace, on the class, and fail the build.
             done.add(name);
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            report(new Problem(type, null, Messages.INTERNAL_ERROR.format(name, trace)));
+            report.add(type, null, Messages.INTERNAL_ERROR.format(name, trace));
+        } finally {
+            report.printTo(processingEnv.getMessager());
         }
-    }
-
-    private void report(Problem problem) {
-        processingEnv.getMessager().printMessage(problem.message().kind(), problem.message().text(),
-                problem.element(), problem.annotation());
     }
 
     private Planner planner() {
         if (planner == null) {
-            planner = new Planner(processingEnv.getClass().getName().startsWith("com.sun.tools.javac."));
+            planner = new Planner(processingEnv.getClass().getName().startsWith("com.sun.tools.javac."),
+                    processingEnv.getElementUtils());
         }
         return planner;
     }
@@ -174,34 +160,6 @@ public final class WskProcessor extends AbstractProcessor {
             writer = new DispatchWriter(WskProcessor.class.getName(), generatedAvailable);
         }
         return writer;
-    }
-
-    private static String qualifiedDispatchName(HandlerClass model) {
-        return model.packageName().isEmpty()
-                ? model.dispatchSimpleName()
-                : model.packageName() + "." + model.dispatchSimpleName();
-    }
-
-    /**
-     * Who already holds the name: another handler class whose dispatch class got it in this build (Outer.Inner and
-     * a top-level Outer_Inner), or a class of the user's; null if the name is free.
-     */
-    private String nameTakenBy(String dispatchName) {
-        String otherHandlerClass = written.get(dispatchName);
-        if (otherHandlerClass != null) {
-            return "the dispatch class of " + otherHandlerClass;
-        }
-        TypeElement existing = processingEnv.getElementUtils().getTypeElement(dispatchName);
-        if (existing == null) {
-            return null;
-        }
-        for (javax.lang.model.element.AnnotationMirror mirror : existing.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-                    .contentEquals("io.wsk4j.annotations.WskGenerated")) {
-                return null; // an earlier build's output: the Filer decides
-            }
-        }
-        return "the class " + dispatchName + " of your sources";
     }
 
     /** Renders the whole file in memory first, so that a failure never leaves half a file behind. */

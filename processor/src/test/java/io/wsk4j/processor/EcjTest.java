@@ -43,7 +43,7 @@ final class EcjTest {
     }
 
     @Test
-    @DisplayName("P7 ECJ: a duplicate handler is one error, on its line, and no file")
+    @DisplayName("P7 ECJ: a duplicate handler is one error, on its line, and only a stand-in")
     void duplicateUnderEcj() throws IOException {
         String source = ErrorTest.wrap("public final class Handlers {\n"
                 + "    @OnDisconnectComplete void gone(NtStatus status, Session session) {}\n"
@@ -58,7 +58,7 @@ final class EcjTest {
         assertThat(errors.get(0).getMessage(Locale.ROOT)).startsWith("[wsk4j:DuplicateHandler] Handlers Handlers.gone"
                 + " and Handlers.left are both @OnDisconnectComplete handlers for context type Session");
         assertThat(errors.get(0).getLineNumber()).isEqualTo(11);
-        assertThat(result.generated()).isEmpty();
+        ErrorTest.assertOnlyStandIns(result.generated());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SPEC P7: every user mistake is exactly one error, on the offending line, with a sentence that says how to fix it,
- * no stack trace, and no file generated for the class. The offending line carries the marker {@code //!}.
+ * no stack trace, and no working glue for the class: only a stand-in whose members throw. The offending line carries the marker {@code //!}.
  */
 @Timeout(60)
 final class ErrorTest {
@@ -97,7 +97,7 @@ final class ErrorTest {
 
     @ParameterizedTest(name = "[wsk4j:{0}] {2}")
     @MethodSource("mistakes")
-    @DisplayName("P7 one error on the offending line, with its fix, no trace, no file")
+    @DisplayName("P7 one error on the offending line, with its fix, no trace, no working glue")
     void oneErrorPerMistake(String id, String text, String body) throws IOException {
         String source = wrap("public final class Handlers {\n    " + body + "\n}\n");
         assertOneError(source, id, text);
@@ -140,7 +140,9 @@ final class ErrorTest {
                 List.of("--release", "17"), new WskProcessor());
         assertThat(result.errors()).hasSize(1);
         assertThat(result.errors().get(0)).startsWith("[wsk4j:StaticHandler]");
-        assertThat(result.generated().keySet()).containsExactly("GoodDispatch.java");
+        assertThat(result.generated().keySet()).containsExactly("GoodDispatch.java", "HandlersDispatch.java");
+        assertThat(result.generated().get("GoodDispatch.java")).doesNotContain(STAND_IN);
+        assertOnlyStandIns(Map.of("HandlersDispatch.java", result.generated().get("HandlersDispatch.java")));
     }
 
     @Test
@@ -189,7 +191,26 @@ final class ErrorTest {
         FolderCompiler.Result again = FolderCompiler.compile(ToolProvider.getSystemJavaCompiler(), folder,
                 Map.of(name, source), List.of("--release", "17"), new WskProcessor());
         assertThat(again.errors()).hasSize(1);
-        assertThat(again.generated()).isEmpty();
+        assertOnlyStandIns(again.generated());
+    }
+
+    /** What marks the stand-in of a class with errors. */
+    static final String STAND_IN = "Stands in for the dispatch glue of";
+
+    /**
+     * SPEC P7: a class with errors gets no working glue, only a stand-in that the user's code compiles against, whose
+     * every member throws the message that names the first error.
+     */
+    static void assertOnlyStandIns(Map<String, String> generated) {
+        assertThat(generated).hasSize(1);
+        for (String source : generated.values()) {
+            assertThat(source).contains(STAND_IN);
+            assertThat(source).contains("private static final String ERRORS = \"demo.");
+            assertThat(source).containsMatch("has errors, so \\w+ stands in for its glue and does nothing. Fix them,"
+                    + " starting with: \\[wsk4j:");
+            assertThat(source).doesNotContain("pool.");
+            assertThat(source).doesNotContain("this.handlers =");
+        }
     }
 
     private static Arguments mistake(String id, String text, String body) {

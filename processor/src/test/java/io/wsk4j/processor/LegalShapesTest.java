@@ -94,4 +94,21 @@ final class LegalShapesTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("Missing").inFile(source);
     }
+
+    @Test
+    @DisplayName("P3 P5 send handlers of one name whose method reference would fit both pool start methods compile")
+    void sharedHandlerNameForStatusAndBytes() {
+        Compilation compilation = strict(JavaFileObjects.forSourceString("demo.Shared", "package demo;\n" + IMPORTS
+                + "public class Shared {\n"
+                + "    public record A(String name) {}\n"
+                + "    public record B(String name) {}\n"
+                + "    @OnSendComplete void sent(NtStatus status, A a) {}\n"
+                + "    @OnSendComplete void sent(NtStatus status, long bytes, B b) {}\n"
+                + "    @OnReceiveComplete void received(NtStatus status, A a) {}\n}\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("demo.SharedDispatch").contentsAsUtf8String()
+                .contains("(target, status, bytes, given) -> target.sent(status,");
+        assertThat(compilation).generatedSourceFile("demo.SharedDispatch").contentsAsUtf8String()
+                .contains("handlers, Shared::received, context");
+    }
 }

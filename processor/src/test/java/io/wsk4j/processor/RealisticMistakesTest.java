@@ -76,6 +76,34 @@ final class RealisticMistakesTest {
             "}",
             "");
 
+    /**
+     * What a user's own code does with the glue, inside the handler class: make it (both ways), start operations
+     * through it, reach the nested class's glue. A mistake in a handler must not echo here as "cannot find symbol".
+     */
+    private static final String USES_THE_GLUE = String.join("\n",
+            "    private final GatewayDispatch<T> glue = new GatewayDispatch<>(this);",
+            "",
+            "    NtStatus use(WskProvider provider, SocketAddress address, WskSocket socket, WskBuf data, Irp irp,",
+            "            Gateway_AdminDispatch adminGlue) {",
+            "        GatewayDispatch<T> made = new GatewayDispatch<>(dispatch -> this);",
+            "        Session<T> session = new Session<>();",
+            "        glue.connect(provider, address, new Upstream(\"up\"));",
+            "        glue.send(socket, data, session);",
+            "        glue.receive(socket, data, irp, session);",
+            "        glue.disconnect(socket, session);",
+            "        glue.abort(socket, session);",
+            "        glue.close(socket, session);",
+            "        glue.listen(provider, address, new Listener(0));",
+            "        glue.enableEvents(socket);",
+            "        adminGlue.close(socket, new Listener(1));",
+            "        return made.handlers() == this ? glue.close(socket, session) : NtStatus.UNSUCCESSFUL;",
+            "    }",
+            "",
+            "    Gateway_AdminDispatch adminGlue(Admin admin) {",
+            "        return new Gateway_AdminDispatch(admin);",
+            "    }",
+            "");
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 replace("WrongParameters", "sent",
@@ -123,6 +151,35 @@ final class RealisticMistakesTest {
         Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
         assertThat(error.getMessage(null)).startsWith("[wsk4j:" + id + "]");
         assertThat(error.getLineNumber()).isEqualTo(markedLine(marked));
+    }
+
+    @Test
+    @DisplayName("P5 the realistic gateway with code that uses its glue compiles cleanly")
+    void gatewayAndItsUserAreCorrect() {
+        Compilation compilation = TestCompiler.compile(TestCompiler.STRICT,
+                JavaFileObjects.forSourceString("demo.Gateway", clean(withUser(GATEWAY))));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @ParameterizedTest(name = "[wsk4j:{0}]")
+    @MethodSource("mistakes")
+    @DisplayName("P7 one mistake in a realistic class whose own code uses the glue: still exactly one error, on its"
+            + " line, and none where the code names the dispatch class")
+    void exactlyOneErrorWhereTheGlueIsUsed(String id, String marked) {
+        JavaFileObject file = JavaFileObjects.forSourceString("demo.Gateway", clean(withUser(marked)));
+        Compilation compilation = TestCompiler.compile(List.of(), file);
+        List<String> errors = compilation.errors().stream()
+                .map(error -> error.getLineNumber() + ": " + error.getMessage(null)).toList();
+        assertWithMessage("errors").that(errors).hasSize(1);
+        Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
+        assertThat(error.getMessage(null)).startsWith("[wsk4j:" + id + "]");
+        assertThat(error.getLineNumber()).isEqualTo(markedLine(withUser(marked)));
+    }
+
+    /** The class with {@link #USES_THE_GLUE} as its last member. */
+    private static String withUser(String marked) {
+        int end = marked.lastIndexOf("}");
+        return marked.substring(0, end) + USES_THE_GLUE + marked.substring(end);
     }
 
     private static Arguments replace(String id, String marker, String line) {

@@ -18,6 +18,11 @@ final class ClientBinding<C> {
         return dispatch != null;
     }
 
+    /** {@return the event table's class, for messages} */
+    String dispatchName() {
+        return dispatch == null ? "no event table" : dispatch.getClass().getName();
+    }
+
     long onReceive(WskBuf data) {
         return dispatch.onReceive(context, data);
     }

@@ -72,16 +72,17 @@ final class ClientEvents {
         receiveSuspended = false;
     }
 
-    /** Calls the receive event with {@code data} ({@code n} bytes); returns how many it took. */
+    /** Calls the receive event with {@code data} ({@code n} bytes); returns how many it took, or -1 if it threw. */
     int offer(WskBuf data, int n) {
         long taken;
         CallSite outer = started("receive event");
         try {
             taken = binding.onReceive(data);
         } catch (Throwable t) {
-            socket.provider.errors.report("The receive event of " + socket + " threw; its data stays for a receive"
-                    + " IRP", t);
-            taken = 0;
+            socket.provider.errors.report("The receive event of " + socket + " threw, so the connection is reset"
+                    + " (SPEC E6): a connection whose events fail is served by nobody, and its peer must not wait;"
+                    + " catch exceptions inside receive events", t);
+            return -1;
         } finally {
             ended(outer);
         }
@@ -92,6 +93,18 @@ final class ClientEvents {
             taken = taken < 0 ? 0 : n;
         }
         return (int) taken;
+    }
+
+    /**
+     * SPEC E7: the event read bytes of its data (the view's position moved) but returned fewer: usually
+     * {@code return data.length()} measured after reading, which is 0 and declines everything.
+     */
+    void readMoreThanTaken(int read, int taken) {
+        socket.provider.errors.report("Receive event contract broken", new IllegalStateException("The receive event of "
+                + socket + " (" + binding.dispatchName() + ") read " + read + " bytes of its data but returned "
+                + taken + " (SPEC E7): return how many bytes it took, measured before reading (long n ="
+                + " data.length()); the " + (read - taken) + " bytes it did not claim stay for the next receive,"
+                + " and without one posted the connection waits"));
     }
 
     /** No disconnect event for this socket any more: it disconnected itself, or is closing (SPEC E2). */

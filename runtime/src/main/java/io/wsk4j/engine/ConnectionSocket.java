@@ -42,6 +42,8 @@ final class ConnectionSocket extends EngineSocket {
      * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
      */
     private boolean filledReceive;
+    /** Receive-event declines watched so far (SPEC V8); a watch whose number is not the last one is stale. */
+    private int stallWatches;
     /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
     private Ending heldEnding;
     private IrpCore heldCause;
@@ -452,13 +454,42 @@ final class ConnectionSocket extends EngineSocket {
                 return;
             }
             int taken = offerToReceiveEvent(n);
+            if (taken < 0) {
+                teardown(Ending.EVENT_FAILED, null); // SPEC E6: the bytes go with the connection
+                return;
+            }
             data.position(taken);
             if (data.hasRemaining()) {
                 receives.keep(data);
                 events.suspendReceive(); // until a receive IRP takes what is left (SPEC E3)
+                watchForStall();
                 return;
             }
         }
+    }
+
+    /**
+     * SPEC V8: with the verifier on, a receive event that declined bytes starts a watch; if no receive IRP took them
+     * by its deadline, the stall is reported instead of leaving the peer waiting in silence.
+     */
+    private void watchForStall() {
+        if (provider.verifier != null) {
+            loop.schedule(new ReceiveStallWatch(this, ++stallWatches, loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
+        }
+    }
+
+    /** The watch {@code serial} is due: still the same decline, still nobody took the bytes? Loop thread. */
+    void stallDue(int serial) {
+        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()
+                || trace == null) {
+            return;
+        }
+        provider.verifier.report(io.wsk4j.WskVerifierReport.Kind.RECEIVE_STALLED, "The receive event of " + this
+                + " declined " + receives.keptCount() + " bytes and no receive IRP has taken them for "
+                + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(ReceiveStallWatch.BOUND_NANOS) + " s (SPEC V8,"
+                + " E3): the connection waits for a receive that never comes, and so does its peer; after an event"
+                + " returns less than it was offered, post a receive (the glue's receive) for the rest",
+                java.util.List.of(trace.madeSite()));
     }
 
     /** Offers kept bytes to the receive event; false if it took less than all it was offered. */
@@ -467,22 +498,35 @@ final class ConnectionSocket extends EngineSocket {
         data.clear();
         int n = receives.peekKept(data);
         int taken = offerToReceiveEvent(n);
+        if (taken < 0) {
+            teardown(Ending.EVENT_FAILED, null); // SPEC E6
+            return false;
+        }
         receives.takeKept(taken);
         if (taken < n) {
             events.suspendReceive();
+            watchForStall();
             return false;
         }
         return true;
     }
 
-    /** Calls the receive event with the first {@code n} bytes of the loop's read buffer; returns how many it took. */
+    /**
+     * Calls the receive event with the first {@code n} bytes of the loop's read buffer.
+     *
+     * @return how many it took, or -1 if it threw (SPEC E6)
+     */
     private int offerToReceiveEvent(int n) {
         ByteBuffer view = loop.eventView;
         view.clear();
         view.limit(n);
         loop.lendReadBuffer();
         try {
-            return events.offer(loop.eventData, n);
+            int taken = events.offer(loop.eventData, n);
+            if (taken >= 0 && view.position() > taken) {
+                events.readMoreThanTaken(view.position(), taken); // SPEC E7
+            }
+            return taken;
         } finally {
             loop.returnReadBuffer();
             if (loop.clock != null) {
@@ -616,10 +660,11 @@ final class ConnectionSocket extends EngineSocket {
     private void teardown(Ending ending, IrpCore cause) {
         SocketState before = state;
         state = state.to(ending.next);
-        if (ending != Ending.PEER_RESET) {
+        if (!ending.raisesDisconnectEvent()) {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
-        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT ? CloseKind.RESET
+        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT || ending == Ending.EVENT_FAILED
+                ? CloseKind.RESET
                 : ending == Ending.PEER_RESET ? CloseKind.QUIET
                 : before.closeKind();
         tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
@@ -653,7 +698,7 @@ final class ConnectionSocket extends EngineSocket {
         }
         flushed += sends.failAll(ending);
         flushed += receives.failAll(ending.receives);
-        if (ending == Ending.PEER_RESET) {
+        if (ending.raisesDisconnectEvent()) {
             events.raiseDisconnect(DisconnectMode.ABORTIVE); // not if a routine above began a close (SPEC E2)
         }
         if (ending.closes()) {

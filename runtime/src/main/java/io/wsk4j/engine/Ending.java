@@ -11,6 +11,12 @@ enum Ending {
             SocketState.RESET),
     /** closeSocket, or WskProvider.close() for a forgotten socket (SPEC C1–C3, C6). */
     CLOSE(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, NtStatus.CANCELLED, false, SocketState.CLOSED),
+    /**
+     * The receive event threw (SPEC E6): the connection is reset so that no peer waits on a connection nobody serves;
+     * every pending IRP completes CONNECTION_ABORTED and the disconnect event, if enabled, says ABORTIVE.
+     */
+    EVENT_FAILED(NtStatus.CONNECTION_ABORTED, NtStatus.CONNECTION_ABORTED, NtStatus.CONNECTION_ABORTED, false,
+            SocketState.ABORTED),
     /** The accept event rejected the connection, or setting it up failed. */
     REJECT(NtStatus.CANCELLED, NtStatus.CONNECTION_ABORTED, NtStatus.CANCELLED, false, SocketState.CLOSED);
 
@@ -28,6 +34,11 @@ enum Ending {
         this.receives = receives;
         this.reportSent = reportSent;
         this.next = next;
+    }
+
+    /** The connection ended under the socket, not by its own call: the disconnect event tells (SPEC E2, E6). */
+    boolean raisesDisconnectEvent() {
+        return this == PEER_RESET || this == EVENT_FAILED;
     }
 
     /** The socket is done for good: it leaves the provider. */

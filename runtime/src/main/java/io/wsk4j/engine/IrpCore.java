@@ -441,11 +441,13 @@ final class IrpCore extends LoopTask implements Irp {
             }
         }
         if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
-            ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
-                    "The completion routine of a " + nameOf(op) + "IRP returned " + answer
-                            + "; a routine for an IRP the application allocated must free() or reuse() it and return"
-                            + " MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is treated as retained by the application."));
-            if (dispatchedAt != null && dispatchedBy != null) {
+            if (dispatchedAt == null || dispatchedBy == null) { // with the verifier on, its V2 report is the one report
+                ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
+                        "The completion routine of a " + nameOf(op) + "IRP" + (socket == null ? "" : " of " + socket)
+                                + " returned " + answer + "; a routine for an IRP the application allocated must"
+                                + " free() or reuse() it and return MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is"
+                                + " treated as retained by the application."));
+            } else {
                 try {
                     reportWrongAnswer(r, op, answer, dispatchedAt, dispatchedBy);
                 } catch (Throwable t) {

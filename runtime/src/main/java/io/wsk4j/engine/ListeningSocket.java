@@ -90,11 +90,8 @@ final class ListeningSocket extends EngineSocket {
             if (status == NtStatus.UNSUCCESSFUL) {
                 provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
             }
-            closeServer();
             gate.forceShut("the provider, since listening failed");
-            state = state.to(SocketState.CLOSED);
-            binding = null;
-            provider.unregister(this);
+            closePort();
             op.complete(status, 0);
         }
     }
@@ -114,10 +111,7 @@ final class ListeningSocket extends EngineSocket {
      * held until then; accept events may still run on other loops for connections taken before the close.
      */
     private void close(IrpCore op) {
-        state = state.to(SocketState.CLOSED);
-        boolean closesAtNextPoll = closeServer();
-        binding = null;
-        provider.unregister(this);
+        boolean closesAtNextPoll = closePort();
         deferredClose.set(op);
         if (closesAtNextPoll && !loop.broken()) {
             hold(); // afterFlush() goes on once the descriptor is closed
@@ -142,11 +136,22 @@ final class ListeningSocket extends EngineSocket {
     void forceClose(String closer) {
         gate.forceShut(closer);
         if (state != SocketState.CLOSED) {
-            state = state.to(SocketState.CLOSED);
-            closeServer();
-            binding = null;
-            provider.unregister(this);
+            closePort();
         }
+    }
+
+    /**
+     * The one way a listening socket ends, whoever ends it (a failed listen, closeSocket, a forced close): no more
+     * accept events, the port closed, the socket out of the provider.
+     *
+     * @return true if the transport closes the port only at the loop's next poll
+     */
+    private boolean closePort() {
+        state = state.to(SocketState.CLOSED);
+        boolean closesAtNextPoll = server != null && server.close();
+        binding = null;
+        provider.unregister(this);
+        return closesAtNextPoll;
     }
 
     private void completeDeferredClose() {
@@ -245,12 +250,4 @@ final class ListeningSocket extends EngineSocket {
         }
     }
 
-    /** {@return true if the port closes only at the loop's next poll} */
-    private boolean closeServer() {
-        if (server == null) {
-            return false;
-        }
-        ListenEndpoint closing = server;
-        return closing.close();
-    }
 }

@@ -48,6 +48,10 @@ final class ReceiveQueue extends IrpQueue {
         return kept != null;
     }
 
+    int keptCount() {
+        return kept == null ? 0 : kept.remaining();
+    }
+
     /** Copies up to {@code into.remaining()} kept bytes into {@code into} without taking them. */
     int peekKept(ByteBuffer into) {
         int n = Math.min(into.remaining(), kept.remaining());

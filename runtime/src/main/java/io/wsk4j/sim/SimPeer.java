@@ -102,6 +102,11 @@ public final class SimPeer {
         end.resetAfterReading(bytes);
     }
 
+    /** Closes the connection once its reads saw EOF, as a client that read its whole answer does. */
+    public void closeAtEnd() {
+        end.closeAtEnd();
+    }
+
     /** {@return every byte it has read so far} */
     public byte[] received() {
         return end.received();

@@ -29,6 +29,19 @@ public final class SimPeerListener {
         return List.copyOf(peers);
     }
 
+    /**
+     * Stops accepting, as a {@code ServerSocket} nobody calls {@code accept()} on: connections wait in the backlog,
+     * and once it is full, further connects stay pending (their SYNs are dropped, as Linux does) until they time out.
+     */
+    public void stopAccepting() {
+        port.stopAccepting();
+    }
+
+    /** Accepts again: the connections waiting in the backlog first. */
+    public void resumeAccepting() {
+        port.resumeAccepting();
+    }
+
     /** Stops listening; connections not yet accepted are reset. */
     public void close() {
         port.closePort();

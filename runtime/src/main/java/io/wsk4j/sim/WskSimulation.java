@@ -46,12 +46,12 @@ public final class WskSimulation implements AutoCloseable {
     private final WskProvider provider;
     private final List<String> errors = new ArrayList<>();
 
-    private WskSimulation(long seed, FaultPlan faults, WskVerifierListener verifier) {
+    private WskSimulation(long seed, FaultPlan faults, WskVerifierListener verifier, boolean failsOnReport) {
         this.faults = Objects.requireNonNull(faults, "faults is null: pass FaultPlan.none() for none");
         this.network = new SimNetwork(seed, faults.toFaults());
         // V5 measures wall time, which a simulation does not model: only a callback that really blocks is reported
         VerifierSettings verifying = verifier == null ? null
-                : new VerifierSettings(verifier, false, VERIFIER_BLOCKING_THRESHOLD);
+                : new VerifierSettings(verifier, failsOnReport, VERIFIER_BLOCKING_THRESHOLD);
         this.provider = Engine.openProvider(new SimTransport(network), 1, CLOSE_TIMEOUT, (message, error) -> {
             errors.add(message + ": " + error);
             network.note("provider", "error: " + message + ": " + error);
@@ -66,7 +66,7 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed) {
-        return new WskSimulation(seed, FaultPlan.none(), null);
+        return new WskSimulation(seed, FaultPlan.none(), null, false);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed, FaultPlan faults) {
-        return new WskSimulation(seed, faults, null);
+        return new WskSimulation(seed, faults, null, false);
     }
 
     /**
@@ -90,7 +90,24 @@ public final class WskSimulation implements AutoCloseable {
      * @return a new simulation, driven by the calling thread
      */
     public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener verifier) {
-        return new WskSimulation(seed, faults, Objects.requireNonNull(verifier, "verifier is null: pass a listener"));
+        return seeded(seed, faults, verifier, false);
+    }
+
+    /**
+     * A world with the provider's verifier on, as {@link #seeded(long, FaultPlan, WskVerifierListener)}, whose
+     * {@link #close()} throws {@code WskVerifierException} if anything was reported, as {@code
+     * WskProvider.builder().verifierFailsOnReport(true)} does.
+     *
+     * @param seed the seed
+     * @param faults the faults to inject
+     * @param verifier where the verifier's reports go
+     * @param failsOnReport whether {@link #close()} throws if anything was reported
+     * @return a new simulation, driven by the calling thread
+     */
+    public static WskSimulation seeded(long seed, FaultPlan faults, WskVerifierListener verifier,
+            boolean failsOnReport) {
+        return new WskSimulation(seed, faults, Objects.requireNonNull(verifier, "verifier is null: pass a listener"),
+                failsOnReport);
     }
 
     /** {@return the seed} */
@@ -120,9 +137,21 @@ public final class WskSimulation implements AutoCloseable {
      * @return the listening peer
      */
     public SimPeerListener listen(int port) {
+        return listen(port, 128);
+    }
+
+    /**
+     * A listening peer on 127.0.0.1 with a backlog of a given size (it matters once the peer {@link
+     * SimPeerListener#stopAccepting() stops accepting}).
+     *
+     * @param port the port, or 0 for one of the world's choosing
+     * @param backlog how many connections wait to be accepted, at most
+     * @return the listening peer
+     */
+    public SimPeerListener listen(int port, int backlog) {
         try {
             return new SimPeerListener(PeerPort.listen(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port)));
+                    port), backlog));
         } catch (IOException e) {
             throw new UncheckedIOException("port " + port + " is taken in this simulation", e);
         }

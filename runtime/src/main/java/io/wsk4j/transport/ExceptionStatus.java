@@ -14,6 +14,10 @@ public final class ExceptionStatus {
 
     public static NtStatus of(Throwable e) {
         String message = String.valueOf(e.getMessage());
+        if (e instanceof SocketTimeoutException || message.contains("timed out")) {
+            // before the refusal below: Linux reports a connect it gave up on (ETIMEDOUT) as a ConnectException too
+            return NtStatus.IO_TIMEOUT;
+        }
         if (e instanceof ConnectException && !message.contains("unreachable")) {
             return NtStatus.CONNECTION_REFUSED;
         }
@@ -23,9 +27,6 @@ public final class ExceptionStatus {
         }
         if (message.contains("Network is unreachable") || message.contains("Network unreachable")) {
             return NtStatus.NETWORK_UNREACHABLE;
-        }
-        if (e instanceof SocketTimeoutException || message.contains("timed out")) {
-            return NtStatus.IO_TIMEOUT;
         }
         if (e instanceof BindException) {
             return NtStatus.ADDRESS_ALREADY_EXISTS;

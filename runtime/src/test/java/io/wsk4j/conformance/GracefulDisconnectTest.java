@@ -201,7 +201,8 @@ class GracefulDisconnectTest {
             net.completions.assertNotCompleted("disconnect");
 
             c.dispatch().disconnect(c.socket(), null, DisconnectMode.ABORTIVE, net.completions.irp("abort-1"));
-            assertEquals(NtStatus.SUCCESS, net.completions.await("abort-1").status(), "abortive after graceful is allowed");
+            assertEquals(NtStatus.SUCCESS, net.completions.await("abort-1").status(),
+                    "abortive after graceful is allowed");
             assertEquals(NtStatus.CONNECTION_ABORTED, net.completions.await("disconnect").status());
             c.dispatch().disconnect(c.socket(), null, DisconnectMode.ABORTIVE, net.completions.irp("abort-2"));
             assertEquals(NtStatus.INVALID_DEVICE_STATE, net.completions.await("abort-2").status());

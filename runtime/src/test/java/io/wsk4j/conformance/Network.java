@@ -39,6 +39,37 @@ abstract class Network implements AutoCloseable {
     abstract Peer connectPeer(SocketAddress address) throws Exception;
 
     /**
+     * A peer connects to {@code address} (a listening socket of ours that rejects or resets it) and reads to the end;
+     * {@return how it ended: "RESET" (at the connect or after it) or "EOF"}
+     */
+    abstract String connectPeerAndEnd(SocketAddress address) throws Exception;
+
+    /**
+     * Starts a peer's connect to {@code address} without waiting; it may be called from a completion routine, where
+     * the network cannot be driven. On real sockets the connect is made at once (bounded); in a simulation the SYN
+     * leaves at once and its answer comes as the simulation runs.
+     */
+    abstract PeerConnect startPeerConnect(SocketAddress address);
+
+    /** A peer's connect started by {@link #startPeerConnect}. */
+    interface PeerConnect {
+        /** {@return "connected", "refused", or what else happened} */
+        String outcome() throws Exception;
+    }
+
+    /** {@return an address where nothing listens: a connect there is refused} */
+    abstract SocketAddress closedAddress() throws Exception;
+
+    /**
+     * {@return an address whose listener never accepts and whose backlog is full: a connect there stays pending, as
+     * Linux drops the SYNs} It lives until the network closes.
+     */
+    abstract SocketAddress unansweredAddress() throws Exception;
+
+    /** {@return whether the calling code runs on one of the provider's I/O threads (a simulation's: its one thread)} */
+    abstract boolean onIoThread();
+
+    /**
      * Waits until {@code condition} holds, bounded: on real sockets by waiting on {@code monitor} (notified when what
      * the condition reads changes), in a simulation by running it. Fails the test with {@code what} otherwise.
      */
@@ -96,6 +127,49 @@ abstract class Network implements AutoCloseable {
         socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, disconnect);
     }
 
+    /** {@return a socket made by WskSocket, not connected} */
+    <C> WskSocket socket(C context, WskClientConnectionDispatch<C> events) throws InterruptedException {
+        String name = "socket-" + ++connects;
+        provider().socket(context, events, completions.irp(name));
+        Completions.Done done = completions.await(name);
+        assertEquals(NtStatus.SUCCESS, done.status(), "WskSocket");
+        return done.socket();
+    }
+
+    /** Enables one event callback of {@code socket} and waits for the control IRP. */
+    void enable(WskSocket socket, io.wsk4j.WskEvent event) throws InterruptedException {
+        String name = "enable-" + event + "-" + ++connects;
+        socket.dispatch().controlSocket(socket, event, true, completions.irp(name));
+        assertEquals(NtStatus.SUCCESS, completions.await(name).status(), "enabling " + event);
+    }
+
+    /** {@return the local or remote address of {@code socket}, as its IRP reported it} */
+    SocketAddress address(WskSocket socket, boolean local) throws InterruptedException {
+        Irp irp = Irp.allocate();
+        SocketAddress[] seen = new SocketAddress[1];
+        irp.setCompletionRoutine((done, box) -> {
+            synchronized (completions) {
+                box[0] = done.address();
+                completions.notifyAll();
+            }
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, seen, true, true, true);
+        if (local) {
+            socket.dispatch().getLocalAddress(socket, irp);
+        } else {
+            socket.dispatch().getRemoteAddress(socket, irp);
+        }
+        await(completions, () -> {
+            synchronized (completions) {
+                return seen[0] != null;
+            }
+        }, local ? "the local address" : "the remote address");
+        synchronized (completions) {
+            return seen[0];
+        }
+    }
+
     /** Closes our socket and waits for the close IRP. */
     void closeSocket(WskSocket socket) throws InterruptedException {
         String name = "close-" + ++connects;
@@ -112,23 +186,6 @@ abstract class Network implements AutoCloseable {
         provider().socketListen(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), context,
                 listener, completions.irp(name));
         WskSocket socket = completions.await(name).socket();
-        String where = "address-" + connects;
-        Irp irp = Irp.allocate();
-        SocketAddress[] bound = new SocketAddress[1];
-        irp.setCompletionRoutine((done, box) -> {
-            synchronized (completions) {
-                box[0] = done.address();
-                completions.notifyAll();
-            }
-            done.free();
-            return NtStatus.MORE_PROCESSING_REQUIRED;
-        }, bound, true, true, true);
-        socket.dispatch().getLocalAddress(socket, irp);
-        await(completions, () -> {
-            synchronized (completions) {
-                return bound[0] != null;
-            }
-        }, where);
-        return new Listening(socket, bound[0]);
+        return new Listening(socket, address(socket, true));
     }
 }

@@ -29,16 +29,25 @@ final class NioNetwork extends Network {
     private final ServerSocket server;
     private final List<Socket> peers = new ArrayList<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    /** Listeners and sockets that only hold a place (the unanswered address), closed with the network. */
+    private final List<java.io.Closeable> held = new ArrayList<>();
+    private final List<Thread> peerThreads = new CopyOnWriteArrayList<>();
 
-    NioNetwork(int peerReceiveBuffer) throws IOException {
+    NioNetwork(int peerReceiveBuffer, int ioThreads) throws IOException {
+        this(peerReceiveBuffer, ioThreads, builder -> builder);
+    }
+
+    /** {@code options} adds to the provider's builder (the verifier, for one). */
+    NioNetwork(int peerReceiveBuffer, int ioThreads, java.util.function.UnaryOperator<WskProvider.Builder> options)
+            throws IOException {
         server = new ServerSocket();
         if (peerReceiveBuffer > 0) {
             server.setReceiveBufferSize(peerReceiveBuffer); // what the peer does not read backs up into our sends
         }
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setSoTimeout(PEER_TIMEOUT_MILLIS); // a connect that never happens fails the test instead of hanging it
-        provider = WskProvider.builder().ioThreads(2).closeTimeout(Duration.ofSeconds(2))
-                .errorHandler((message, error) -> errors.add(message + ": " + error)).build();
+        provider = options.apply(WskProvider.builder().ioThreads(ioThreads).closeTimeout(Duration.ofSeconds(2))
+                .errorHandler((message, error) -> errors.add(message + ": " + error))).build();
     }
 
     @Override
@@ -66,6 +75,67 @@ final class NioNetwork extends Network {
         Socket socket = new Socket();
         socket.connect(address, PEER_TIMEOUT_MILLIS);
         return peer(socket);
+    }
+
+    @Override
+    String connectPeerAndEnd(SocketAddress address) throws IOException {
+        Socket socket = new Socket();
+        peers.add(socket);
+        socket.setSoTimeout(PEER_TIMEOUT_MILLIS);
+        try {
+            socket.connect(address, PEER_TIMEOUT_MILLIS);
+        } catch (SocketException e) {
+            if (String.valueOf(e.getMessage()).contains("reset")) {
+                return "RESET"; // the rejection's RST can beat connect() to the client: the same end, seen early
+            }
+            throw e;
+        }
+        return new SocketPeer(socket).endOf();
+    }
+
+    @Override
+    PeerConnect startPeerConnect(SocketAddress address) {
+        String outcome;
+        try (Socket late = new Socket()) {
+            late.connect(address, 5_000);
+            outcome = "connected";
+        } catch (java.net.ConnectException refused) {
+            outcome = "refused";
+        } catch (IOException e) {
+            outcome = e.toString();
+        }
+        String seen = outcome;
+        return () -> seen;
+    }
+
+    @Override
+    SocketAddress closedAddress() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), probe.getLocalPort());
+        }
+    }
+
+    @Override
+    SocketAddress unansweredAddress() throws IOException {
+        // a listener that never accepts, its accept queue filled: Linux drops further SYNs, so a connect waits
+        ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(full);
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort());
+        for (int i = 0; i < 4; i++) {
+            Socket filler = new Socket();
+            held.add(filler);
+            try {
+                filler.connect(target, 200);
+            } catch (java.net.SocketTimeoutException queueFull) {
+                break;
+            }
+        }
+        return target;
+    }
+
+    @Override
+    boolean onIoThread() {
+        return Thread.currentThread().getName().startsWith("wsk4j-io-");
     }
 
     private Peer peer(Socket socket) throws SocketException {
@@ -101,7 +171,17 @@ final class NioNetwork extends Network {
             for (Socket peer : peers) {
                 peer.close();
             }
+            for (java.io.Closeable placeHolder : held) {
+                placeHolder.close();
+            }
             server.close();
+            for (Thread thread : peerThreads) {
+                try {
+                    thread.join(TimeUnit.NANOSECONDS.toMillis(WAIT_NANOS)); // its socket is closed: it ends now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -111,7 +191,7 @@ final class NioNetwork extends Network {
     }
 
     /** A plain socket; every read is bounded by its SO_TIMEOUT. */
-    private static final class SocketPeer implements Peer {
+    private final class SocketPeer implements Peer {
         private final Socket socket;
 
         SocketPeer(Socket socket) {
@@ -167,6 +247,53 @@ final class NioNetwork extends Network {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+
+        @Override
+        public Reading readToEndInBackground(boolean thenClose) {
+            java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    byte[] all = socket.getInputStream().readAllBytes();
+                    if (thenClose) {
+                        socket.close();
+                    }
+                    read.complete(all);
+                } catch (IOException | RuntimeException e) {
+                    read.completeExceptionally(e);
+                }
+            }, "peer-reader");
+            peerThreads.add(reader);
+            reader.setDaemon(true);
+            reader.start();
+            return () -> read.get(WAIT_NANOS, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void stream(long bytes) {
+            Thread writer = new Thread(() -> {
+                byte[] chunk = new byte[256 * 1024];
+                try {
+                    for (long left = bytes; left > 0; left -= chunk.length) {
+                        socket.getOutputStream().write(chunk, 0, (int) Math.min(chunk.length, left));
+                    }
+                } catch (IOException closedUnderTheWriter) {
+                    // the test is over: its end closed the connection
+                }
+            }, "peer-writer");
+            peerThreads.add(writer);
+            writer.setDaemon(true);
+            writer.start();
+        }
+
+        @Override
+        public SocketAddress localAddress() {
+            return socket.getLocalSocketAddress();
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+            return socket.getRemoteSocketAddress();
         }
     }
 

@@ -31,4 +31,28 @@ interface Peer {
 
     /** Closes as the platform does: FIN, or RST if received bytes are unread. */
     void close() throws Exception;
+
+    /**
+     * Starts reading to the end by itself, as a peer with a reading thread does, so that the test can go on (and
+     * close the provider) meanwhile; then it closes if {@code thenClose}, as a client that got its answer does.
+     */
+    Reading readToEndInBackground(boolean thenClose) throws Exception;
+
+    /** The bytes a background read got before EOF. */
+    interface Reading {
+        /** {@return every byte before EOF} Fails the test if the peer saw a reset instead, or nothing ended it. */
+        byte[] await() throws Exception;
+    }
+
+    /**
+     * Sends {@code bytes} bytes by itself, as fast as our side reads them, while the test goes on; a reset or close
+     * ends it quietly.
+     */
+    void stream(long bytes) throws Exception;
+
+    /** {@return the peer's own address} */
+    java.net.SocketAddress localAddress();
+
+    /** {@return the address the peer is connected to} */
+    java.net.SocketAddress remoteAddress();
 }

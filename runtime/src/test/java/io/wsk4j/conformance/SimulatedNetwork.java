@@ -20,10 +20,15 @@ final class SimulatedNetwork extends Network {
 
     final WskSimulation sim;
     private final SimPeerListener listener;
+    private final Thread driver = Thread.currentThread();
     private int acceptedSoFar;
 
     SimulatedNetwork(long seed) {
-        sim = WskSimulation.seeded(seed);
+        this(WskSimulation.seeded(seed));
+    }
+
+    SimulatedNetwork(WskSimulation sim) {
+        this.sim = sim;
         listener = sim.listen();
     }
 
@@ -51,7 +56,7 @@ final class SimulatedNetwork extends Network {
     }
 
     @Override
-    Peer connectPeer(SocketAddress address) {
+    SimulatedPeer connectPeer(SocketAddress address) {
         SimPeer peer = sim.connect(address);
         if (!sim.runUntil(() -> peer.isConnected() || peer.connectFailure() != null, WAIT)) {
             fail("the peer's connect to " + address + " was not answered; " + sim.replay());
@@ -60,6 +65,48 @@ final class SimulatedNetwork extends Network {
             fail("the peer's connect to " + address + " failed: " + peer.connectFailure() + "; " + sim.replay());
         }
         return new SimulatedPeer(peer);
+    }
+
+    @Override
+    String connectPeerAndEnd(SocketAddress address) {
+        return connectPeer(address).endOf();
+    }
+
+    @Override
+    PeerConnect startPeerConnect(SocketAddress address) {
+        SimPeer peer = sim.connect(address); // the SYN leaves now; its answer comes as the simulation runs
+        return () -> {
+            if (!sim.runUntil(() -> peer.isConnected() || peer.connectFailure() != null, WAIT)) {
+                return "unanswered within " + WAIT;
+            }
+            if (peer.connectFailure() == null) {
+                return "connected";
+            }
+            return peer.connectFailure() instanceof java.net.ConnectException
+                    && peer.connectFailure().getMessage().contains("refused") ? "refused" : peer.connectFailure()
+                    .toString();
+        };
+    }
+
+    @Override
+    SocketAddress closedAddress() {
+        return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1); // never bound here
+    }
+
+    @Override
+    SocketAddress unansweredAddress() {
+        SimPeerListener full = sim.listen(0, 1);
+        full.stopAccepting();
+        SimPeer filler = sim.connect(full.address());
+        if (!sim.runUntil(filler::isConnected, WAIT)) {
+            fail("the backlog's one connection was not made; " + sim.replay());
+        }
+        return full.address();
+    }
+
+    @Override
+    boolean onIoThread() {
+        return Thread.currentThread() == driver;
     }
 
     @Override
@@ -145,6 +192,33 @@ final class SimulatedNetwork extends Network {
         @Override
         public void close() {
             peer.close();
+        }
+
+        @Override
+        public Reading readToEndInBackground(boolean thenClose) {
+            if (thenClose) {
+                peer.closeAtEnd();
+            }
+            peer.resumeReading(); // a simulated peer reads by itself as the simulation runs
+            return this::readToEnd;
+        }
+
+        @Override
+        public void stream(long bytes) {
+            byte[] chunk = new byte[1 << 20];
+            for (long left = bytes; left > 0; left -= chunk.length) {
+                peer.write(left >= chunk.length ? chunk : Arrays.copyOf(chunk, (int) left));
+            }
+        }
+
+        @Override
+        public SocketAddress localAddress() {
+            return peer.localAddress();
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+            return peer.remoteAddress();
         }
     }
 }

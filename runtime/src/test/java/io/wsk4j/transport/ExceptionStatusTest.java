@@ -20,4 +20,11 @@ class ExceptionStatusTest {
         assertEquals(NtStatus.ADDRESS_ALREADY_EXISTS, ExceptionStatus.of(new BindException("Address already in use")));
         assertEquals(NtStatus.CONNECTION_RESET, ExceptionStatus.of(new IOException("Connection reset by peer")));
     }
+
+    @Test
+    @DisplayName("X3 a connect the kernel gave up on (Linux: ConnectException \"Connection timed out\") is IO_TIMEOUT, not refused")
+    void connectTimedOut() {
+        assertEquals(NtStatus.IO_TIMEOUT, ExceptionStatus.of(new ConnectException("Connection timed out")));
+        assertEquals(NtStatus.CONNECTION_REFUSED, ExceptionStatus.of(new ConnectException("Connection refused")));
+    }
 }

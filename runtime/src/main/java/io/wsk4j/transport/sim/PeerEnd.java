@@ -25,6 +25,7 @@ public final class PeerEnd {
     private boolean finQueued;
     private boolean closed;
     private long resetAfter = -1;
+    private boolean closeAtEnd;
     private Ending ending = Ending.OPEN;
     private boolean connected;
     private IOException connectFailure;
@@ -121,6 +122,15 @@ public final class PeerEnd {
         changed();
     }
 
+    /** Closes once the reads saw EOF. */
+    public void closeAtEnd() {
+        network.checkThread("SimPeer.closeAtEnd");
+        closeAtEnd = true;
+        if (ending == Ending.EOF) {
+            close();
+        }
+    }
+
     public byte[] received() {
         return received.toByteArray();
     }
@@ -193,6 +203,9 @@ public final class PeerEnd {
             if (n < 0) {
                 ending = Ending.EOF;
                 network.note(wire, "peer saw: EOF, after " + received.size() + " bytes");
+                if (closeAtEnd) {
+                    close();
+                }
                 return;
             }
             if (n == 0) {

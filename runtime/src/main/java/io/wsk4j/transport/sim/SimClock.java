@@ -4,10 +4,13 @@ import java.util.PriorityQueue;
 
 /**
  * Virtual time and the network's own scheduled happenings (deliveries, handshakes), in time order; two at the same
- * time run in the order they were scheduled, so that nothing depends on a tie-break the seed does not make.
+ * time run in the order they were scheduled, so that nothing depends on a tie-break the seed does not make. The
+ * network's timers (a SYN sent again, a connect that times out) are kept apart: like the engine's timers, they wait
+ * for a run that lets time pass (runFor, runUntil), never for runUntilIdle.
  */
 final class SimClock {
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
+    private final PriorityQueue<Scheduled> timers = new PriorityQueue<>();
     private long now;
     private long sequence;
 
@@ -17,6 +20,23 @@ final class SimClock {
 
     void at(long time, Runnable happening) {
         queue.add(new Scheduled(Math.max(time, now), sequence++, happening));
+    }
+
+    /** Schedules a timer of the network: it runs only in a run that lets time pass. */
+    void timer(long time, Runnable expiry) {
+        timers.add(new Scheduled(Math.max(time, now), sequence++, expiry));
+    }
+
+    /** {@return the time of the next network timer, or Long.MAX_VALUE} */
+    long nextTimer() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().time;
+    }
+
+    /** Runs the next network timer, moving the clock to its time. */
+    void runNextTimer() {
+        Scheduled next = timers.poll();
+        advanceTo(next.time);
+        next.happening.run();
     }
 
     boolean isEmpty() {

@@ -22,6 +22,8 @@ public final class SimNetwork {
     private static final int FIRST_EPHEMERAL_PORT = 49152;
     private static final int[] RECEIVE_BUFFERS = {8 * 1024, 32 * 1024, 64 * 1024, 128 * 1024, 256 * 1024};
     private static final int LISTEN_BACKLOG_DEFAULT = 128;
+    /** Linux's tcp_syn_retries. */
+    private static final int SYN_RETRIES = 6;
 
     final SimClock clock = new SimClock();
     final Random random;
@@ -185,6 +187,11 @@ public final class SimNetwork {
         }
         long next = clock.isEmpty() ? Long.MAX_VALUE : clock.next();
         SimPoller timed = null;
+        boolean networkTimer = false;
+        if (timers && clock.nextTimer() < next) {
+            next = clock.nextTimer();
+            networkTimer = true;
+        }
         if (timers) {
             for (int i = 0; i < pollers.size(); i++) {
                 SimPoller poller = pollers.get(i);
@@ -192,6 +199,7 @@ public final class SimNetwork {
                 if (deadline < next) {
                     next = deadline;
                     timed = poller;
+                    networkTimer = false;
                 }
             }
         }
@@ -201,6 +209,10 @@ public final class SimNetwork {
         if (timed != null) {
             clock.advanceTo(next);
             timed.host.runTurn(); // the turn expires the timers that are due
+            return true;
+        }
+        if (networkTimer) {
+            clock.runNextTimer();
             return true;
         }
         clock.runNext();
@@ -261,16 +273,42 @@ public final class SimNetwork {
             client.local = new InetSocketAddress(InetAddress.getLoopbackAddress(), ephemeralPort());
         }
         client.remote = target;
-        long handshake = faults.delay(random) * 3;
-        SimListen listener = listeners.get(target.getPort());
+        long handshake = faults.delay(random) * 3; // drawn first, as before SYN retries existed: seeds replay
         if (Faults.happens(random, faults.timeOutRate)) {
             note(client, "connect to " + text(target) + " unanswered (fault)");
-            clock.at(clock.now() + CONNECT_TIMEOUT_NANOS,
+            clock.timer(clock.now() + CONNECT_TIMEOUT_NANOS,
                     () -> outcome.accept(new ConnectException("Connection timed out")));
             return;
         }
-        if (listener == null || listener.backlogFull() || Faults.happens(random, faults.refuseRate)) {
-            note(client, "connect to " + text(target) + " refused" + (listener == null ? "" : " (fault or backlog)"));
+        syn(client, target, outcome, 0, clock.now() + CONNECT_TIMEOUT_NANOS, handshake);
+    }
+
+    /**
+     * One SYN of a connect. A closed port answers RST (refused); a listener whose backlog is full drops it, as Linux
+     * does, and the client sends it again 1, 2, 4, 8, 16 and 32 s later, then gives up at {@code giveUpAt} (127 s).
+     */
+    private void syn(Wire client, InetSocketAddress target, java.util.function.Consumer<IOException> outcome,
+            int retries, long giveUpAt, long handshake) {
+        SimListen listener = listeners.get(target.getPort());
+        if (listener == null) {
+            note(client, "connect to " + text(target) + " refused");
+            clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
+            return;
+        }
+        if (listener.backlogFull()) {
+            long resend = clock.now() + (1_000_000_000L << retries);
+            if (retries >= SYN_RETRIES || resend >= giveUpAt) {
+                note(client, "SYN to " + text(target) + " dropped (backlog full); the connect times out");
+                clock.timer(giveUpAt, () -> outcome.accept(new ConnectException("Connection timed out")));
+            } else {
+                note(client, "SYN to " + text(target) + " dropped (backlog full); sent again later");
+                clock.timer(resend, () -> syn(client, target, outcome, retries + 1, giveUpAt,
+                        faults.delay(random) * 3));
+            }
+            return;
+        }
+        if (Faults.happens(random, faults.refuseRate)) {
+            note(client, "connect to " + text(target) + " refused (fault)");
             clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
             return;
         }

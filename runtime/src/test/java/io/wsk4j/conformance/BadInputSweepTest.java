@@ -1,13 +1,22 @@
-package io.wsk4j;
+package io.wsk4j.conformance;
 
-import static io.wsk4j.Loopback.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.wsk4j.Loopback.Connection;
+import io.wsk4j.DisconnectMode;
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.ReceiveFlags;
+import io.wsk4j.SendFlags;
+import io.wsk4j.WskAccept;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskSocket;
+import io.wsk4j.conformance.Network.Connection;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -17,13 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * SPEC B1–B4, every public entry of the runtime against every kind of bad argument: each throws the exception B1
  * names (with a message that says what to do) before anything is queued, or completes with the status B2 names;
- * nothing hangs, no IRP completes twice, and the socket still works afterwards.
+ * nothing hangs, no IRP completes twice, and the socket still works afterwards; on both transports.
  */
 @Timeout(60)
 class BadInputSweepTest {
@@ -62,13 +70,13 @@ class BadInputSweepTest {
         }
     }
 
-    @Test
+    @OnBothTransports
     @DisplayName("B1 B3 I3 I5 C5 null, foreign, freed, unready, pending IRPs and null, foreign, closed sockets throw, for every entry")
-    void everyEntryRefusesBadIrpsAndSockets() throws Exception {
-        try (Loopback lb = new Loopback()) {
-            Connection c = lb.connect();
+    void everyEntryRefusesBadIrpsAndSockets(Transport transport) throws Exception {
+        try (Network net = transport.open()) {
+            Connection c = net.connect();
             WskBuf buffer = WskBuf.of(ByteBuffer.allocate(16));
-            Irp pending = lb.completions.irp("pending"); // a receive that waits: its IRP belongs to the provider
+            Irp pending = net.completions.irp("pending"); // a receive that waits: its IRP belongs to the provider
             c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(8)), ReceiveFlags.NONE, pending);
             Irp freed = Irp.allocate();
             freed.free();
@@ -76,9 +84,8 @@ class BadInputSweepTest {
             Irp foreignIrp = (Irp) java.lang.reflect.Proxy.newProxyInstance(Irp.class.getClassLoader(),
                     new Class<?>[] {Irp.class}, (proxy, method, args) -> null);
             WskSocket foreignSocket = () -> c.dispatch();
-            lb.provider.socket(null, null, lb.completions.irp("to-close"));
-            WskSocket closed = lb.completions.await("to-close").socket();
-            lb.closeSocket(closed);
+            WskSocket closed = net.socket(null, null);
+            net.closeSocket(closed);
 
             Map<String, Function<String, Irp>> badIrps = new LinkedHashMap<>();
             badIrps.put("null IRP", name -> null);
@@ -98,47 +105,49 @@ class BadInputSweepTest {
                     assertEquals(expected, type, name + " with a " + bad.getKey());
                 }
                 assertEquals(NullPointerException.class,
-                        thrown(name + " on a null socket", entry.getValue(), null, lb.completions.irp(name + "-n"),
+                        thrown(name + " on a null socket", entry.getValue(), null, net.completions.irp(name + "-n"),
                                 messages));
                 assertEquals(IllegalArgumentException.class, thrown(name + " on a foreign socket", entry.getValue(),
-                        foreignSocket, lb.completions.irp(name + "-f"), messages));
+                        foreignSocket, net.completions.irp(name + "-f"), messages));
                 assertEquals(IllegalStateException.class, thrown(name + " on a closed socket", entry.getValue(),
-                        closed, lb.completions.irp(name + "-c"), messages));
+                        closed, net.completions.irp(name + "-c"), messages));
             }
             assertTrue(messages.stream().noneMatch(m -> m.contains("internal error")), String.join("\n", messages));
             assertFalse(freed.cancel());
             noRoutine.free(); // never queued: still the caller's
 
-            c.dispatch().send(c.socket(), WskBuf.of(bytes("still fine")), SendFlags.NONE, lb.completions.irp("ok"));
-            assertEquals(NtStatus.SUCCESS, lb.completions.await("ok").status(), "the socket still works");
-            lb.closeSocket(c.socket());
-            assertEquals(NtStatus.CANCELLED, lb.completions.await("pending").status());
-            lb.completions.assertEachCompletedOnce();
-            assertEquals(List.of(), lb.errors);
+            c.dispatch().send(c.socket(), WskBuf.of(Bytes.ascii("still fine")), SendFlags.NONE,
+                    net.completions.irp("ok"));
+            assertEquals(NtStatus.SUCCESS, net.completions.await("ok").status(), "the socket still works");
+            net.closeSocket(c.socket());
+            assertEquals(NtStatus.CANCELLED, net.completions.await("pending").status());
+            net.completions.assertEachCompletedOnce();
+            assertEquals(List.of(), net.errors());
         }
     }
 
-    @Test
+    @OnBothTransports
     @DisplayName("B2 X4 B4 null, empty, read-only and foreign buffers: the status SPEC names, or IllegalArgumentException")
-    void badBuffers() throws Exception {
-        try (Loopback lb = new Loopback()) {
-            Connection c = lb.connect();
+    void badBuffers(Transport transport) throws Exception {
+        try (Network net = transport.open()) {
+            Connection c = net.connect();
             WskProviderConnectionDispatch d = c.dispatch();
-            assertEquals(NtStatus.INVALID_PARAMETER, d.send(c.socket(), null, SendFlags.NONE, lb.completions.irp("1")));
             assertEquals(NtStatus.INVALID_PARAMETER,
-                    d.send(c.socket(), WskBuf.of(bytes("x")), null, lb.completions.irp("2")));
+                    d.send(c.socket(), null, SendFlags.NONE, net.completions.irp("1")));
             assertEquals(NtStatus.INVALID_PARAMETER,
-                    d.receive(c.socket(), null, ReceiveFlags.NONE, lb.completions.irp("3")));
+                    d.send(c.socket(), WskBuf.of(Bytes.ascii("x")), null, net.completions.irp("2")));
+            assertEquals(NtStatus.INVALID_PARAMETER,
+                    d.receive(c.socket(), null, ReceiveFlags.NONE, net.completions.irp("3")));
             assertEquals(NtStatus.INVALID_PARAMETER, d.receive(c.socket(), WskBuf.of(ByteBuffer.allocate(0)),
-                    ReceiveFlags.NONE, lb.completions.irp("4")));
+                    ReceiveFlags.NONE, net.completions.irp("4")));
             assertEquals(NtStatus.INVALID_PARAMETER, d.receive(c.socket(),
-                    WskBuf.of(ByteBuffer.allocate(8).asReadOnlyBuffer()), ReceiveFlags.NONE, lb.completions.irp("5")));
-            assertEquals(NtStatus.INVALID_PARAMETER, d.disconnect(c.socket(), WskBuf.of(bytes("x")),
-                    DisconnectMode.ABORTIVE, lb.completions.irp("6")));
+                    WskBuf.of(ByteBuffer.allocate(8).asReadOnlyBuffer()), ReceiveFlags.NONE, net.completions.irp("5")));
+            assertEquals(NtStatus.INVALID_PARAMETER, d.disconnect(c.socket(), WskBuf.of(Bytes.ascii("x")),
+                    DisconnectMode.ABORTIVE, net.completions.irp("6")));
             assertEquals(NtStatus.INVALID_PARAMETER,
-                    d.disconnect(c.socket(), null, null, lb.completions.irp("7")));
-            assertEquals(NtStatus.INVALID_PARAMETER, d.bind(c.socket(), null, lb.completions.irp("8")));
-            assertEquals(NtStatus.INVALID_PARAMETER, d.controlSocket(c.socket(), null, true, lb.completions.irp("9")));
+                    d.disconnect(c.socket(), null, null, net.completions.irp("7")));
+            assertEquals(NtStatus.INVALID_PARAMETER, d.bind(c.socket(), null, net.completions.irp("8")));
+            assertEquals(NtStatus.INVALID_PARAMETER, d.controlSocket(c.socket(), null, true, net.completions.irp("9")));
             WskBuf foreign = new WskBuf() {
                 @Override
                 public long length() {
@@ -155,7 +164,7 @@ class BadInputSweepTest {
                     return ByteBuffer.allocate(1);
                 }
             };
-            Irp irp = lb.completions.irp("foreign-buffer");
+            Irp irp = net.completions.irp("foreign-buffer");
             try {
                 d.send(c.socket(), foreign, SendFlags.NONE, irp);
                 fail("a foreign WskBuf was accepted");
@@ -164,15 +173,15 @@ class BadInputSweepTest {
             }
             assertFalse(irp.cancel(), "never queued");
             irp.free();
-            assertEquals(NtStatus.INVALID_PARAMETER, lb.provider.socketConnect(null, null, null,
-                    lb.completions.irp("10")));
-            assertEquals(NtStatus.INVALID_PARAMETER, lb.provider.socketListen(null, null,
-                    (context, socket, local, remote) -> WskAccept.reject(), lb.completions.irp("11")));
-            d.send(c.socket(), WskBuf.of(bytes("ok")), SendFlags.NONE, lb.completions.irp("ok"));
-            assertEquals(NtStatus.SUCCESS, lb.completions.await("ok").status());
-            lb.closeSocket(c.socket());
-            lb.completions.assertEachCompletedOnce();
-            assertEquals(List.of(), lb.errors);
+            assertEquals(NtStatus.INVALID_PARAMETER, net.provider().socketConnect(null, null, null,
+                    net.completions.irp("10")));
+            assertEquals(NtStatus.INVALID_PARAMETER, net.provider().socketListen(null, null,
+                    (context, socket, local, remote) -> WskAccept.reject(), net.completions.irp("11")));
+            d.send(c.socket(), WskBuf.of(Bytes.ascii("ok")), SendFlags.NONE, net.completions.irp("ok"));
+            assertEquals(NtStatus.SUCCESS, net.completions.await("ok").status());
+            net.closeSocket(c.socket());
+            net.completions.assertEachCompletedOnce();
+            assertEquals(List.of(), net.errors());
         }
     }
 }

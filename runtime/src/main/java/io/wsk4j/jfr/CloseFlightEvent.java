@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;

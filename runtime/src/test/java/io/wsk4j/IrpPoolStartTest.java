@@ -1,0 +1,149 @@
+package io.wsk4j;
+
+import static io.wsk4j.Loopback.bytes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wsk4j.Loopback.Connection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The start methods of {@link IrpPool} that generated dispatch classes call (SPEC P3, P5): the IRP carries a routine
+ * that calls the handler once the IRP is back in the pool, and a call the provider refuses (SPEC B1) leaves the pool
+ * full.
+ */
+@Timeout(60)
+class IrpPoolStartTest {
+    /** A handler class as the processor sees one: its methods are the simple handlers. */
+    static final class Recorder {
+        final IrpPool pool;
+        final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
+        final BlockingQueue<WskSocket> sockets = new LinkedBlockingQueue<>();
+
+        Recorder(IrpPool pool) {
+            this.pool = pool;
+        }
+
+        void done(NtStatus status, String context) {
+            calls.add(context + " " + status.name() + " outstanding " + pool.outstanding());
+        }
+
+        void counted(NtStatus status, long bytes, String context) {
+            calls.add(context + " " + status.name() + " " + bytes + " outstanding " + pool.outstanding());
+        }
+
+        void connected(NtStatus status, WskSocket socket, String context) {
+            if (socket != null) {
+                sockets.add(socket);
+            }
+            // not the pool's count: the IRPs that enabled the socket's events may still be on their way back
+            calls.add(context + " " + status.name());
+        }
+
+        String next() throws InterruptedException {
+            String call = calls.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(call, "a handler call");
+            return call;
+        }
+    }
+
+    @Test
+    @DisplayName("P3 I4 a pooled start method calls its handler with the result once the IRP is back in the pool")
+    void handlersRunWithTheIrpBack() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            Connection c = lb.connect();
+            pool.send(c.socket(), WskBuf.of(bytes("hello")), SendFlags.NONE, recorder, Recorder::counted, "send");
+            assertEquals("send SUCCESS 5 outstanding 0", recorder.next());
+            pool.send(c.socket(), WskBuf.of(bytes("hi")), SendFlags.NONE, recorder, Recorder::done, "status");
+            assertEquals("status SUCCESS outstanding 0", recorder.next());
+            c.peer().getOutputStream().write(new byte[] {1, 2, 3});
+            pool.receive(c.socket(), WskBuf.of(ByteBuffer.allocate(3)), ReceiveFlags.WAITALL, recorder,
+                    Recorder::counted, "receive");
+            assertEquals("receive SUCCESS 3 outstanding 0", recorder.next());
+            pool.disconnect(c.socket(), null, DisconnectMode.ABORTIVE, recorder, Recorder::done, "abort");
+            assertEquals("abort SUCCESS outstanding 0", recorder.next());
+            pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
+            assertEquals("close SUCCESS outstanding 0", recorder.next());
+            assertEquals(0, pool.outstanding());
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("B1 B3 a start method whose call the provider refuses gives the IRP back before the exception")
+    void refusedCallLeavesThePoolFull() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            Connection c = lb.connect();
+            // a WskBuf that a pending receive holds cannot be passed to another operation (SPEC B4)
+            WskBuf held = WskBuf.of(ByteBuffer.allocate(8));
+            pool.receive(c.socket(), held, ReceiveFlags.NONE, recorder, Recorder::done, "pending");
+            assertEquals(1, pool.outstanding(), "the pending receive holds one IRP");
+            assertThrows(IllegalStateException.class,
+                    () -> pool.send(c.socket(), held, SendFlags.NONE, recorder, Recorder::done, "refused"));
+            assertEquals(1, pool.outstanding(), "the refused send gave its IRP back");
+            assertThrows(NullPointerException.class,
+                    () -> pool.closeSocket(null, recorder, Recorder::done, "no socket"));
+            IrpPool.StatusHandler<Recorder, String> noHandler = null;
+            assertThrows(NullPointerException.class, () -> pool.send(c.socket(), WskBuf.of(bytes("x")),
+                    SendFlags.NONE, recorder, noHandler, "no handler"));
+            assertEquals(1, pool.outstanding(), "nothing else is out");
+            c.peer().getOutputStream().write(new byte[8]);
+            assertEquals("pending SUCCESS outstanding 0", recorder.next());
+            pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
+            assertEquals("close SUCCESS outstanding 0", recorder.next());
+            assertTrue(recorder.calls.isEmpty(), "no handler ran for a refused call: " + recorder.calls);
+        }
+    }
+
+    @Test
+    @DisplayName("P5 E1 a pooled connect enables the socket's events before its handler runs; listen gets its socket")
+    void connectEnablesEventsAndListenGetsItsSocket() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            WskClientConnectionDispatch<String> events = new WskClientConnectionDispatch<>() {
+                @Override
+                public long onReceive(String context, WskBuf data) {
+                    received.add(context + " " + data.length());
+                    return data.length();
+                }
+            };
+            pool.socketConnect(lb.provider, lb.address(), events, Set.of(WskEvent.RECEIVE), recorder,
+                    Recorder::connected, "connect");
+            java.net.Socket peer = lb.server.accept();
+            assertEquals("connect SUCCESS", recorder.next());
+            peer.getOutputStream().write(new byte[] {7, 7});
+            assertEquals("connect 2", received.poll(Completions.WAIT_SECONDS, TimeUnit.SECONDS),
+                    "the receive event was on before the handler ran");
+            WskSocket connected = recorder.sockets.poll();
+            pool.closeSocket(connected, recorder, Recorder::done, "close");
+            assertEquals("close SUCCESS outstanding 0", recorder.next());
+            peer.close();
+
+            pool.socketListen(lb.provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    (context, socket, local, remote) -> WskAccept.reject(), recorder, Recorder::connected, "listen");
+            assertEquals("listen SUCCESS", recorder.next());
+            WskSocket listener = recorder.sockets.poll();
+            assertNotNull(listener);
+            pool.closeSocket(listener, recorder, Recorder::done, "close listener");
+            assertEquals("close listener SUCCESS outstanding 0", recorder.next());
+            assertEquals(0, pool.outstanding());
+        }
+    }
+}
