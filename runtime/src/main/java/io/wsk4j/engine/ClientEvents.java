@@ -4,6 +4,9 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskEvent;
 import io.wsk4j.transport.StreamEndpoint;
+import io.wsk4j.verify.CallSite;
+import io.wsk4j.verify.CallbackClock;
+import io.wsk4j.verify.SocketTrace;
 import java.io.IOException;
 
 /**

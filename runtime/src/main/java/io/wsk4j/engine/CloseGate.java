@@ -1,5 +1,9 @@
 package io.wsk4j.engine;
 
+import io.wsk4j.verify.Verifier;
+import io.wsk4j.verify.SocketTrace;
+import io.wsk4j.verify.CallSite;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskEvent;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
+import io.wsk4j.verify.Verifier;
 import java.net.SocketAddress;
 
 /**

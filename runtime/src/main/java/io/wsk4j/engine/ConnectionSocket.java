@@ -8,6 +8,7 @@ import io.wsk4j.WskEvent;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Ready;
 import io.wsk4j.transport.StreamEndpoint;
+import io.wsk4j.verify.CallSite;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;

@@ -12,6 +12,9 @@ import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.StreamEndpoint;
 import io.wsk4j.transport.Transport;
+import io.wsk4j.verify.CallbackClock;
+import io.wsk4j.verify.VerifiedProvider;
+import io.wsk4j.verify.Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -29,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@link WskProvider}: the WSK rules over a {@link Transport}, on a fixed set of {@link EventLoop}s; sockets are
  * spread over them in turn.
  */
-public final class EngineProvider implements WskProvider {
+public final class EngineProvider implements WskProvider, VerifiedProvider {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     final int id = IDS.incrementAndGet();
@@ -71,7 +74,7 @@ public final class EngineProvider implements WskProvider {
             abandonStart(null);
             throw new UncheckedIOException("Opening a poller (selector) failed; the provider cannot start", e);
         }
-        this.verifier = verifying == null ? null : new Verifier(this, verifying, loops);
+        this.verifier = verifying == null ? null : new Verifier(this, verifying, loopThreads(), loopClocks());
         try {
             if (verifier != null) {
                 verifier.start();
@@ -309,6 +312,38 @@ public final class EngineProvider implements WskProvider {
             errors.report("WskProvider.close()", new IllegalStateException(
                     closed.getCount() + " forgotten socket(s) did not finish closing in time"));
         }
+    }
+
+    private Thread[] loopThreads() {
+        Thread[] threads = new Thread[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            threads[i] = loops[i].thread;
+        }
+        return threads;
+    }
+
+    private CallbackClock[] loopClocks() {
+        CallbackClock[] clocks = new CallbackClock[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            clocks[i] = loops[i].clock;
+        }
+        return clocks;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public CallbackClock currentClock() {
+        EventLoop loop = currentLoop();
+        return loop == null ? null : loop.clock;
+    }
+
+    @Override
+    public void reportError(String what, Throwable error) {
+        errors.report(what, error);
     }
 
     /** The loop at {@code index}; for tests of the provider itself. */

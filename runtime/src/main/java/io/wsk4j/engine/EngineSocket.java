@@ -3,6 +3,8 @@ package io.wsk4j.engine;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
 import io.wsk4j.transport.ReadyHandler;
+import io.wsk4j.verify.SocketTrace;
+import io.wsk4j.verify.Verifier;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,9 @@
 package io.wsk4j.engine;
 
 import io.wsk4j.WskVerifierReport;
+import io.wsk4j.verify.CallSite;
+import io.wsk4j.verify.SocketTrace;
+import io.wsk4j.verify.Verifier;
 import java.util.ArrayList;
 import java.util.List;
 

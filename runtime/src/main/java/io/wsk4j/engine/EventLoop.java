@@ -7,6 +7,7 @@ import io.wsk4j.transport.LoopHost;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.Timed;
 import io.wsk4j.transport.Transport;
+import io.wsk4j.verify.CallbackClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -12,6 +12,9 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.WskVerifierReport;
 import io.wsk4j.spi.VerifierSettings;
+import io.wsk4j.verify.CallSite;
+import io.wsk4j.verify.CallbackClock;
+import io.wsk4j.verify.Verifier;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,11 +57,12 @@ class VerifierHookFaultTest {
         final AtomicBoolean throwOnReport = new AtomicBoolean();
 
         FaultyVerifier(EngineProvider provider, VerifierSettings settings) {
-            super(provider, settings, new EventLoop[] {provider.loop(0)});
+            super(provider, settings, new Thread[] {provider.loop(0).thread},
+                    new CallbackClock[] {provider.loop(0).clock});
         }
 
         @Override
-        CallSite site(String label) {
+        public CallSite site(String label) {
             if (throwOnSite.getAndSet(false)) {
                 throw new IllegalStateException("injected: site(" + label + ")");
             }
@@ -66,7 +70,7 @@ class VerifierHookFaultTest {
         }
 
         @Override
-        void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {
+        public void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {
             if (throwOnReport.getAndSet(false)) {
                 throw new IllegalStateException("injected: report(" + kind + ")");
             }

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class EchoServer {
     private static final int SLOTS = 2;
     private static final int BUFFER_SIZE = 4096;
+    /** How many times in a row a request that found no memory is tried again before the connection is given up. */
+    private static final int RETRIES = 16;
 
     /** The listening socket's context: how its listen ended, where it listens, and how its close went. */
     public static final class Listener {
@@ -74,6 +76,7 @@ public final class EchoServer {
         int openSlots = SLOTS;
         NtStatus failure;
         long echoed;
+        int retries;
 
         Connection(WskSocket socket, SocketAddress remote) {
             this.socket = socket;
@@ -165,7 +168,9 @@ public final class EchoServer {
 
     @OnReceiveComplete
     void received(NtStatus status, long bytes, Slot slot) {
-        if (status == NtStatus.SUCCESS && bytes > 0) {
+        if (retry(status, slot.connection)) {
+            glue.receive(slot.connection.socket, slot.data, slot);
+        } else if (status == NtStatus.SUCCESS && bytes > 0) {
             slot.buffer.flip();
             glue.send(slot.connection.socket, slot.data, slot);
         } else {
@@ -175,13 +180,29 @@ public final class EchoServer {
 
     @OnSendComplete
     void sent(NtStatus status, long bytes, Slot slot) {
-        if (status == NtStatus.SUCCESS) {
+        if (retry(status, slot.connection)) {
+            glue.send(slot.connection.socket, slot.data, slot);
+        } else if (status == NtStatus.SUCCESS) {
             slot.connection.echoed += bytes;
             slot.buffer.clear();
             glue.receive(slot.connection.socket, slot.data, slot);
         } else {
             slotDone(slot.connection, status);
         }
+    }
+
+    /**
+     * A request that completed INSUFFICIENT_RESOURCES did nothing (the provider found no memory for it), so it is tried
+     * again, a bounded number of times in a row; taking it as the connection's end would close it abortively and
+     * reset the echo the peer has not read yet.
+     */
+    private static boolean retry(NtStatus status, Connection connection) {
+        if (status != NtStatus.INSUFFICIENT_RESOURCES || connection.retries == RETRIES) {
+            connection.retries = 0;
+            return false;
+        }
+        connection.retries++;
+        return true;
     }
 
     private void slotDone(Connection connection, NtStatus status) {
@@ -200,6 +221,10 @@ public final class EchoServer {
 
     @OnDisconnectComplete
     void disconnected(NtStatus status, Connection connection) {
+        if (retry(status, connection)) {
+            glue.disconnect(connection.socket, connection);
+            return;
+        }
         connection.failure = status;
         glue.close(connection.socket, connection);
     }

@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,23 +9,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * open, every Irp.allocate() in the JVM pays a stack trace and a phantom reference, whichever provider the IRP is for.
  * A provider that fails to start leaves its verifier here no longer ({@code EngineProvider.abandonStart}).
  */
-final class Verifiers {
+public final class Verifiers {
     private static final CopyOnWriteArrayList<Verifier> OPEN = new CopyOnWriteArrayList<>();
     /** Read by every Irp.allocate(): one volatile read when no verifier is open. */
     private static volatile Verifier latest;
 
     private Verifiers() {}
 
-    static Verifier latest() {
+    public static Verifier latest() {
         return latest;
     }
 
-    static synchronized void opened(Verifier verifier) {
+    public static synchronized void opened(Verifier verifier) {
         OPEN.add(verifier);
         latest = verifier;
     }
 
-    static synchronized void closed(Verifier verifier) {
+    public static synchronized void closed(Verifier verifier) {
         OPEN.remove(verifier);
         latest = OPEN.isEmpty() ? null : OPEN.get(OPEN.size() - 1);
     }

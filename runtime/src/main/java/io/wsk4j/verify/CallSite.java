@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import io.wsk4j.WskVerifierReport;
 import java.util.Arrays;
@@ -11,20 +11,20 @@ import java.util.Arrays;
  * that "closed from the completion routine of the very call still on its way out" (the seed's pattern, SPEC C5) can
  * be told from a real race.
  */
-final class CallSite {
+public final class CallSite {
     /**
      * Bounds the chain of causes: routines that start the next operation chain them without end (a ping-pong would
      * keep every site it ever made), so a site further than this from its root starts a new chain.
      */
     private static final int MAX_CAUSES = 16;
 
-    final String label;
-    final Thread thread;
-    final CallSite cause;
+    public final String label;
+    public final Thread thread;
+    public final CallSite cause;
     private final int depth;
     private final Throwable stack;
 
-    CallSite(String label, CallSite cause) {
+    public CallSite(String label, CallSite cause) {
         this.label = label;
         this.thread = Thread.currentThread();
         boolean tooDeep = cause != null && cause.depth >= MAX_CAUSES;
@@ -34,7 +34,7 @@ final class CallSite {
     }
 
     /** Whether this call was made, directly or along its causes, inside the completion of {@code earlier}. */
-    boolean follows(CallSite earlier) {
+    public boolean follows(CallSite earlier) {
         CallSite site = this;
         for (; site != null; site = site.cause) { // at most MAX_CAUSES + 1 steps
             if (site == earlier) {
@@ -44,16 +44,16 @@ final class CallSite {
         return false;
     }
 
-    WskVerifierReport.Site toSite() {
+    public WskVerifierReport.Site toSite() {
         return toSite(label, thread, stack.getStackTrace());
     }
 
-    WskVerifierReport.Site toSite(String otherLabel) {
+    public WskVerifierReport.Site toSite(String otherLabel) {
         return toSite(otherLabel, thread, stack.getStackTrace());
     }
 
     /** A site from frames taken elsewhere (a sample of a blocked thread); wsk4j's own top frames are left off. */
-    static WskVerifierReport.Site toSite(String label, Thread thread, StackTraceElement[] frames) {
+    public static WskVerifierReport.Site toSite(String label, Thread thread, StackTraceElement[] frames) {
         int first = 0;
         while (first < frames.length && isWsk4j(frames[first].getClassName())) {
             first++;
@@ -65,6 +65,7 @@ final class CallSite {
     /** The provider and the API classes whose methods lead into it; an application's classes are never these. */
     private static boolean isWsk4j(String className) {
         return className.startsWith("io.wsk4j.engine.") || className.startsWith("io.wsk4j.transport.")
+                || className.startsWith("io.wsk4j.verify.") || className.startsWith("io.wsk4j.jfr.")
                 || className.startsWith("io.wsk4j.spi.")
                 || className.equals("io.wsk4j.Irp") || className.equals("io.wsk4j.IrpPool")
                 || className.startsWith("io.wsk4j.WskProvider") || className.equals("io.wsk4j.WskBuf");

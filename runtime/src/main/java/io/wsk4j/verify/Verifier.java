@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import io.wsk4j.WskVerifierException;
 import io.wsk4j.WskVerifierListener;
@@ -12,22 +12,24 @@ import java.util.List;
  * for {@code verifierFailsOnReport}, and runs the watchdog of blocked I/O threads. A provider without a verifier has
  * none of this: every hook on the I/O path is one null check. Not final only so that a test can make a hook throw.
  */
-class Verifier {
-    private final EngineProvider provider;
+public class Verifier {
+    private final VerifiedProvider provider;
     private final WskVerifierListener listener;
     private final boolean failsOnReport;
     private final BlockingWatchdog watchdog;
     private final List<WskVerifierReport> kept = new ArrayList<>();
     private boolean closed;
 
-    Verifier(EngineProvider provider, VerifierSettings settings, EventLoop[] loops) {
+    public Verifier(VerifiedProvider provider, VerifierSettings settings, Thread[] loopThreads,
+            CallbackClock[] loopClocks) {
         this.provider = provider;
         this.listener = settings.listener();
         this.failsOnReport = settings.failsOnReport();
-        this.watchdog = new BlockingWatchdog(this, loops, settings.blockingThreshold().toNanos(), provider.id);
+        this.watchdog = new BlockingWatchdog(this, loopThreads, loopClocks, settings.blockingThreshold().toNanos(),
+                provider.id());
     }
 
-    void start() {
+    public void start() {
         Verifiers.opened(this);
         watchdog.start();
     }
@@ -39,7 +41,7 @@ class Verifier {
      *
      * @throws WskVerifierException if it fails on reports and made some
      */
-    void close() {
+    public void close() {
         watchdog.stop();
         if (failsOnReport) {
             IrpTrace.collectLeaks(this);
@@ -56,27 +58,27 @@ class Verifier {
     }
 
     /** The provider could not start: this verifier stops and is no longer open, with nothing to report. */
-    void abandon() {
+    public void abandon() {
         watchdog.stop();
         Verifiers.closed(this);
     }
 
     /** The place of a call made now on this thread, linked to the routine running on it if it is an I/O thread. */
-    CallSite site(String label) {
-        EventLoop loop = provider.currentLoop();
-        return new CallSite(label, loop == null ? null : loop.clock.routineSite());
+    public CallSite site(String label) {
+        CallbackClock clock = provider.currentClock();
+        return new CallSite(label, clock == null ? null : clock.routineSite());
     }
 
     /**
      * A verifier hook threw (an OutOfMemoryError while taking a stack, a bug here): SPEC V0 says the verifier changes
      * nothing the program sees, so the hook's caller goes on as without a verifier, and this says so.
      */
-    static void hookFailed(EngineProvider provider, String what, Throwable error) {
-        provider.errors.report("The verifier failed while " + what + "; the call goes on as without the verifier"
+    public static void hookFailed(VerifiedProvider provider, String what, Throwable error) {
+        provider.reportError("The verifier failed while " + what + "; the call goes on as without the verifier"
                 + " (SPEC V0)", error);
     }
 
-    void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {
+    public void report(WskVerifierReport.Kind kind, String message, List<WskVerifierReport.Site> sites) {
         WskVerifierReport report = new WskVerifierReport(kind, message, sites);
         synchronized (kept) {
             if (failsOnReport && !closed) {
@@ -86,7 +88,7 @@ class Verifier {
         try {
             listener.onReport(report);
         } catch (Throwable t) { // the reporting thread may be an I/O thread or inside closeSocket: it must go on
-            provider.errors.report("The verifier listener threw on " + kind + "; it must not throw", t);
+            provider.reportError("The verifier listener threw on " + kind + "; it must not throw", t);
         }
     }
 }

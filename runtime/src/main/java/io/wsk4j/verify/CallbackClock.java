@@ -1,18 +1,18 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 /**
  * When the user code an I/O thread runs now (a completion routine, an event callback) began, for the verifier's
  * watchdog (SPEC V5). Written by the loop thread, read by the watchdog; only the outermost callback is timed, since
  * a routine that runs inside another's dispatch call holds the thread on the outer one's account.
  */
-final class CallbackClock {
+public final class CallbackClock {
     /** System.nanoTime() when the outermost callback began; 0 when none runs. */
-    volatile long startedAt;
+    public volatile long startedAt;
     /** Counts callbacks, so that the watchdog reports each blocked one once. */
-    volatile long serial;
-    volatile String what;
+    public volatile long serial;
+    public volatile String what;
     /** Where the IRP was dispatched (a routine) or the socket made (an event); may be null. */
-    volatile CallSite about;
+    public volatile CallSite about;
 
     // loop thread only
     private int depth;
@@ -20,7 +20,7 @@ final class CallbackClock {
     private CallSite routineSite;
 
     /** Loop thread: a callback begins; returns what {@link #ended} restores. */
-    CallSite started(String callback, CallSite site, boolean isRoutine) {
+    public CallSite started(String callback, CallSite site, boolean isRoutine) {
         CallSite outer = routineSite;
         routineSite = isRoutine ? site : null;
         if (depth++ == 0) {
@@ -32,7 +32,7 @@ final class CallbackClock {
         return outer;
     }
 
-    void ended(CallSite outer) {
+    public void ended(CallSite outer) {
         routineSite = outer;
         if (--depth == 0) {
             startedAt = 0;
@@ -40,7 +40,7 @@ final class CallbackClock {
     }
 
     /** Loop thread: the dispatch site of the IRP whose completion routine runs on it now, or null. */
-    CallSite routineSite() {
+    public CallSite routineSite() {
         return routineSite;
     }
 }

@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import io.wsk4j.WskVerifierReport;
 import java.lang.ref.PhantomReference;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * application allocated, a phantom reference that tells when the collector found it unreachable. The trace holds no
  * reference to the IRP (which could then never become unreachable).
  */
-final class IrpTrace {
+public final class IrpTrace {
     /** Null for an IRP an IrpPool owns, or one allocated while no verifier was open: no leak is reported for those. */
     private final CallSite allocated;
     private volatile CallSite dispatched;
@@ -27,32 +27,32 @@ final class IrpTrace {
     }
 
     /** Watches an IRP the application allocated: a report if it becomes unreachable without free(). */
-    static IrpTrace watchAllocation(IrpCore irp, Verifier verifier) {
+    public static IrpTrace watchAllocation(Object irp, Verifier verifier) {
         IrpTrace trace = new IrpTrace(new CallSite("Irp.allocate() called", null), verifier);
         trace.watch = Leaks.watch(irp, trace);
         return trace;
     }
 
     /** Only where the IRP is dispatched: it was allocated by a pool, or before any verifier was open. */
-    static IrpTrace dispatchOnly(Verifier verifier) {
+    public static IrpTrace dispatchOnly(Verifier verifier) {
         return new IrpTrace(null, verifier);
     }
 
-    void dispatched(CallSite site, Verifier by) {
+    public void dispatched(CallSite site, Verifier by) {
         dispatched = site;
         verifier = by;
     }
 
-    CallSite dispatchSite() {
+    public CallSite dispatchSite() {
         return dispatched;
     }
 
-    Verifier verifier() {
+    public Verifier verifier() {
         return verifier;
     }
 
     /** free(): no leak; the IRP is forgotten now rather than when it is collected. */
-    void freed() {
+    public void freed() {
         Leaks.Watch w = watch;
         if (w != null) {
             Leaks.forget(w);
@@ -77,7 +77,7 @@ final class IrpTrace {
      * collector found unreachable, so that a leak made before {@code WskProvider.close()} fails that close instead of
      * reaching the listener later from another thread. Nothing to do if no IRP is watched on {@code verifier}'s account.
      */
-    static void collectLeaks(Verifier verifier) {
+    public static void collectLeaks(Verifier verifier) {
         Leaks.collect(verifier);
     }
 
@@ -88,7 +88,7 @@ final class IrpTrace {
      */
     private static final class Leaks {
         private static final int GC_ROUNDS = 2;
-        private static final ReferenceQueue<IrpCore> QUEUE = new ReferenceQueue<>();
+        private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
         /** Keeps the watches reachable until their IRP is freed or reported. */
         private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
         private static final Object LOCK = new Object();
@@ -100,16 +100,16 @@ final class IrpTrace {
         }
 
         /** A watched IRP: the collector clears and enqueues it once the IRP is unreachable. */
-        static final class Watch extends PhantomReference<IrpCore> {
+        static final class Watch extends PhantomReference<Object> {
             final IrpTrace trace;
 
-            Watch(IrpCore irp, IrpTrace trace) {
+            Watch(Object irp, IrpTrace trace) {
                 super(irp, QUEUE);
                 this.trace = trace;
             }
         }
 
-        static Watch watch(IrpCore irp, IrpTrace trace) {
+        static Watch watch(Object irp, IrpTrace trace) {
             Watch watch = new Watch(irp, trace);
             WATCHED.add(watch);
             return watch;

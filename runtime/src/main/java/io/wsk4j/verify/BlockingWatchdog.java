@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import io.wsk4j.WskVerifierReport;
 import java.util.ArrayList;
@@ -11,28 +11,31 @@ import java.util.concurrent.locks.LockSupport;
  * past the threshold is reported once, with the I/O thread's stack at that moment, which names the line it blocks at.
  * Timing the callback after it returned could not say where it blocked.
  */
-final class BlockingWatchdog implements Runnable {
+public final class BlockingWatchdog implements Runnable {
     private final Verifier verifier;
-    private final EventLoop[] loops;
+    private final Thread[] threads;
+    private final CallbackClock[] clocks;
     private final long thresholdNanos;
     private final long[] reported;
     private final Thread thread;
     private volatile boolean running = true;
 
-    BlockingWatchdog(Verifier verifier, EventLoop[] loops, long thresholdNanos, int providerId) {
+    public BlockingWatchdog(Verifier verifier, Thread[] threads, CallbackClock[] clocks, long thresholdNanos,
+            int providerId) {
         this.verifier = verifier;
-        this.loops = loops;
+        this.threads = threads;
+        this.clocks = clocks;
         this.thresholdNanos = thresholdNanos;
-        this.reported = new long[loops.length];
+        this.reported = new long[threads.length];
         this.thread = new Thread(this, "wsk4j-verifier-" + providerId);
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         LockSupport.unpark(thread);
     }
@@ -42,15 +45,15 @@ final class BlockingWatchdog implements Runnable {
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(1), thresholdNanos / 4);
         while (running) {
             LockSupport.parkNanos(this, period);
-            for (int i = 0; i < loops.length && running; i++) {
+            for (int i = 0; i < threads.length && running; i++) {
                 look(i);
             }
         }
     }
 
     private void look(int index) {
-        EventLoop loop = loops[index];
-        CallbackClock clock = loop.clock;
+        Thread thread = threads[index];
+        CallbackClock clock = clocks[index];
         long started = clock.startedAt;
         long serial = clock.serial;
         if (started == 0 || serial == reported[index]) {
@@ -62,20 +65,20 @@ final class BlockingWatchdog implements Runnable {
         }
         String what = clock.what;
         CallSite about = clock.about;
-        Thread.State state = loop.thread.getState();
-        StackTraceElement[] frames = loop.thread.getStackTrace();
+        Thread.State state = thread.getState();
+        StackTraceElement[] frames = thread.getStackTrace();
         if (clock.serial != serial || clock.startedAt != started) {
             return; // it returned meanwhile: the sample would show something else
         }
         reported[index] = serial;
         List<WskVerifierReport.Site> sites = new ArrayList<>();
         sites.add(CallSite.toSite("the I/O thread was here after " + TimeUnit.NANOSECONDS.toMillis(held) + " ms ("
-                + state + ")", loop.thread, frames));
+                + state + ")", thread, frames));
         if (about != null) {
             sites.add(about.toSite());
         }
         verifier.report(WskVerifierReport.Kind.IO_THREAD_BLOCKED, "The " + what + " held I/O thread "
-                + loop.thread.getName() + " for more than " + TimeUnit.NANOSECONDS.toMillis(thresholdNanos)
+                + thread.getName() + " for more than " + TimeUnit.NANOSECONDS.toMillis(thresholdNanos)
                 + " ms (SPEC V5, E4): every socket of that thread waits meanwhile; do not block in completion"
                 + " routines and event callbacks, hand slow work to another thread", sites);
     }

@@ -1,4 +1,4 @@
-package io.wsk4j.engine;
+package io.wsk4j.verify;
 
 import io.wsk4j.WskVerifierReport;
 import java.util.ArrayList;
@@ -9,23 +9,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the verifier knows of one socket (SPEC V3, V4, V7): where it was made, which threads are inside its dispatch
  * calls now and from where, and where closeSocket was called.
  */
-final class SocketTrace {
-    final CallSite made;
-    final String madeLabel;
+public final class SocketTrace {
+    public final CallSite made;
+    public final String madeLabel;
     private final ConcurrentHashMap<Thread, Inside> inside = new ConcurrentHashMap<>();
     private volatile CallSite closedAt;
 
-    SocketTrace(CallSite made, String madeLabel) {
+    public SocketTrace(CallSite made, String madeLabel) {
         this.made = made;
         this.madeLabel = madeLabel;
     }
 
-    WskVerifierReport.Site madeSite() {
+    public WskVerifierReport.Site madeSite() {
         return made.toSite(madeLabel);
     }
 
     /** The current thread enters a dispatch call of the socket (nested calls keep the outermost site). */
-    void entering(CallSite site) {
+    public void entering(CallSite site) {
         Inside call = inside.get(Thread.currentThread());
         if (call == null) {
             inside.put(Thread.currentThread(), new Inside(site));
@@ -34,7 +34,7 @@ final class SocketTrace {
         }
     }
 
-    void left() {
+    public void left() {
         Inside call = inside.get(Thread.currentThread());
         if (call != null && --call.depth == 0) {
             inside.remove(Thread.currentThread());
@@ -42,7 +42,7 @@ final class SocketTrace {
     }
 
     /** The site of the dispatch call the current thread is inside, or null. */
-    CallSite currentCall() {
+    public CallSite currentCall() {
         Inside call = inside.get(Thread.currentThread());
         return call == null ? null : call.site;
     }
@@ -52,7 +52,7 @@ final class SocketTrace {
      * (V4), unless the close comes from the completion of that very call's IRP (the seed's close in the routine, which
      * SPEC C5 makes safe). The caller reports them with {@link #reportRacingClose} once the close is handed over.
      */
-    List<CallSite> closing(CallSite closer) {
+    public List<CallSite> closing(CallSite closer) {
         closedAt = closer;
         List<CallSite> racing = null;
         for (Inside call : inside.values()) {
@@ -69,7 +69,7 @@ final class SocketTrace {
     }
 
     /** SPEC V0, V4: one report for the close, naming every other thread that was inside a call. */
-    void reportRacingClose(CallSite closer, List<CallSite> racing, Verifier verifier) {
+    public void reportRacingClose(CallSite closer, List<CallSite> racing, Verifier verifier) {
         List<WskVerifierReport.Site> sites = new ArrayList<>(racing.size() + 1);
         sites.add(closer.toSite());
         StringBuilder calls = new StringBuilder();
@@ -87,7 +87,7 @@ final class SocketTrace {
     }
 
     /** A call that threw "socket closed": on another thread than the close, it lost a race with it (V7). */
-    void lateCall(CallSite late, Verifier verifier) {
+    public void lateCall(CallSite late, Verifier verifier) {
         CallSite closer = closedAt;
         if (closer == null || closer.thread == late.thread) {
             return; // closed by the provider, or a plain call after close on the same thread: the exception says it
