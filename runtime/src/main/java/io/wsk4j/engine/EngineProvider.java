@@ -125,7 +125,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             stream = transport.openStream();
         } catch (IOException e) {
             errors.report("Opening a socket failed", e);
-            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
+            return completeWithoutSocket(op, Operation.SOCKET, NtStatus.INSUFFICIENT_RESOURCES);
         }
         EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET, socket, stream);
@@ -140,14 +140,14 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         op.checkStartable(Operation.SOCKET_CONNECT);
         checkOpen();
         if (remoteAddress == null) {
-            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
+            return completeWithoutSocket(op, Operation.SOCKET_CONNECT, NtStatus.INVALID_PARAMETER);
         }
         StreamEndpoint stream;
         try {
             stream = transport.openStream();
         } catch (IOException e) {
             errors.report("Opening a socket failed", e);
-            return completeWithoutSocket(op, NtStatus.INSUFFICIENT_RESOURCES);
+            return completeWithoutSocket(op, Operation.SOCKET_CONNECT, NtStatus.INSUFFICIENT_RESOURCES);
         }
         EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET_CONNECT, socket, stream);
@@ -164,7 +164,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         op.checkStartable(Operation.LISTEN);
         checkOpen();
         if (localAddress == null) {
-            return completeWithoutSocket(op, NtStatus.INVALID_PARAMETER);
+            return completeWithoutSocket(op, Operation.LISTEN, NtStatus.INVALID_PARAMETER);
         }
         EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
         beginOrClose(op, Operation.LISTEN, socket, null);
@@ -173,9 +173,10 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     }
 
     /** A socket request that fails before any socket exists: it completes here, counted for the stats here. */
-    private NtStatus completeWithoutSocket(IrpCore op, NtStatus status) {
-        op.begin(Operation.SOCKET, null);
-        stats.completedOffLoop(Operation.SOCKET, false, status);
+    private NtStatus completeWithoutSocket(IrpCore op, Operation operation, NtStatus status) {
+        op.begin(operation, null);
+        op.socketless = this; // its routine's failures and its trace line are this provider's
+        stats.completedOffLoop(operation, false, status);
         return op.complete(status, 0);
     }
 

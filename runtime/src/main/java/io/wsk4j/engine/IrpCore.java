@@ -79,6 +79,8 @@ final class IrpCore extends LoopTask implements Irp {
     SocketAddress endpoint;
     WskEvent event;
     boolean enable;
+    /** The provider of a socket request that completes without a socket (making one failed); else null. */
+    EngineProvider socketless;
     /** The next IRP in the socket's send or receive queue ({@link IrpQueue}); loop-owned. */
     IrpCore nextQueued;
     /** Bytes moved so far (loop-owned while the IRP is queued). */
@@ -372,6 +374,11 @@ final class IrpCore extends LoopTask implements Irp {
         }
         status = finalStatus;
         information = finalInformation;
+        EngineProvider owner = socket != null ? socket.provider : socketless;
+        socketless = null;
+        if (socket == null && owner != null && owner.observer != null) {
+            owner.observer.completed(operation.wskName, "", finalStatus, finalInformation);
+        }
         if (socket != null) {
             CompletionObserver observer = socket.provider.observer;
             if (observer != null) {
@@ -411,15 +418,15 @@ final class IrpCore extends LoopTask implements Irp {
         Verifier dispatchedBy = traced == null ? null : traced.verifier();
         state = COMPLETED;
         if (invoke) {
-            runRoutine(r, c, op, socket, dispatchedAt, dispatchedBy);
+            runRoutine(r, c, op, socket, owner, dispatchedAt, dispatchedBy);
         }
         return finalStatus;
     }
 
     /** {@code dispatchedAt} and {@code dispatchedBy}: this completion's dispatch (SPEC V2, V4, V5), or null. */
     private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, EngineSocket socket,
-            CallSite dispatchedAt, Verifier dispatchedBy) {
-        ErrorChannel errors = socket == null ? null : socket.provider.errors;
+            EngineProvider owner, CallSite dispatchedAt, Verifier dispatchedBy) {
+        ErrorChannel errors = owner == null ? null : owner.errors;
         // the clock first: without a verifier it is null, and the thread check is skipped
         CallbackClock clock = socket == null || socket.loop.clock == null || !socket.loop.inLoop()
                 ? null : socket.loop.clock;

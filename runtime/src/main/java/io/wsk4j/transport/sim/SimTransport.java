@@ -29,8 +29,8 @@ public final class SimTransport implements Transport {
     public StreamEndpoint openStream() throws IOException {
         network.checkThread("A dispatch call on a simulated provider");
         if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
-            network.note("provider", "making a socket failed: out of descriptors (fault)");
-            throw new IOException("Too many open files");
+            network.note("provider", "making a socket failed: out of memory (fault)");
+            throw new IOException("Cannot allocate memory (the fault plan's allocation failures)");
         }
         return new SimStream(network, network.newWire());
     }
@@ -39,8 +39,8 @@ public final class SimTransport implements Transport {
     public ListenEndpoint openListener() throws IOException {
         network.checkThread("A dispatch call on a simulated provider");
         if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
-            network.note("provider", "making a listening socket failed: out of descriptors (fault)");
-            throw new IOException("Too many open files");
+            network.note("provider", "making a listening socket failed: out of memory (fault)");
+            throw new IOException("Cannot allocate memory (the fault plan's allocation failures)");
         }
         return new SimListen(network);
     }
