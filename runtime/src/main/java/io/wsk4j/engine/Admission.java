@@ -18,6 +18,14 @@ final class Admission extends LoopTask {
 
     @Override
     void runOnLoop() {
+        admit(listener, binding, accepted, owner);
+    }
+
+    /**
+     * The one way an accepted connection becomes a socket, on the loop that owns it: the listener's own loop at once,
+     * or another loop through this task. Its accept event runs, unless the listener's close began (SPEC C2).
+     */
+    static void admit(ListeningSocket listener, ListenBinding<?> binding, StreamEndpoint accepted, EventLoop owner) {
         ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted, listener);
         listener.provider.register(socket);
         try {

@@ -202,12 +202,10 @@ final class ListeningSocket extends EngineSocket {
                 return;
             }
             EventLoop owner = provider.nextLoop();
+            admissions.incrementAndGet();
             if (owner == loop) {
-                ConnectionSocket socket = new ConnectionSocket(provider, loop, accepted, this);
-                provider.register(socket);
-                socket.admit(binding);
+                Admission.admit(this, binding, accepted, owner); // the same path as another loop's, without a task
             } else {
-                admissions.incrementAndGet();
                 owner.execute(new Admission(this, binding, accepted, owner));
             }
         }
