@@ -11,6 +11,7 @@ import io.wsk4j.sim.WskSimulation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -41,8 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It first runs both with {@code warmup} connections (untimed, so that the JIT has compiled both paths), then
  * times each: from the first connect to the last connection checked, the listener's set-up and the provider's close
- * outside. Flags: {@code connections} (10000), {@code bytes} (4096), {@code concurrency} (16), {@code seed} (42),
- * {@code warmup} (1000). Exit status 1 if a check failed.
+ * outside; with each, the process's CPU time meanwhile (the simulation runs on this one thread; on loopback the
+ * client threads, the I/O thread and the kernel's TCP work share the cores). Flags: {@code connections} (10000),
+ * {@code bytes} (4096), {@code concurrency} (16), {@code seed} (42), {@code warmup} (1000). Exit status 1 if a check
+ * failed.
  *
  * <pre>java -cp benchmarks.jar io.wsk4j.benchmarks.SimVsLoopbackMain --connections=10000</pre>
  */
@@ -81,14 +84,25 @@ final class SimVsLoopbackMain {
             run.loopback(warmup);
             System.out.printf(Locale.ROOT, "warm-up: %,d connections on each, untimed%n", warmup);
         }
+        long cpu = processCpu();
         long simulated = run.simulated(connections);
-        System.out.printf(Locale.ROOT, "simulated (WskSimulation.seeded(%d)): %,d connections in %,.0f ms%n",
-                run.seed, connections, simulated / 1e6);
+        long simulatedCpu = processCpu() - cpu;
+        System.out.printf(Locale.ROOT, "simulated (WskSimulation.seeded(%d)): %,d connections in %,.0f ms"
+                + " (process CPU %,.0f ms)%n", run.seed, connections, simulated / 1e6, simulatedCpu / 1e6);
+        cpu = processCpu();
         long loopback = run.loopback(connections);
+        long loopbackCpu = processCpu() - cpu;
         System.out.printf(Locale.ROOT, "loopback (NIO provider, 1 I/O thread, %d client threads): %,d connections in"
-                + " %,.0f ms%n", run.concurrency, connections, loopback / 1e6);
+                + " %,.0f ms (process CPU %,.0f ms, kernel included)%n", run.concurrency, connections, loopback / 1e6,
+                loopbackCpu / 1e6);
         System.out.printf(Locale.ROOT, "loopback / simulated: %.2f (the simulation is %.2f× as fast)%n",
                 (double) loopback / simulated, (double) loopback / simulated);
+    }
+
+    /** This process's CPU time so far, every thread, user and kernel. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Connection {@code i}'s payload, the same on both networks. */
