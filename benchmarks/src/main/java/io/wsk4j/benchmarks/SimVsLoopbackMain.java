@@ -40,17 +40,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * byte compared), close; the server must report each connection echoed in full, its disconnect and its close
  * SUCCESS. At most {@code concurrency} connections are in flight on either side.
  *
- * <p>It first runs both with {@code warmup} connections (untimed, so that the JIT has compiled both paths), then
+ * <p>It first runs both with {@code warmup} connections (untimed, so that the JIT has compiled both paths: with 1,000
+ * the compiler threads still took most of the CPU during the timed runs), then
  * times each: from the first connect to the last connection checked, the listener's set-up and the provider's close
  * outside; with each, the process's CPU time meanwhile (the simulation runs on this one thread; on loopback the
  * client threads, the I/O thread and the kernel's TCP work share the cores). Flags: {@code connections} (10000),
- * {@code bytes} (4096), {@code concurrency} (16), {@code seed} (42), {@code warmup} (1000). Exit status 1 if a check
- * failed.
+ * {@code bytes} (4096), {@code concurrency} (16), {@code seed} (42), {@code warmup} (10000), {@code only}
+ * (simulated or loopback: that one alone, untimed, for a profiler). Exit status 1 if a check failed.
  *
  * <pre>java -cp benchmarks.jar io.wsk4j.benchmarks.SimVsLoopbackMain --connections=10000</pre>
  */
 final class SimVsLoopbackMain {
-    private static final Set<String> FLAGS = Set.of("connections", "bytes", "concurrency", "seed", "warmup");
+    private static final Set<String> FLAGS = Set.of("connections", "bytes", "concurrency", "seed", "warmup",
+            "only");
     private static final long WAIT_SECONDS = 120;
 
     private final int bytes;
@@ -73,22 +75,41 @@ final class SimVsLoopbackMain {
             return;
         }
         int connections = flags.integer("connections", 10_000);
-        int warmup = flags.integer("warmup", 1_000);
+        int warmup = flags.integer("warmup", 10_000);
+        String only = flags.get("only", "");
+        if (!Set.of("", "simulated", "loopback").contains(only)) {
+            System.err.println("sim-vs-loopback: --only is simulated or loopback");
+            System.exit(2);
+            return;
+        }
+        boolean simulation = !only.equals("loopback");
+        boolean loopbacks = !only.equals("simulated");
         SimVsLoopbackMain run = new SimVsLoopbackMain(flags.integer("bytes", 4096),
                 flags.integer("concurrency", 16), Long.parseLong(flags.get("seed", "42")));
         System.out.printf(Locale.ROOT, "echo example, %,d connections of %,d bytes each way, at most %d in flight;"
                 + " JDK %s, %d cores%n", connections, run.bytes, run.concurrency, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         if (warmup > 0) {
-            run.simulated(warmup);
-            run.loopback(warmup);
+            if (simulation) {
+                run.simulated(warmup);
+            }
+            if (loopbacks) {
+                run.loopback(warmup);
+            }
             System.out.printf(Locale.ROOT, "warm-up: %,d connections on each, untimed%n", warmup);
         }
         long cpu = processCpu();
+        if (!simulation) {
+            run.loopback(connections); // for a profiler: the timed run alone
+            return;
+        }
         long simulated = run.simulated(connections);
         long simulatedCpu = processCpu() - cpu;
         System.out.printf(Locale.ROOT, "simulated (WskSimulation.seeded(%d)): %,d connections in %,.0f ms"
                 + " (process CPU %,.0f ms)%n", run.seed, connections, simulated / 1e6, simulatedCpu / 1e6);
+        if (!loopbacks) {
+            return;
+        }
         cpu = processCpu();
         long loopback = run.loopback(connections);
         long loopbackCpu = processCpu() - cpu;
