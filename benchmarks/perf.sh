@@ -19,15 +19,16 @@ perf record -q -g -F 499 -o "$out/perf.data" -- java -Xms1g -Xmx1g -XX:+AlwaysPr
     -Dio.netty.leakDetection.level=disabled -cp "$jar" io.wsk4j.benchmarks.CaseMain --workload="$workload" \
     --impl="$impl" --threads="$threads" --warmup=3 --measure=6 > "$out/case.log" 2> "$out/case.err"
 grep -oE 'pass: [0-9]+[^	]*' "$out/case.log" | head -1 || { cat "$out/case.log" "$out/case.err"; exit 1; }
-comms=$(perf report -i "$out/perf.data" --sort comm --stdio 2>/dev/null \
-    | awk '$2 ~ /^(wsk4j-io|nio-echo|multiThreadIoEv|nioEventLoop)/ {print $2}' | sort -u | paste -sd, -)
+set +o pipefail # head closes the reports' pipes early
+comms=$(perf report -i "$out/perf.data" --no-children --sort comm --stdio 2>/dev/null \
+    | awk '$NF ~ /^(wsk4j-io|nio-echo|multiThreadIoEv|nioEventLoop)/ {print $NF}' | sort -u | paste -sd, -)
 echo "$workload $impl ${threads}t ($jar), server threads: $comms"
 echo "top symbols, self time, share of the server threads' samples:"
-perf report -i "$out/perf.data" --comms "$comms" --no-children --sort dso,symbol --stdio 2>/dev/null \
-    | grep -E '^ +[0-9]' | head -25
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort dso,symbol --stdio 2>/dev/null \
+    | grep -E "^ +[0-9]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -25
 echo "top Java frames (JIT-compiled or interpreted code), self time:"
-perf report -i "$out/perf.data" --comms "$comms" --no-children --sort symbol --stdio 2>/dev/null \
-    | grep -E '^ +[0-9]' | grep -E 'L?(io|java|jdk|sun)[./]' | head -20
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort symbol --stdio 2>/dev/null \
+    | grep -E "^ +[0-9]" | grep -E "(io|java|jdk|sun)[./]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -20
 echo "total, self time by part: kernel, JVM (libjvm), Java code (perf map), other:"
-perf report -i "$out/perf.data" --comms "$comms" --no-children --sort dso --stdio 2>/dev/null \
-    | grep -E '^ +[0-9]' | head -8
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort dso --stdio 2>/dev/null \
+    | grep -E "^ +[0-9]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -8
