@@ -24,11 +24,11 @@ comms=$(perf report -i "$out/perf.data" --no-children --sort comm --stdio 2>/dev
     | awk '$NF ~ /^(wsk4j-io|nio-echo|multiThreadIoEv|nioEventLoop)/ {print $NF}' | sort -u | paste -sd, -)
 echo "$workload $impl ${threads}t ($jar), server threads: $comms"
 echo "top symbols, self time, share of the server threads' samples:"
-perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort dso,symbol --stdio 2>/dev/null \
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children -g none --sort dso,symbol --stdio 2>/dev/null \
     | grep -E "^ +[0-9]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -25
 echo "top Java frames (JIT-compiled or interpreted code), self time:"
-perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort symbol --stdio 2>/dev/null \
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children -g none --sort symbol --stdio 2>/dev/null \
     | grep -E "^ +[0-9]" | grep -E "(io|java|jdk|sun)[./]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -20
 echo "total, self time by part: kernel, JVM (libjvm), Java code (perf map), other:"
-perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children --sort dso --stdio 2>/dev/null \
+perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children -g none --sort dso --stdio 2>/dev/null \
     | grep -E "^ +[0-9]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -8
