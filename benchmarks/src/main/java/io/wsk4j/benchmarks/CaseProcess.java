@@ -23,13 +23,17 @@ final class CaseProcess {
 
     private final Path java;
     private final Path jar;
+    /** Another build's benchmarks jar, for the {@code @base} cases; null if none. */
+    private final Path baselineJar;
     private final List<String> extraJvmArgs;
     private final boolean netns;
     private final List<String> caseFlags;
 
-    CaseProcess(Path java, Path jar, List<String> extraJvmArgs, boolean netns, List<String> caseFlags) {
+    CaseProcess(Path java, Path jar, Path baselineJar, List<String> extraJvmArgs, boolean netns,
+            List<String> caseFlags) {
         this.java = java;
         this.jar = jar;
+        this.baselineJar = baselineJar;
         this.extraJvmArgs = List.copyOf(extraJvmArgs);
         this.netns = netns;
         this.caseFlags = List.copyOf(caseFlags);
@@ -40,7 +44,12 @@ final class CaseProcess {
         command.add(java.toString());
         command.addAll(JVM_ARGS);
         command.addAll(extraJvmArgs);
-        command.addAll(List.of("-cp", jar.toString(), CaseMain.class.getName(),
+        if (spec.variant().baseline() && baselineJar == null) {
+            throw new IllegalArgumentException(spec.name() + " needs --baseline-jar (BASELINE_JAR for run.sh)");
+        }
+        // a baseline case runs the other jar's own CaseMain, with the plain label: the same command but the jar
+        Path caseJar = spec.variant().baseline() ? baselineJar : jar;
+        command.addAll(List.of("-cp", caseJar.toString(), CaseMain.class.getName(),
                 "--workload=" + spec.workload().label,
                 "--impl=" + spec.implementation().label,
                 "--threads=" + spec.threads()));
@@ -76,13 +85,14 @@ final class CaseProcess {
             if (status != 0 && result.passed()) {
                 return failed(spec, "the case JVM exited " + status + " after printing a passing result");
             }
-            return result;
+            // the child names its implementation without @base: the row is the spec's
+            return result.as(spec.variant().label());
         } finally {
             Files.deleteIfExists(out);
         }
     }
 
     private static CaseResult failed(CaseSpec spec, String why) {
-        return CaseResult.failed(spec.workload().label, spec.implementation().label, spec.threads(), why);
+        return CaseResult.failed(spec.workload().label, spec.variant().label(), spec.threads(), why);
     }
 }

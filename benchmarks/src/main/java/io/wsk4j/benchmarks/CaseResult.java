@@ -39,6 +39,12 @@ record CaseResult(
         return ops / seconds;
     }
 
+    /** The same figures under another implementation label (a baseline case's child prints the plain one). */
+    CaseResult as(String label) {
+        return new CaseResult(workload, label, threads, ops, seconds, serverCpuMicrosPerOp, switchesPerOp,
+                serverBytesPerOp, clientCpuShare, serverCpuCores, otherCores, passed, checks, gc);
+    }
+
     static CaseResult failed(String workload, String implementation, int threads, String why) {
         return new CaseResult(workload, implementation, threads, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, false, "FAIL: " + why, "");

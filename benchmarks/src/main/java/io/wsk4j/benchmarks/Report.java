@@ -54,7 +54,7 @@ final class Report {
             double efficiency = nio == null ? Double.NaN : median(nio, CaseResult::serverCpuMicrosPerOp) / cpu;
             md.append("| ").append(spec.workload().label)
                     .append(" | ").append(spec.threads())
-                    .append(" | ").append(spec.implementation().label)
+                    .append(" | ").append(spec.variant().label())
                     .append(" | ").append(throughputCell(same, spec.workload()))
                     .append(" | ").append(format("%.2f", ratio))
                     .append(" | ").append(format("%.1f", cpu))
@@ -88,7 +88,7 @@ final class Report {
             csv.append(run.round()).append(',')
                     .append(r.workload()).append(',')
                     .append(r.threads()).append(',')
-                    .append(r.implementation()).append(',')
+                    .append(run.spec().variant().label()).append(',')
                     .append(r.ops()).append(',')
                     .append(number(r.seconds())).append(',')
                     .append(number(r.throughput())).append(',')
@@ -108,7 +108,7 @@ final class Report {
     }
 
     private static String key(CaseSpec spec) {
-        return spec.workload().label + "/" + spec.threads() + "/" + spec.implementation().label;
+        return spec.workload().label + "/" + spec.threads() + "/" + spec.variant().label();
     }
 
     private static String throughputCell(List<Run> same, Workload workload) {

@@ -21,11 +21,13 @@ import java.util.Set;
  * <p>Flags (all {@code --name=value}): {@code workloads}, {@code impls}, {@code threads} (comma lists; threads
  * replaces every selected workload's default thread counts), {@code warmup}, {@code measure} (seconds),
  * {@code rounds}, {@code connections}, {@code ports}, {@code netns} (auto, on, off), {@code results} (a
- * directory), {@code jar}, {@code jvm-arg} (repeatable), {@code label} (free text for the header, e.g. the commit).
+ * directory), {@code jar}, {@code jvm-arg} (repeatable), {@code label} (free text for the header, e.g. the commit),
+ * {@code baseline-jar} (another build's benchmarks jar: adds {@code wsk4j-raw@base} and {@code wsk4j-glue@base} to
+ * the default cases, and lets {@code impls} name {@code <impl>@base}) and {@code baseline-label} (its header text).
  */
 final class Runner {
     private static final Set<String> FLAGS = Set.of("workloads", "impls", "threads", "warmup", "measure", "rounds",
-            "connections", "ports", "netns", "results", "jar", "jvm-arg", "label");
+            "connections", "ports", "netns", "results", "jar", "jvm-arg", "label", "baseline-jar", "baseline-label");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'");
 
     private Runner() {}
@@ -52,9 +54,18 @@ final class Runner {
     private static int run(Flags flags) throws IOException, InterruptedException, URISyntaxException {
         List<Workload> workloads = flags.list("workloads",
                 Arrays.stream(Workload.values()).map(w -> w.label).toList()).stream().map(Workload::of).toList();
-        List<Implementation> implementations = flags.list("impls",
-                Arrays.stream(Implementation.values()).filter(i -> i.byDefault).map(i -> i.label).toList()).stream()
-                .map(Implementation::of).toList();
+        String baselineFlag = flags.get("baseline-jar", "");
+        Path baselineJar = baselineFlag.isEmpty() ? null : Path.of(baselineFlag).toAbsolutePath();
+        if (baselineJar != null && !Files.isRegularFile(baselineJar)) {
+            System.err.println("runner: --baseline-jar: no such file " + baselineJar);
+            return 2;
+        }
+        List<Variant> variants = flags.list("impls", Variant.defaults(baselineJar != null)).stream()
+                .map(Variant::of).toList();
+        if (baselineJar == null && variants.stream().anyMatch(Variant::baseline)) {
+            System.err.println("runner: an @base case needs --baseline-jar (BASELINE_JAR for run.sh)");
+            return 2;
+        }
         List<String> threadsFlag = flags.list("threads", null);
         double warmup = flags.seconds("warmup", CaseMain.DEFAULT_WARMUP);
         double measure = flags.seconds("measure", CaseMain.DEFAULT_MEASURE);
@@ -74,7 +85,7 @@ final class Runner {
         Path results = Path.of(flags.get("results", "benchmarks/results")).toAbsolutePath();
         Path jar = Path.of(flags.get("jar", ownJar().toString()));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        CaseProcess process = new CaseProcess(java, jar, flags.all("jvm-arg"), netns, List.of(
+        CaseProcess process = new CaseProcess(java, jar, baselineJar, flags.all("jvm-arg"), netns, List.of(
                 "--warmup=" + warmup, "--measure=" + measure,
                 "--connections=" + connections, "--ports=" + ports));
 
@@ -84,7 +95,7 @@ final class Runner {
             List<Integer> threads = threadsFlag == null ? CaseSpec.defaultThreads(workload)
                     : threadsFlag.stream().map(Integer::parseInt).toList();
             for (int round = 0; round < rounds; round++) {
-                List<CaseSpec> cases = CaseSpec.of(workload, implementations, threads, round);
+                List<CaseSpec> cases = CaseSpec.of(workload, variants, threads, round);
                 plan.add(cases);
                 total += cases.size();
             }
@@ -135,6 +146,13 @@ final class Runner {
         String label = flags.get("label", "");
         if (!label.isEmpty()) {
             lines.add("- build: " + label);
+        }
+        String baseline = flags.get("baseline-jar", "");
+        if (!baseline.isEmpty()) {
+            String baselineLabel = flags.get("baseline-label", "");
+            lines.add("- `@base` cases: the same case from another build's jar, `" + baseline + "`"
+                    + (baselineLabel.isEmpty() ? "" : " (" + baselineLabel + ")")
+                    + "; vs nio divides by this run's `nio`");
         }
         lines.add("- each case in a fresh JVM: `java " + String.join(" ", CaseProcess.JVM_ARGS)
                 + (flags.all("jvm-arg").isEmpty() ? "" : " " + String.join(" ", flags.all("jvm-arg")))
