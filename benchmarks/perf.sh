@@ -29,6 +29,3 @@ perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-chil
 echo "top Java frames (JIT-compiled or interpreted code), self time:"
 perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children -g none --sort symbol --stdio 2>/dev/null \
     | grep -E "^ +[0-9]" | grep -E "(io|java|jdk|sun)[./]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -20
-echo "total, self time by part: kernel, JVM (libjvm), Java code (perf map), other:"
-perf report -i "$out/perf.data" --comms "$comms" --percentage relative --no-children -g none --sort dso --stdio 2>/dev/null \
-    | grep -E "^ +[0-9]" | sed "s/ *-* *-* *$//" | cut -c1-200 | head -8
