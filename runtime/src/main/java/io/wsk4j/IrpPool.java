@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
  * dispatch call does only before it queues anything, SPEC B1), gives the IRP back before the exception reaches the
  * caller. When the operation completes, the routine reads the result, gives the IRP back, then calls the handler, so a
  * handler that starts the next operation finds the IRP in the pool again. The handler is a method reference that
- * captures nothing ({@code Sessions::sent}), so that no call allocates.
+ * captures nothing ({@code Sessions::sent}), so that no call allocates. That is also why each start method spells out
+ * its own take / call / give-back-on-refusal block: one shared helper would need a lambda capturing the call's
+ * arguments, allocated on every call. (The deeper fix, the provider giving a refused IRP back to its pool itself,
+ * would remove the blocks; it touches every refusal path of the engine and is left for later.)
  *
  * <p>Each thread keeps a few IRPs of its own (up to 64 per pool) before the shared ring, so that I/O threads that take
  * and recycle on their own thread, as completion routines do, never contend for the ring with each other.
