@@ -9,7 +9,6 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskEvent;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
-import io.wsk4j.verify.Verifier;
 import java.net.SocketAddress;
 
 /**
@@ -93,7 +92,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
             }
             op.mode = mode;
             op.buffer = chain;
-            FlightEvents.disconnectStarted(op, target, mode, chain);
+            target.provider.observer.disconnectStarts(op, target);
             return submit(target, op);
         } finally {
             target.gate.exit();
@@ -105,13 +104,12 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
         op.begin(Operation.CLOSE, target); // SPEC B1: a bad IRP throws here, and the socket stays open
-        FlightEvents.closeStarted(op, target);
+        target.provider.observer.closeStarts(op, target);
         boolean now;
         try {
             now = target.gate.shut(op);
         } catch (RuntimeException e) {
             op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
-            op.flightEvent = null;
             throw e;
         }
         if (now) {
@@ -175,13 +173,7 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
         for (int i = 0; i < buffer.bufferCount(); i++) {
             EventLoop lender = target.provider.receiveEventLender(buffer.buffer(i));
             if (lender != null) {
-                if (target.provider.verifier != null) {
-                    try {
-                        EventDataCheck.report(target, lender);
-                    } catch (Throwable t) { // the caller must see B4's exception, not the verifier's failure
-                        Verifier.hookFailed(target.provider, "checking a receive event's data (SPEC V6)", t);
-                    }
-                }
+                target.provider.observer.eventDataPassedOn(target, lender);
                 throw new IllegalArgumentException("This buffer is the data of a receive event, valid only while the"
                         + " event runs (SPEC B4): copy the bytes you keep or send into a buffer of your own and pass a"
                         + " WskBuf over that");

@@ -8,7 +8,6 @@ import io.wsk4j.WskEvent;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Ready;
 import io.wsk4j.transport.StreamEndpoint;
-import io.wsk4j.verify.CallSite;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -469,28 +468,22 @@ final class ConnectionSocket extends EngineSocket {
         }
     }
 
-    /**
-     * SPEC V8: with the verifier on, a receive event that declined bytes starts a watch; if no receive IRP took them
-     * by its deadline, the stall is reported instead of leaving the peer waiting in silence.
-     */
+    /** SPEC V8: the observer (the verifier) may watch whether a receive IRP comes for the declined bytes. */
     private void watchForStall() {
-        if (provider.verifier != null) {
-            loop.schedule(new ReceiveStallWatch(this, ++stallWatches, loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
-        }
+        provider.observer.receiveDeclined(this);
     }
 
-    /** The watch {@code serial} is due: still the same decline, still nobody took the bytes? Loop thread. */
-    void stallDue(int serial) {
-        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()
-                || trace == null) {
-            return;
+    /** {@return the number of the next stall watch; a watch whose number is not the last one is stale} */
+    int nextStallWatch() {
+        return ++stallWatches;
+    }
+
+    /** The stall watch {@code serial} is due: the bytes the event declined that still wait, or 0. Loop thread. */
+    long stalledBytes(int serial) {
+        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()) {
+            return 0;
         }
-        provider.verifier.report(io.wsk4j.WskVerifierReport.Kind.RECEIVE_STALLED, "The receive event of " + this
-                + " declined " + receives.keptCount() + " bytes and no receive IRP has taken them for "
-                + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(ReceiveStallWatch.BOUND_NANOS) + " s (SPEC V8,"
-                + " E3): the connection waits for a receive that never comes, and so does its peer; after an event"
-                + " returns less than it was offered, post a receive (the glue's receive) for the rest",
-                java.util.List.of(trace.madeSite()));
+        return receives.keptCount();
     }
 
     /** Offers kept bytes to the receive event; false if it took less than all it was offered. */
@@ -530,9 +523,7 @@ final class ConnectionSocket extends EngineSocket {
             return taken;
         } finally {
             loop.returnReadBuffer();
-            if (loop.clock != null) {
-                view.limit(0); // verifier (SPEC V6): data kept past the event reads as empty instead of as other bytes
-            }
+            provider.observer.eventDataReturned(view);
         }
     }
 
@@ -588,17 +579,14 @@ final class ConnectionSocket extends EngineSocket {
             return;
         }
         WskAccept answer;
-        CallSite outer = loop.clock == null ? null
-                : loop.clock.started("accept event of the listening socket", trace == null ? null : trace.made, false);
+        Object watch = provider.observer.eventStarts(this, "accept event");
         try {
             answer = listener.onAccept(this, local, remote);
         } catch (Throwable t) {
             provider.errors.report("The accept event threw; the connection is rejected", t);
             answer = WskAccept.reject();
         } finally {
-            if (loop.clock != null) {
-                loop.clock.ended(outer);
-            }
+            provider.observer.eventEnded(this, watch);
         }
         if (gate.isShut()) {
             return; // the event closed it itself; that close runs after this step
@@ -708,7 +696,7 @@ final class ConnectionSocket extends EngineSocket {
             provider.unregister(this);
         }
         if (cause != null) {
-            FlightEvents.closeDetails(cause, flushed, tearingDownAbortively);
+            provider.observer.tornDown(cause, flushed, tearingDownAbortively);
             cause.complete(NtStatus.SUCCESS, 0);
         }
     }

@@ -7,7 +7,6 @@ import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskErrorHandler;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskStats;
-import io.wsk4j.WskVerifierReport;
 import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.StreamEndpoint;
@@ -45,8 +44,11 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     final Transport transport;
     /** The transport may fail requests for lack of resources (a simulation's fault plan); read once. */
     final boolean injectsFaults;
-    /** Told of every completion of a socket's IRP; null when nobody watches (a simulation's trace does). */
-    final CompletionObserver observer;
+    /**
+     * Everything that watches the engine (SPEC R3, V): the stats always, the Flight Recorder if the JDK has it, the
+     * verifier if on, a simulation's trace if given; composed once here, so the engine calls one observer.
+     */
+    final EngineObserver observer;
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final Set<EngineSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -61,10 +63,10 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             VerifierSettings verifying, CompletionObserver observer) {
         this.transport = transport;
         this.injectsFaults = transport.injectsFaults();
-        this.observer = observer;
+        this.observer = EngineObserver.of(stats, FlightEvents.ifAvailable(),
+                verifying == null ? null : new VerifyingObserver(this), CompletionTrace.of(observer));
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
-        FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
         this.loops = new EventLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
@@ -175,8 +177,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     /** A socket request that fails before any socket exists: it completes here, counted for the stats here. */
     private NtStatus completeWithoutSocket(IrpCore op, Operation operation, NtStatus status) {
         op.begin(operation, null);
-        op.socketless = this; // its routine's failures and its trace line are this provider's
-        stats.completedOffLoop(operation, false, status);
+        op.socketless = this; // its routine's failures, its stats and its trace line are this provider's
         return op.complete(status, 0);
     }
 
@@ -274,13 +275,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(loops[0].nanoTime() - started);
         List<EngineSocket> untraced = new ArrayList<>();
         for (EngineSocket socket : forgotten) {
-            if (verifier != null && socket.trace != null) {
-                // one mistake, one report: the verifier's names where the socket was made
-                verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, "The " + socket + " was still open when"
-                        + " its provider closed (SPEC V3, C6); the provider closes it now, as closeSocket would,"
-                        + " which resets its peer: close every socket (closeSocket, or close(socket, context) in the"
-                        + " generated glue) before WskProvider.close()", List.of(socket.trace.madeSite()));
-            } else {
+            if (!observer.reportsLeftOpen(socket)) { // one mistake, one report: the verifier's names where it was made
                 untraced.add(socket);
             }
         }
@@ -304,7 +299,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             }, closed, true, true, true);
             op.begin(Operation.CLOSE, socket);
-            FlightEvents.closeStarted(op, socket);
+            observer.closeStarts(op, socket);
             op.markPendingReturned();
             socket.loop.execute(op);
         }
