@@ -110,7 +110,7 @@ final class ConnectionSocket extends EngineSocket {
                 disconnect(op);
                 break;
             case CLOSE:
-                teardown(Ending.CLOSE, op);
+                teardown(Ending.CLOSE, op, NtStatus.SUCCESS);
                 break;
             case CONTROL:
                 control(op);
@@ -172,17 +172,16 @@ final class ConnectionSocket extends EngineSocket {
         op.complete(NtStatus.SUCCESS, 0);
     }
 
+    /** The connect {@code op} ends with {@code status}, and the socket through the one teardown. */
     private void connectFailed(IrpCore op, NtStatus status) {
-        closeChannel(CloseKind.QUIET);
-        state = state.to(SocketState.CONNECT_FAILED);
+        connectOp = null; // the teardown completes op as its cause, not as a pending connect
         if (op.operation == Operation.SOCKET_CONNECT) {
-            // the application never saw this socket, so it cannot close it: do it here
+            // the application never saw this socket, so it cannot close it: it closes here
             gate.forceShut("the provider, since its connect failed");
-            state = state.to(SocketState.CLOSED);
-            events.release();
-            provider.unregister(this);
+            teardown(Ending.SOCKET_CONNECT_FAILED, op, status);
+        } else {
+            teardown(Ending.CONNECT_FAILED, op, status);
         }
-        op.complete(status, 0);
     }
 
     private void bind(IrpCore op) {
@@ -242,7 +241,7 @@ final class ConnectionSocket extends EngineSocket {
                 op.complete(NtStatus.CANCELLED, 0); // cancelled before it reached the loop: nothing happened
                 return;
             }
-            teardown(Ending.ABORT, op);
+            teardown(Ending.ABORT, op, NtStatus.SUCCESS);
             return;
         }
         state = state.gracefulQueued();
@@ -349,7 +348,7 @@ final class ConnectionSocket extends EngineSocket {
         try {
             progress = sends.write(stream, budget);
         } catch (IOException e) {
-            teardown(Ending.PEER_RESET, null);
+            teardown(Ending.PEER_RESET);
             return;
         }
         while (progress == SendQueue.Progress.GRACEFUL_CANCELLED) {
@@ -361,7 +360,7 @@ final class ConnectionSocket extends EngineSocket {
             try {
                 progress = sends.write(stream, budget);
             } catch (IOException e) {
-                teardown(Ending.PEER_RESET, null);
+                teardown(Ending.PEER_RESET);
                 return;
             }
         }
@@ -369,7 +368,7 @@ final class ConnectionSocket extends EngineSocket {
             try {
                 stream.shutdownOutput();
             } catch (IOException e) {
-                teardown(Ending.PEER_RESET, null);
+                teardown(Ending.PEER_RESET);
                 return;
             }
             state = state.finSent();
@@ -455,7 +454,7 @@ final class ConnectionSocket extends EngineSocket {
             }
             int taken = offerToReceiveEvent(n);
             if (taken < 0) {
-                teardown(Ending.EVENT_FAILED, null); // SPEC E6: the bytes go with the connection
+                teardown(Ending.EVENT_FAILED); // SPEC E6: the bytes go with the connection
                 return;
             }
             data.position(taken);
@@ -493,7 +492,7 @@ final class ConnectionSocket extends EngineSocket {
         int n = receives.peekKept(data);
         int taken = offerToReceiveEvent(n);
         if (taken < 0) {
-            teardown(Ending.EVENT_FAILED, null); // SPEC E6
+            teardown(Ending.EVENT_FAILED); // SPEC E6
             return false;
         }
         receives.takeKept(taken);
@@ -542,7 +541,7 @@ final class ConnectionSocket extends EngineSocket {
         try {
             n = stream.read(data);
         } catch (IOException e) {
-            teardown(Ending.PEER_RESET, null);
+            teardown(Ending.PEER_RESET);
             return -1;
         }
         drained = n >= 0 && n < wanted;
@@ -627,7 +626,7 @@ final class ConnectionSocket extends EngineSocket {
         gate.forceShut(closer);
         if (state != SocketState.CLOSED && beginStep()) {
             try {
-                teardown(Ending.CLOSE, null);
+                teardown(Ending.CLOSE);
             } finally {
                 endStep();
             }
@@ -636,26 +635,29 @@ final class ConnectionSocket extends EngineSocket {
 
     private void rejectNow() {
         gate.forceShut("the provider, since its connection was rejected");
-        teardown(Ending.REJECT, null);
+        teardown(Ending.REJECT);
     }
 
     // ---- the one teardown -----------------------------------------------------------------------------------
 
+    /** {@link #teardown(Ending, IrpCore, NtStatus)} for an ending that no IRP of the socket asked for. */
+    private void teardown(Ending ending) {
+        teardown(ending, null, null);
+    }
+
     /**
      * Ends the connection's pending work as {@code ending} says: the wire first (RST, a quiet close, or a lingering
-     * hand-on), then every pending IRP in queue order, then {@code cause} (the abort or close IRP) last (SPEC C2, D7,
-     * D9). A close issued by a routine of this teardown runs after it, so it cannot overtake it.
+     * hand-on), then every pending IRP in queue order, then {@code cause} (the abort, close or failed connect IRP)
+     * last, with {@code causeStatus} (SPEC C2, D7, D9). A close issued by a routine of this teardown runs after it, so
+     * it cannot overtake it.
      */
-    private void teardown(Ending ending, IrpCore cause) {
+    private void teardown(Ending ending, IrpCore cause, NtStatus causeStatus) {
         SocketState before = state;
         state = state.to(ending.next);
         if (!ending.raisesDisconnectEvent()) {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
-        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT || ending == Ending.EVENT_FAILED
-                ? CloseKind.RESET
-                : ending == Ending.PEER_RESET ? CloseKind.QUIET
-                : before.closeKind();
+        CloseKind how = ending.closeKind(before);
         tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
                 || before == SocketState.ABORTED || before == SocketState.RESET;
         boolean flushFirst = closeChannel(how);
@@ -665,7 +667,7 @@ final class ConnectionSocket extends EngineSocket {
             hold(); // the loop's next select sends the RST; afterFlush() completes the IRPs
             return;
         }
-        completeTeardown(ending, cause);
+        completeTeardown(ending, cause, causeStatus);
     }
 
     @Override
@@ -674,10 +676,10 @@ final class ConnectionSocket extends EngineSocket {
         IrpCore cause = heldCause;
         heldEnding = null;
         heldCause = null;
-        completeTeardown(ending, cause);
+        completeTeardown(ending, cause, NtStatus.SUCCESS); // only a reset is held, and its cause is an abort or close
     }
 
-    private void completeTeardown(Ending ending, IrpCore cause) {
+    private void completeTeardown(Ending ending, IrpCore cause, NtStatus causeStatus) {
         IrpCore connecting = connectOp;
         connectOp = null;
         int flushed = 0;
@@ -697,7 +699,7 @@ final class ConnectionSocket extends EngineSocket {
         }
         if (cause != null) {
             provider.observer.tornDown(cause, flushed, tearingDownAbortively);
-            cause.complete(NtStatus.SUCCESS, 0);
+            cause.complete(causeStatus, 0);
         }
     }
 
