@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  * is read and written on {@link #loop}'s thread only; dispatch calls reach it by running an IRP there.
  *
  * <p>Its pending work sits in a {@link SendQueue} and a {@link ReceiveQueue}; its callbacks in {@link ClientEvents};
- * every ending (abort, peer reset, close, reject) goes through {@link #teardown}.
+ * every ending (abort, peer reset, close, reject, a failed connect: each an {@link Ending}) goes through {@link
+ * #teardown(Ending, IrpCore, NtStatus)}.
  */
 final class ConnectionSocket extends EngineSocket {
     private final SendQueue sends = new SendQueue();
@@ -44,11 +45,6 @@ final class ConnectionSocket extends EngineSocket {
     private boolean filledReceive;
     /** Receive-event declines watched so far (SPEC V8); a watch whose number is not the last one is stale. */
     private int stallWatches;
-    /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
-    private Ending heldEnding;
-    private IrpCore heldCause;
-    /** Whether the connection ended with a reset, ours or the peer's, for the Flight Recorder's close event. */
-    private boolean tearingDownAbortively;
     /**
      * The connection's addresses, kept from when it was made, so that messages and events name it after its
      * transport forgot them (a closed channel answers nothing).
@@ -658,28 +654,29 @@ final class ConnectionSocket extends EngineSocket {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
         CloseKind how = ending.closeKind(before);
-        tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
+        // whether the connection ended with a reset, ours or the peer's, for the observers (the Flight Recorder)
+        boolean abortive = how == CloseKind.RESET || ending == Ending.PEER_RESET
                 || before == SocketState.ABORTED || before == SocketState.RESET;
         boolean flushFirst = closeChannel(how);
         if (flushFirst && !loop.broken()) {
-            heldEnding = ending;
-            heldCause = cause;
-            hold(); // the loop's next select sends the RST; afterFlush() completes the IRPs
+            // the loop's next select sends the RST; afterFlush completes the IRPs (SPEC D7: the RST first). The one
+            // object a teardown makes, and only this one: an idle socket keeps no field for it
+            hold(new HeldTeardown(ending, cause, causeStatus, abortive));
             return;
         }
-        completeTeardown(ending, cause, causeStatus);
+        completeTeardown(ending, cause, causeStatus, abortive);
     }
+
+    /** A teardown held until the loop's flush put its RST on the wire: what {@link #completeTeardown} goes on with. */
+    private record HeldTeardown(Ending ending, IrpCore cause, NtStatus causeStatus, boolean abortive) {}
 
     @Override
-    void afterFlush() {
-        Ending ending = heldEnding;
-        IrpCore cause = heldCause;
-        heldEnding = null;
-        heldCause = null;
-        completeTeardown(ending, cause, NtStatus.SUCCESS); // only a reset is held, and its cause is an abort or close
+    void afterFlush(Object held) {
+        HeldTeardown teardown = (HeldTeardown) held;
+        completeTeardown(teardown.ending, teardown.cause, teardown.causeStatus, teardown.abortive);
     }
 
-    private void completeTeardown(Ending ending, IrpCore cause, NtStatus causeStatus) {
+    private void completeTeardown(Ending ending, IrpCore cause, NtStatus causeStatus, boolean abortive) {
         IrpCore connecting = connectOp;
         connectOp = null;
         int flushed = 0;
@@ -698,7 +695,7 @@ final class ConnectionSocket extends EngineSocket {
             provider.unregister(this);
         }
         if (cause != null) {
-            provider.observer.tornDown(cause, flushed, tearingDownAbortively);
+            provider.observer.tornDown(cause, flushed, abortive);
             cause.complete(causeStatus, 0);
         }
     }

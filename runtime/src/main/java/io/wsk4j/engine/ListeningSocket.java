@@ -114,14 +114,14 @@ final class ListeningSocket extends EngineSocket {
         boolean closesAtNextPoll = closePort();
         deferredClose.set(op);
         if (closesAtNextPoll && !loop.broken()) {
-            hold(); // afterFlush() goes on once the descriptor is closed
+            hold(op); // afterFlush goes on once the descriptor is closed; the close waits in deferredClose meanwhile
             return;
         }
         portClosed();
     }
 
     @Override
-    void afterFlush() {
+    void afterFlush(Object close) {
         portClosed();
     }
 
