@@ -37,7 +37,10 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     final int id = IDS.incrementAndGet();
     final ErrorChannel errors;
     final ConnectionDispatch dispatch = new ConnectionDispatch();
-    /** SPEC V; null when the verifier is off, which every hook checks first. */
+    /**
+     * SPEC V; null when the verifier is off. The engine reaches it through {@link VerifyingObserver}, which reads it
+     * at each use; here it is made, started and closed, and gives new sockets their trace.
+     */
     final Verifier verifier;
     final ProviderStats stats = new ProviderStats();
     final int listenBacklog = 1024;
