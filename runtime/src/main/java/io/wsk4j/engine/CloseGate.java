@@ -63,7 +63,7 @@ final class CloseGate {
         try {
             enterGate();
         } catch (IllegalStateException closed) {
-            observer.callRefused(socket);
+            observer.callRefused(socket, operation);
             throw closed;
         }
     }

@@ -23,9 +23,9 @@ final class ComposedObserver implements EngineObserver {
     }
 
     @Override
-    public void callRefused(EngineSocket socket) {
+    public void callRefused(EngineSocket socket, Operation operation) {
         for (EngineObserver observer : all) {
-            observer.callRefused(socket);
+            observer.callRefused(socket, operation);
         }
     }
 

@@ -24,7 +24,7 @@ interface EngineObserver {
     default void callEntering(EngineSocket socket, Operation operation) {}
 
     /** The call that {@link #callEntering} announced found the socket closed and throws (SPEC C5, V7). */
-    default void callRefused(EngineSocket socket) {}
+    default void callRefused(EngineSocket socket, Operation operation) {}
 
     /** The call that {@link #callEntering} announced leaves the socket. */
     default void callLeft(EngineSocket socket) {}

@@ -52,16 +52,17 @@ final class VerifyingObserver implements EngineObserver {
         }
     }
 
+    /**
+     * The refused call's own place, taken here while the call is still on the stack: the socket's trace keeps only a
+     * thread's outermost call, and a refused call may be nested in another (a routine's call inside a dispatch call).
+     */
     @Override
-    public void callRefused(EngineSocket socket) {
+    public void callRefused(EngineSocket socket, Operation operation) {
         SocketTrace trace = socket.trace;
         if (trace != null) {
-            CallSite late = trace.currentCall();
             trace.left();
             try {
-                if (late != null) {
-                    trace.lateCall(late, verifier());
-                }
+                trace.lateCall(verifier().site(operation.wskName + " called"), verifier());
             } catch (Throwable t) { // the caller must see "socket closed", not the verifier's failure
                 failed("checking a call after closeSocket (SPEC V7)", t);
             }
