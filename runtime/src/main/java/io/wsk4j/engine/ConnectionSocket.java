@@ -43,8 +43,6 @@ final class ConnectionSocket extends EngineSocket {
      * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
      */
     private boolean filledReceive;
-    /** Receive-event declines watched so far (SPEC V8); a watch whose number is not the last one is stale. */
-    private int stallWatches;
     /**
      * The connection's addresses, kept from when it was made, so that messages and events name it after its
      * transport forgot them (a closed channel answers nothing).
@@ -468,14 +466,9 @@ final class ConnectionSocket extends EngineSocket {
         provider.observer.receiveDeclined(this);
     }
 
-    /** {@return the number of the next stall watch; a watch whose number is not the last one is stale} */
-    int nextStallWatch() {
-        return ++stallWatches;
-    }
-
-    /** The stall watch {@code serial} is due: the bytes the event declined that still wait, or 0. Loop thread. */
-    long stalledBytes(int serial) {
-        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()) {
+    /** A stall watch is due: the bytes a receive event declined that no receive IRP took, or 0. Loop thread. */
+    long stalledBytes() {
+        if (!state.connected() || !receives.isEmpty() || !receives.hasKept()) {
             return 0;
         }
         return receives.keptCount();

@@ -28,7 +28,10 @@ final class ReceiveStallWatch extends Timed {
         if (socket.loop.nanoTime() - deadline < 0) {
             return; // a loop that ends expires every timer early: not a stall
         }
-        long kept = socket.stalledBytes(serial);
+        if (serial != socket.trace.declines()) {
+            return; // a later decline has a watch of its own
+        }
+        long kept = socket.stalledBytes();
         if (kept > 0) {
             verifying.reportStall(socket, kept);
         }

@@ -162,8 +162,11 @@ final class VerifyingObserver implements EngineObserver {
     /** SPEC V8: a decline starts a watch; if no receive IRP took the bytes by its deadline, the stall is reported. */
     @Override
     public void receiveDeclined(ConnectionSocket socket) {
-        socket.loop.schedule(new ReceiveStallWatch(this, socket, socket.nextStallWatch(),
-                socket.loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
+        SocketTrace trace = socket.trace;
+        if (trace != null) { // the count lives in the trace: an engine socket keeps no field for the verifier
+            socket.loop.schedule(new ReceiveStallWatch(this, socket, trace.declined(),
+                    socket.loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
+        }
     }
 
     /** The watch found the bytes still waiting. Loop thread. */

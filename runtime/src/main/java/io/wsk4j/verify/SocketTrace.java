@@ -16,6 +16,8 @@ public final class SocketTrace {
     private volatile CallSite closedAt;
     /** The calls other threads were inside when closeSocket shut the gate; null if none. The closing thread only. */
     private List<CallSite> racingClose;
+    /** Receive-event declines so far (SPEC V8), so that a watch knows whether a later decline made it stale. */
+    private int declines;
 
     public SocketTrace(CallSite made, String madeLabel) {
         this.made = made;
@@ -24,6 +26,16 @@ public final class SocketTrace {
 
     public WskVerifierReport.Site madeSite() {
         return made.toSite(madeLabel);
+    }
+
+    /** A receive event declined bytes (SPEC V8); the socket's I/O thread only. {@return the decline's number} */
+    public int declined() {
+        return ++declines;
+    }
+
+    /** {@return the number of the last decline; the socket's I/O thread only} */
+    public int declines() {
+        return declines;
     }
 
     /** The current thread enters a dispatch call of the socket (nested calls keep the outermost site). */
