@@ -29,7 +29,6 @@ final class ConnectionSocket extends EngineSocket {
     private SocketState state;
     private final StreamEndpoint stream;
     private IrpCore connectOp;
-    private boolean noDelay;
     /**
      * No read readiness came since the last read took less than it asked for, or since the socket connected: a read
      * now would spend a system call to learn "nothing yet". Readiness is level-triggered, so data that arrives is
@@ -198,9 +197,8 @@ final class ConnectionSocket extends EngineSocket {
             op.complete(refusal, 0);
             return;
         }
-        if (op.sendFlags == SendFlags.NODELAY && !noDelay) {
-            noDelay = true; // once: setOption costs a system call and an allocation
-            try {
+        if (op.sendFlags == SendFlags.NODELAY) {
+            try { // the transport makes the system call only the first time
                 stream.setNoDelay(true);
             } catch (IOException e) {
                 provider.errors.report("Setting TCP_NODELAY on " + this + " failed; the send goes on without it", e);

@@ -33,6 +33,10 @@ public interface StreamEndpoint {
     /** Sends FIN after every byte written so far. */
     void shutdownOutput() throws IOException;
 
+    /**
+     * Turns Nagle's algorithm off ({@code on}) or on. Called for each send that asks for it, so an endpoint that pays
+     * for the change (a system call) makes it only when it changes something.
+     */
     void setNoDelay(boolean on) throws IOException;
 
     /** {@return the transport's send buffer size, for the send-backlog event} */

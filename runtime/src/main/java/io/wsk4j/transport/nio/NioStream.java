@@ -19,6 +19,11 @@ final class NioStream implements StreamEndpoint {
     private NioPoller poller;
     private SelectionKey key;
     private int interest;
+    /**
+     * TCP_NODELAY as last set: setOption costs a system call and an allocation, so it is made once. Kept here rather
+     * than on the engine's socket, where a connection's every byte counts: this object has room for it.
+     */
+    private boolean noDelay;
 
     NioStream(SocketChannel channel) {
         this.channel = channel;
@@ -75,6 +80,10 @@ final class NioStream implements StreamEndpoint {
 
     @Override
     public void setNoDelay(boolean on) throws IOException {
+        if (noDelay == on) {
+            return;
+        }
+        noDelay = on; // first: a failure is reported once, not at every send that asks
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
     }
 
