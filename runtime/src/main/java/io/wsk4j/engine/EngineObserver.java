@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * What watches the engine without taking part in its rules: the stats ({@link ProviderStats}), the Flight Recorder
  * ({@link FlightEvents}), the verifier ({@link VerifyingObserver}) and a simulation's trace ({@link CompletionTrace}).
- * A provider builds one at its start ({@link #of}: the stats alone, or the stats and the others composed) and the
- * engine calls it at the few places below, each one line; nothing else of those watchers is woven into completion,
+ * A provider builds one at its start (the stats and the Flight Recorder as {@link StatsAndFlight}, the common case
+ * spelled out; else {@link #of}: the stats alone, or the stats and the others composed) and the engine calls it at
+ * the few places below, each one line; nothing else of those watchers is woven into completion,
  * the close gate or the dispatch table.
  *
  * <p>Every method has an empty default, so an observer overrides only what it watches, and a method nobody overrides

@@ -66,8 +66,11 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             VerifierSettings verifying, CompletionObserver observer) {
         this.transport = transport;
         this.injectsFaults = transport.injectsFaults();
-        this.observer = EngineObserver.of(stats, FlightEvents.ifAvailable(),
-                verifying == null ? null : new VerifyingObserver(this), CompletionTrace.of(observer));
+        FlightEvents flight = FlightEvents.ifAvailable();
+        this.observer = verifying == null && observer == null && flight != null
+                ? new StatsAndFlight(stats, flight) // the common case, spelled out for the I/O path
+                : EngineObserver.of(stats, flight, verifying == null ? null : new VerifyingObserver(this),
+                        CompletionTrace.of(observer));
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
         this.loops = new EventLoop[ioThreads];
