@@ -6,6 +6,7 @@ import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.util.Objects;
@@ -155,14 +156,26 @@ public final class PeersDispatch {
     }
 
     /**
-     * Asks for the address {@code socket} is bound to (WskGetLocalAddress): the port of a listener on port 0, say.
-     * Completes into {@link Peers#addressed(NtStatus, java.net.SocketAddress, Peers.Peer)}.
+     * Asks for the address {@code socket} is bound to (WskGetLocalAddress). Completes into
+     * {@link Peers#addressed(NtStatus, java.net.SocketAddress, Peers.Peer)}.
      *
-     * @param socket a socket, listening or connected
+     * @param socket a connected socket
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus localAddress(WskSocket socket, Peers.Peer context) {
+        return pool.localAddress(socket, handlers, Peers::addressed, context);
+    }
+
+    /**
+     * Asks for the address {@code socket} listens on (WskGetLocalAddress): the port of a listener bound to port 0, say.
+     * Completes into {@link Peers#addressed(NtStatus, java.net.SocketAddress, Peers.Peer)}.
+     *
+     * @param socket a listening socket
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus localAddress(WskListenSocket socket, Peers.Peer context) {
         return pool.localAddress(socket, handlers, Peers::addressed, context);
     }
 
@@ -179,15 +192,29 @@ public final class PeersDispatch {
     }
 
     /**
-     * Asks for the address {@code socket} is bound to (WskGetLocalAddress): the port of a listener on port 0, say.
-     * Completes into {@link Peers#probed(Irp, Peers.Probe)}, which owns {@code irp}.
+     * Asks for the address {@code socket} is bound to (WskGetLocalAddress). Completes into
+     * {@link Peers#probed(Irp, Peers.Probe)}, which owns {@code irp}.
      *
-     * @param socket a socket, listening or connected
+     * @param socket a connected socket
      * @param irp the IRP; its routine is set here
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus localAddress(WskSocket socket, Irp irp, Peers.Probe context) {
+        irp.setCompletionRoutine(addressProbeRoutine, context, true, true, true);
+        return socket.dispatch().getLocalAddress(socket, irp);
+    }
+
+    /**
+     * Asks for the address {@code socket} listens on (WskGetLocalAddress): the port of a listener bound to port 0, say.
+     * Completes into {@link Peers#probed(Irp, Peers.Probe)}, which owns {@code irp}.
+     *
+     * @param socket a listening socket
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus localAddress(WskListenSocket socket, Irp irp, Peers.Probe context) {
         irp.setCompletionRoutine(addressProbeRoutine, context, true, true, true);
         return socket.dispatch().getLocalAddress(socket, irp);
     }

@@ -114,7 +114,7 @@ public final class ServerDispatch {
 
     /**
      * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET), completing the
-     * caller's {@code irp}, whose routine finds the listening socket in {@link Irp#socket()}. Connections go to
+     * caller's {@code irp}, whose routine finds the listening socket in {@link Irp#listenSocket()}. Connections go to
      * {@link Server#accepted(WskSocket, SocketAddress, Server.Listener)}.
      *
      * @param provider the provider that makes the socket

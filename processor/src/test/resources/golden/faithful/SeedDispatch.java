@@ -6,6 +6,7 @@ import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
 import io.wsk4j.SendFlags;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
@@ -158,12 +159,12 @@ final class SeedDispatch {
      * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
      * Completes into {@link Seed#closeComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
-     * @param socket the socket to close
+     * @param socket the socket to close, of any kind
      * @param irp the IRP; its routine is set here
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
-    public NtStatus close(WskSocket socket, Irp irp, Seed.Connection context) {
+    public NtStatus close(WskBasicSocket socket, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(closeRoutine, context, true, true, true);
         return socket.dispatch().closeSocket(socket, irp);
     }

@@ -4,10 +4,12 @@ import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskAccept;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskClientConnectionDispatch;
 import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskEvent;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
@@ -95,18 +97,18 @@ public final class AcceptorDispatch {
      * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
      * Completes into {@link Acceptor#closed(NtStatus, Acceptor.Port)}.
      *
-     * @param socket the socket to close
+     * @param socket the socket to close, of any kind
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
-    public NtStatus close(WskSocket socket, Acceptor.Port context) {
+    public NtStatus close(WskBasicSocket socket, Acceptor.Port context) {
         return pool.closeSocket(socket, handlers, Acceptor::closed, context);
     }
 
     /**
      * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET). Completes into
-     * {@link Acceptor#listening(NtStatus, WskSocket, Acceptor.Port)}. It gets the listening socket, which it closes
-     * when done; connections go to {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
+     * {@link Acceptor#listening(NtStatus, WskListenSocket, Acceptor.Port)}. It gets the listening socket, which it
+     * closes when done; connections go to {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
      *
      * @param provider the provider that makes the socket
      * @param localAddress where to listen; port 0 for an ephemeral port
@@ -120,7 +122,7 @@ public final class AcceptorDispatch {
 
     /**
      * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET), completing the
-     * caller's {@code irp}, whose routine finds the listening socket in {@link Irp#socket()}. Connections go to
+     * caller's {@code irp}, whose routine finds the listening socket in {@link Irp#listenSocket()}. Connections go to
      * {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
      *
      * @param provider the provider that makes the socket

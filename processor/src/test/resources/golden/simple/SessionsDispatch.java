@@ -5,6 +5,7 @@ import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
 import io.wsk4j.SendFlags;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
@@ -159,11 +160,11 @@ public final class SessionsDispatch {
      * Closes the socket (WskCloseSocket, SPEC C1-C3); abortive unless both directions are already disconnected.
      * Completes into {@link Sessions#closed(NtStatus, Sessions.Session)}.
      *
-     * @param socket the socket to close
+     * @param socket the socket to close, of any kind
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
-    public NtStatus close(WskSocket socket, Sessions.Session context) {
+    public NtStatus close(WskBasicSocket socket, Sessions.Session context) {
         return pool.closeSocket(socket, handlers, Sessions::closed, context);
     }
 }

@@ -1,7 +1,10 @@
 package io.wsk4j;
 
 import io.wsk4j.spi.WskImplementation;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * An I/O request packet: the caller-allocated object that carries one WSK operation from its dispatch call to its
@@ -51,13 +54,62 @@ public interface Irp {
     long information();
 
     /**
-     * {@return the socket that a socket, connect, listen or accept request produced ({@code IoStatus.Information} in
-     * WSK); null for other operations and on failure}
+     * {@return the connection socket that a socket, connect or accept request produced ({@code IoStatus.Information}
+     * in WSK); null for requests that make no socket and on failure}
+     *
+     * @throws IllegalStateException if the request made a socket of another kind; the message names the accessor
+     *     of that kind (SPEC K2)
      */
     WskSocket socket();
 
-    /** {@return the address that {@code getLocalAddress} or {@code getRemoteAddress} returned; null otherwise} */
+    /**
+     * {@return the listening socket that a {@code listenSocket} or {@code socketListen} request produced; null for
+     * requests that make no socket and on failure}
+     *
+     * @throws IllegalStateException if the request made a socket of another kind (SPEC K2)
+     */
+    WskListenSocket listenSocket();
+
+    /**
+     * {@return the datagram socket that a {@code datagramSocket} request produced; null for requests that make no
+     * socket and on failure}
+     *
+     * @throws IllegalStateException if the request made a socket of another kind (SPEC K2)
+     */
+    WskDatagramSocket datagramSocket();
+
+    /**
+     * {@return the address that {@code getLocalAddress} or {@code getRemoteAddress} returned, the peer of an accepted
+     * connection, or the source of a received datagram; null otherwise}
+     */
     SocketAddress address();
+
+    /**
+     * {@return the value that a {@code controlSocket} get of {@code option} returned (SPEC K3); null otherwise}
+     *
+     * @param <T> the option's value type
+     * @param option the option the request read
+     * @throws IllegalStateException if the request read another option; the message names it
+     */
+    <T> T optionValue(WskOption<T> option);
+
+    /**
+     * {@return the addresses that {@code getAddressInfo} resolved, in the resolver's order (SPEC N1); an empty list
+     * otherwise}
+     */
+    List<InetSocketAddress> addresses();
+
+    /**
+     * Bounds the next operation of this IRP (SPEC N2): if it is still pending {@code timeout} after its dispatch call
+     * (the provider's clock), it is cancelled as {@link #cancel()} would. Call it before the dispatch call; the
+     * deadline holds for that one operation and {@link #reuse} clears it. The socket's I/O thread's timer serves it:
+     * no thread per IRP, and nothing when unused.
+     *
+     * @param timeout positive
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     * @throws IllegalStateException if the IRP is pending or freed
+     */
+    void cancelAfter(Duration timeout);
 
     /**
      * {@return true if the dispatch call returned {@link NtStatus#PENDING} and the routine ran later; false if the

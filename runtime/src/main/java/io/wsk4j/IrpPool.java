@@ -105,6 +105,25 @@ public final class IrpPool {
     }
 
     /**
+     * The handler of a listen: its status and the listening socket.
+     *
+     * @param <H> the handler class
+     * @param <L> the listening socket's context type
+     */
+    @FunctionalInterface
+    public interface ListenSocketHandler<H, L> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param listener the listening socket ({@link Irp#listenSocket()}); null on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, WskListenSocket listener, L context);
+    }
+
+    /**
      * A simple disconnect handler that also receives the mode its start method used: {@code void m(NtStatus status,
      * DisconnectMode mode, C context)} of class {@code H}, so that one handler tells an abort from a graceful
      * disconnect.
@@ -360,6 +379,28 @@ public final class IrpPool {
     }
 
     /**
+     * WskGetLocalAddress of a listening socket with a pooled IRP whose routine calls {@code handler} with the status
+     * and the address.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket the socket whose address is wanted
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus localAddress(WskListenSocket socket, H handlers, AddressHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().getLocalAddress(socket, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskGetRemoteAddress with a pooled IRP whose routine calls {@code handler} with the status and the address.
      *
      * @param <H> the handler class
@@ -391,7 +432,7 @@ public final class IrpPool {
      * @param context handed to the handler
      * @return the final status, or {@link NtStatus#PENDING}
      */
-    public <H, C> NtStatus closeSocket(WskSocket socket, H handlers, StatusHandler<H, C> handler, C context) {
+    public <H, C> NtStatus closeSocket(WskBasicSocket socket, H handlers, StatusHandler<H, C> handler, C context) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
             return socket.dispatch().closeSocket(socket, ticket.irp);
@@ -468,7 +509,7 @@ public final class IrpPool {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, L> NtStatus socketListen(WskProvider provider, SocketAddress localAddress,
-            WskClientListenDispatch<L> listenDispatch, H handlers, SocketHandler<H, L> handler, L context) {
+            WskClientListenDispatch<L> listenDispatch, H handlers, ListenSocketHandler<H, L> handler, L context) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
             return provider.socketListen(localAddress, context, listenDispatch, ticket.irp);
@@ -538,9 +579,10 @@ public final class IrpPool {
     private NtStatus completed(Ticket ticket, Irp irp) {
         NtStatus status = irp.status();
         long bytes = irp.information();
-        WskSocket socket = irp.socket();
         Object handlers = ticket.handlers;
         Object handler = ticket.handler;
+        WskSocket socket = handler instanceof SocketHandler ? irp.socket() : null;
+        WskListenSocket listener = handler instanceof ListenSocketHandler ? irp.listenSocket() : null;
         Object context = ticket.context;
         Set<WskEvent> events = ticket.events;
         DisconnectMode mode = ticket.mode;
@@ -554,6 +596,8 @@ public final class IrpPool {
             ((ModeHandler<Object, Object>) handler).completed(handlers, status, mode, context);
         } else if (handler instanceof AddressHandler) {
             ((AddressHandler<Object, Object>) handler).completed(handlers, status, address, context);
+        } else if (handler instanceof ListenSocketHandler) {
+            ((ListenSocketHandler<Object, Object>) handler).completed(handlers, status, listener, context);
         } else if (events != null && socket != null && status.isSuccess()) {
             try {
                 enableEvents(socket, events);
@@ -573,7 +617,7 @@ public final class IrpPool {
         Object handlers;
         /**
          * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler} or
-         * {@link SocketHandler}.
+         * {@link SocketHandler} or {@link ListenSocketHandler}.
          */
         Object handler;
         Object context;

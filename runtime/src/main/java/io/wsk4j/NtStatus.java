@@ -12,6 +12,8 @@ public enum NtStatus {
     SUCCESS(0x00000000),
     /** The operation was queued; its completion routine reports the final status. */
     PENDING(0x00000103),
+    /** STATUS_BUFFER_OVERFLOW, a warning: a datagram longer than the buffer, its first bytes delivered (SPEC G2). */
+    BUFFER_OVERFLOW(0x80000005),
     /** Returned by a completion routine: the application keeps the IRP (it freed or reused it). */
     MORE_PROCESSING_REQUIRED(0xC0000016),
     /** An unexpected failure that no more specific status describes; the provider's error channel has details. */
@@ -51,7 +53,9 @@ public enum NtStatus {
     /** An event callback did not accept the data it was offered. */
     DATA_NOT_ACCEPTED(0xC000021B),
     /** The application rejected an incoming connection. */
-    REQUEST_NOT_ACCEPTED(0xC00000D0);
+    REQUEST_NOT_ACCEPTED(0xC00000D0),
+    /** STATUS_NOT_FOUND: a name that does not resolve (SPEC N1). */
+    NOT_FOUND(0xC0000225);
 
     private static final NtStatus[] VALUES = values();
 

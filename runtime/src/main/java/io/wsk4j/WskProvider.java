@@ -52,14 +52,52 @@ public interface WskProvider extends AutoCloseable {
             SocketAddress remoteAddress, C context, WskClientConnectionDispatch<C> clientDispatch, Irp irp);
 
     /**
-     * WskSocket with WSK_FLAG_LISTEN_SOCKET, bound to {@code localAddress} (port 0 for an ephemeral port): the
-     * listening socket is in {@link Irp#socket()}; its accepted sockets arrive through {@code listenDispatch}.
+     * WskSocket with WSK_FLAG_LISTEN_SOCKET: an unbound listening socket, found in {@link Irp#listenSocket()}. Set its
+     * options, then {@code bind} it: it listens from there (SPEC K2, K5). Connections arrive through
+     * {@code listenDispatch}'s accept event (on from the start) or through accept IRPs.
+     *
+     * @param <L> the listening socket's context type
+     * @param context the listening socket's context, handed to every accept event
+     * @param listenDispatch the accept event, or null when the application accepts only with IRPs
+     * @param irp a ready IRP with a completion routine; the listening socket is in its {@link Irp#listenSocket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
+     */
+    <L> NtStatus listenSocket(L context, WskClientListenDispatch<L> listenDispatch, Irp irp);
+
+    /**
+     * WskSocket with WSK_FLAG_DATAGRAM_SOCKET: an unbound datagram socket, found in {@link Irp#datagramSocket()}
+     * (SPEC K2, G1–G5).
+     *
+     * @param <C> the socket context's type
+     * @param context the socket context handed to {@code datagramDispatch}'s event; may be null
+     * @param datagramDispatch the receive-from event, or null if the application uses none
+     * @param irp a ready IRP with a completion routine; the new socket is in its {@link Irp#datagramSocket()}
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
+     */
+    <C> NtStatus datagramSocket(C context, WskClientDatagramDispatch<C> datagramDispatch, Irp irp);
+
+    /**
+     * WskGetAddressInfo: resolves {@code node} (a host name or an address literal) and completes with the addresses
+     * in {@link Irp#addresses()}, in the resolver's order (SPEC N1). An unknown name completes
+     * {@link NtStatus#NOT_FOUND}. Resolution never runs on an I/O thread.
+     *
+     * @param node the name to resolve
+     * @param service a numeric port, or null for port 0
+     * @param irp a ready IRP with a completion routine
+     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
+     */
+    NtStatus getAddressInfo(String node, String service, Irp irp);
+
+    /**
+     * WskSocket with WSK_FLAG_LISTEN_SOCKET, bound to {@code localAddress} (port 0 for an ephemeral port): the one-call
+     * form of {@link #listenSocket} and {@code bind}. The listening socket is in {@link Irp#listenSocket()}; its
+     * accepted sockets arrive through {@code listenDispatch}.
      *
      * @param <L> the listening socket's context type
      * @param localAddress the address to listen on
      * @param context the listening socket's context, handed to every accept event
      * @param listenDispatch the accept event
-     * @param irp a ready IRP with a completion routine; the listening socket is in its {@link Irp#socket()}
+     * @param irp a ready IRP with a completion routine; the listening socket is in its {@link Irp#listenSocket()}
      * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     <L> NtStatus socketListen(SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp);

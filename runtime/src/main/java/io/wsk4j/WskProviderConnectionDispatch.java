@@ -3,14 +3,15 @@ package io.wsk4j;
 import java.net.SocketAddress;
 
 /**
- * WSK_PROVIDER_CONNECTION_DISPATCH: the provider's functions for a connection-oriented socket (SPEC A5, A8).
+ * WSK_PROVIDER_CONNECTION_DISPATCH: the provider's functions for a connection-oriented socket (SPEC A5, A8, K1), and
+ * the basic ones it extends ({@code controlSocket}, {@code closeSocket}).
  *
  * <p>Every function takes the socket first and an {@link Irp} with a completion routine last. It returns the final
  * status when the IRP has already completed (its routine has run), or {@link NtStatus#PENDING}; the completion
  * routine always runs exactly once either way (SPEC I1). Network conditions never throw; only programming errors do:
  * a null socket or IRP, an IRP without a completion routine or still pending, a closed socket (SPEC B1, C5).
  */
-public interface WskProviderConnectionDispatch {
+public interface WskProviderConnectionDispatch extends WskProviderBasicDispatch {
     /**
      * WskBind: binds an unconnected socket to a local address before {@link #connect}.
      *
@@ -68,16 +69,6 @@ public interface WskProviderConnectionDispatch {
     NtStatus disconnect(WskSocket socket, WskBuf buffer, DisconnectMode mode, Irp irp);
 
     /**
-     * WskCloseSocket (SPEC C1–C5): completes every other pending IRP of the socket, stops its events, closes it
-     * (abortively unless both directions are already disconnected) and completes {@code irp} with SUCCESS.
-     *
-     * @param socket the socket, which must come from this provider and not be closed
-     * @param irp a ready IRP with a completion routine; it belongs to the provider until the routine runs (SPEC I3)
-     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
-     */
-    NtStatus closeSocket(WskSocket socket, Irp irp);
-
-    /**
      * WskGetLocalAddress: the address is in {@link Irp#address()} on completion.
      *
      * @param socket the socket, which must come from this provider and not be closed
@@ -94,16 +85,4 @@ public interface WskProviderConnectionDispatch {
      * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */
     NtStatus getRemoteAddress(WskSocket socket, Irp irp);
-
-    /**
-     * WskControlSocket with SO_WSK_EVENT_CALLBACK: enables or disables one event callback of a connected socket
-     * (SPEC E1).
-     *
-     * @param socket the socket, which must come from this provider and not be closed
-     * @param event the callback to switch
-     * @param enable true to enable it, false to disable it
-     * @param irp a ready IRP with a completion routine; it belongs to the provider until the routine runs (SPEC I3)
-     * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
-     */
-    NtStatus controlSocket(WskSocket socket, WskEvent event, boolean enable, Irp irp);
 }

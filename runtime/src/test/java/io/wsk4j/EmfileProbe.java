@@ -47,7 +47,7 @@ final class EmfileProbe {
                         latch.countDown();
                         return WskAccept.accept(null, null);
                     }, irp);
-            WskSocket listening = done.poll(10, TimeUnit.SECONDS).socket();
+            WskListenSocket listening = done.poll(10, TimeUnit.SECONDS).listenSocket();
             irp.reuse(NtStatus.SUCCESS);
             irp.setCompletionRoutine(keep, done, true, true, true);
             listening.dispatch().getLocalAddress(listening, irp);
@@ -85,7 +85,7 @@ final class EmfileProbe {
         }
     }
 
-    private static void closeAndWait(WskSocket socket, CompletionRoutine<BlockingQueue<Irp>> keep,
+    private static void closeAndWait(WskBasicSocket socket, CompletionRoutine<BlockingQueue<Irp>> keep,
             BlockingQueue<Irp> done) throws InterruptedException {
         Irp irp = Irp.allocate();
         irp.setCompletionRoutine(keep, done, true, true, true);

@@ -24,7 +24,7 @@ class EventsTest {
         try (Loopback lb = new Loopback(1)) {
             java.util.concurrent.atomic.AtomicInteger events = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.CountDownLatch othersWaiting = new java.util.concurrent.CountDownLatch(1);
-            WskSocket[] self = new WskSocket[1];
+            WskListenSocket[] self = new WskListenSocket[1];
             BlockingQueue<WskSocket> accepted = new LinkedBlockingQueue<>();
             WskClientListenDispatch<String> listener = (context, socket, local, remote) -> {
                 if (events.incrementAndGet() == 1) {

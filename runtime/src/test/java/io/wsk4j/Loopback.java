@@ -90,14 +90,14 @@ final class Loopback implements AutoCloseable {
     }
 
     /** A listening socket of ours and the address it listens at. */
-    record Listening(WskSocket socket, java.net.SocketAddress address) {}
+    record Listening(WskListenSocket socket, java.net.SocketAddress address) {}
 
     /** Listens on 127.0.0.1 at an ephemeral port. */
     <L> Listening listen(L context, WskClientListenDispatch<L> listener) throws InterruptedException {
         String name = "listen-" + System.nanoTime();
         provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), context, listener,
                 completions.irp(name));
-        WskSocket socket = completions.await(name).socket();
+        WskListenSocket socket = completions.await(name).listenSocket();
         java.util.concurrent.BlockingQueue<java.net.SocketAddress> address =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         Irp where = Irp.allocate();
@@ -127,7 +127,7 @@ final class Loopback implements AutoCloseable {
     }
 
     /** Closes our socket and waits for the close IRP. */
-    void closeSocket(WskSocket socket) throws InterruptedException {
+    void closeSocket(WskBasicSocket socket) throws InterruptedException {
         String name = "close-" + System.nanoTime();
         socket.dispatch().closeSocket(socket, completions.irp(name));
         assertEquals(NtStatus.SUCCESS, completions.await(name).status());

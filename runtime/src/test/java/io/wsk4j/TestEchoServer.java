@@ -40,7 +40,7 @@ final class TestEchoServer implements AutoCloseable {
     private final CompletionRoutine<Connection> sent = this::sent;
     private final CompletionRoutine<Connection> disconnected = this::disconnected;
     private final CompletionRoutine<Connection> closedRoutine = this::closedRoutine;
-    private final WskSocket listening;
+    private final WskListenSocket listening;
     final SocketAddress address;
 
     TestEchoServer(int ioThreads, Duration closeTimeout) throws InterruptedException {
@@ -55,7 +55,7 @@ final class TestEchoServer implements AutoCloseable {
         irp.setCompletionRoutine(keep, done, true, true, true);
         provider.socketListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), this,
                 (server, socket, local, remote) -> server.accepted(socket), irp);
-        listening = done.poll(10, TimeUnit.SECONDS).socket();
+        listening = done.poll(10, TimeUnit.SECONDS).listenSocket();
         irp.reuse(NtStatus.SUCCESS);
         irp.setCompletionRoutine(keep, done, true, true, true);
         listening.dispatch().getLocalAddress(listening, irp);

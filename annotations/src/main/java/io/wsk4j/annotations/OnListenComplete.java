@@ -12,13 +12,13 @@ import java.lang.annotation.Target;
  * {@code listen(WskProvider, SocketAddress, L)}: the glue owns the IRP, and the handler learns whether the socket
  * listens and gets the listening socket, which it closes when it no longer wants connections.
  *
- * <p>Accepted shape: {@code void m(NtStatus status, WskSocket listener, L context)}; the listener is null on failure
+ * <p>Accepted shape: {@code void m(NtStatus status, WskListenSocket listener, L context)}; the listener is null on failure
  * (an address in use completes {@code STATUS_ADDRESS_ALREADY_EXISTS}). The class must also have an
  * {@link OnAcceptEvent} handler for {@code L}: that is where the listening socket's connections go.
  *
  * <p>Without this handler, the only listen start method is {@code listen(WskProvider, SocketAddress, Irp, L)}, the
  * faithful form: the caller sets the IRP's completion routine and finds the listening socket in
- * {@code irp.socket()}. A listen that could report neither its failure nor its socket is never generated.
+ * {@code irp.listenSocket()}. A listen that could report neither its failure nor its socket is never generated.
  *
  * <p>The method must be neither private nor static, and its class must be a non-private top-level class or a
  * non-private static nested class (SPEC P2). The last parameter is the context: any reference type, never a

@@ -4,7 +4,7 @@ import io.wsk4j.CompletionRoutine;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
-import io.wsk4j.WskSocket;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.examples.echo.EchoServer;
 import io.wsk4j.sim.SimPeer;
 import io.wsk4j.sim.WskSimulation;
@@ -143,7 +143,7 @@ final class SimVsLoopbackMain {
         EchoServer.Listener listener = server.listen(sim.provider(),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 7000), "echo");
         sim.runUntilIdle();
-        WskSocket listening = listener.socket().getNow(null);
+        WskListenSocket listening = listener.socket().getNow(null);
         if (listening == null) {
             throw new IllegalStateException("simulated: the listen did not complete");
         }
@@ -283,7 +283,7 @@ final class SimVsLoopbackMain {
     }
 
     /** WskGetLocalAddress; on the simulation, run until it completes (the driving thread must not block). */
-    private static SocketAddress localAddress(WskSocket socket, WskSimulation sim) throws IllegalStateException {
+    private static SocketAddress localAddress(WskListenSocket socket, WskSimulation sim) throws IllegalStateException {
         CompletableFuture<SocketAddress> address = new CompletableFuture<>();
         CompletionRoutine<CompletableFuture<SocketAddress>> routine = (irp, result) -> {
             result.complete(irp.address());

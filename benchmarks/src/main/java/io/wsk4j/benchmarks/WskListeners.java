@@ -3,7 +3,7 @@ package io.wsk4j.benchmarks;
 import io.wsk4j.CompletionRoutine;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
-import io.wsk4j.WskSocket;
+import io.wsk4j.WskListenSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -30,7 +30,7 @@ final class WskListeners {
         void start(SocketAddress localAddress, int index, Irp irp);
     }
 
-    private final List<WskSocket> sockets = new ArrayList<>();
+    private final List<WskListenSocket> sockets = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
 
     WskListeners(int ports, Listen listen) throws InterruptedException {
@@ -39,7 +39,7 @@ final class WskListeners {
             Irp irp = Irp.allocate();
             irp.setCompletionRoutine(KEEP, done, true, true, true);
             listen.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), i, irp);
-            WskSocket socket = take(done, "listen").socket();
+            WskListenSocket socket = take(done, "listen").listenSocket();
             sockets.add(socket);
             irp.reuse(NtStatus.SUCCESS);
             irp.setCompletionRoutine(KEEP, done, true, true, true);
@@ -57,7 +57,7 @@ final class WskListeners {
     String close() {
         BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
         String problem = null;
-        for (WskSocket socket : sockets) {
+        for (WskListenSocket socket : sockets) {
             Irp irp = Irp.allocate();
             irp.setCompletionRoutine(KEEP, done, true, true, true);
             socket.dispatch().closeSocket(socket, irp);

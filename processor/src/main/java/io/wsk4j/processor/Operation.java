@@ -58,22 +58,27 @@ enum Operation {
                             + " already disconnected.",
                     "socket.dispatch().closeSocket(socket, irp)",
                     "pool.closeSocket(socket, handlers, $handler:L, context)",
-                    new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "the socket to close")))),
+                    new StartMethod.Parameter(RuntimeTypes.WSK_BASIC_SOCKET, "socket",
+                            "the socket to close, of any kind")))),
     /** Both start methods complete into the one handler (SPEC P5 choice). */
     ADDRESS("OnAddressComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS_ADDRESS, parameter(TypeNames.SOCKET_ADDRESS, "address")), faithful()), List.of(
-            start("localAddress", "Asks for the address {@code socket} is bound to (WskGetLocalAddress): the port of a"
-                            + " listener on port 0, say.",
+            start("localAddress", "Asks for the address {@code socket} is bound to (WskGetLocalAddress).",
                     "socket.dispatch().getLocalAddress(socket, irp)",
                     "pool.localAddress(socket, handlers, $handler:L, context)",
-                    new StartMethod.Parameter(RuntimeTypes.WSK_SOCKET, "socket", "a socket, listening or connected")),
+                    socket()),
+            start("localAddress", "Asks for the address {@code socket} listens on (WskGetLocalAddress): the port of"
+                            + " a listener bound to port 0, say.",
+                    "socket.dispatch().getLocalAddress(socket, irp)",
+                    "pool.localAddress(socket, handlers, $handler:L, context)",
+                    new StartMethod.Parameter(RuntimeTypes.WSK_LISTEN_SOCKET, "socket", "a listening socket")),
             start("remoteAddress", "Asks for the address of {@code socket}'s peer (WskGetRemoteAddress).",
                     "socket.dispatch().getRemoteAddress(socket, irp)",
                     "pool.remoteAddress(socket, handlers, $handler:L, context)",
                     socket()))),
     /** Its start method needs the class's accept handler of the same context type: the validator checks that. */
     LISTEN("OnListenComplete", Role.COMPLETION, List.of(new Signature(Shape.STATUS_SOCKET, Returns.VOID,
-            List.of(parameter(TypeNames.NT_STATUS, "status"), parameter(TypeNames.WSK_SOCKET, "listener")),
+            List.of(parameter(TypeNames.NT_STATUS, "status"), parameter(TypeNames.WSK_LISTEN_SOCKET, "listener")),
             "L context", "The generated glue owns the IRP and returns MORE_PROCESSING_REQUIRED itself.")), List.of(
             start("listen", "Creates a listening socket on {@code localAddress} (WskSocket with"
                             + " WSK_FLAG_LISTEN_SOCKET).",
@@ -96,7 +101,7 @@ enum Operation {
                             "the caller's IRP, its completion routine already set")),
                     "Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET),"
                             + " completing the caller's {@code irp}, whose routine finds the listening socket in"
-                            + " {@link Irp#socket()}.",
+                            + " {@link Irp#listenSocket()}.",
                     "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", null, true)));
 
     /** What kind of member a handler of the operation becomes. */

@@ -10,7 +10,9 @@ final class RuntimeTypes {
     static final ClassName IRP_POOL = ClassName.get(RUNTIME, "IrpPool");
     static final ClassName NT_STATUS = ClassName.get(RUNTIME, "NtStatus");
     static final ClassName COMPLETION_ROUTINE = ClassName.get(RUNTIME, "CompletionRoutine");
+    static final ClassName WSK_BASIC_SOCKET = ClassName.get(RUNTIME, "WskBasicSocket");
     static final ClassName WSK_SOCKET = ClassName.get(RUNTIME, "WskSocket");
+    static final ClassName WSK_LISTEN_SOCKET = ClassName.get(RUNTIME, "WskListenSocket");
     static final ClassName WSK_BUF = ClassName.get(RUNTIME, "WskBuf");
     static final ClassName WSK_PROVIDER = ClassName.get(RUNTIME, "WskProvider");
     static final ClassName WSK_EVENT = ClassName.get(RUNTIME, "WskEvent");

@@ -18,6 +18,7 @@ final class TypeNames {
     static final String NT_STATUS = "io.wsk4j.NtStatus";
     static final String IRP = "io.wsk4j.Irp";
     static final String WSK_SOCKET = "io.wsk4j.WskSocket";
+    static final String WSK_LISTEN_SOCKET = "io.wsk4j.WskListenSocket";
     static final String WSK_BUF = "io.wsk4j.WskBuf";
     static final String DISCONNECT_MODE = "io.wsk4j.DisconnectMode";
     static final String SOCKET_ADDRESS = "java.net.SocketAddress";

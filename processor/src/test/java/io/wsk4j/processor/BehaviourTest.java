@@ -11,6 +11,7 @@ import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.AddressScenario;
 import io.wsk4j.processor.behaviour.EventScenario;
@@ -243,15 +244,15 @@ final class BehaviourTest {
         EventScenario driver = (EventScenario) new CompiledClassLoader(succeeded(events)).loadClass("demo.EventDriver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
         Session listener = new Session("listener");
-        BlockingQueue<WskSocket> listening = new LinkedBlockingQueue<>();
+        BlockingQueue<WskListenSocket> listening = new LinkedBlockingQueue<>();
         Irp listenIrp = Irp.allocate();
         listenIrp.setCompletionRoutine((irp, context) -> {
-            listening.add(irp.socket());
+            listening.add(irp.listenSocket());
             irp.free();
             return NtStatus.MORE_PROCESSING_REQUIRED;
         }, listener, true, true, true);
         driver.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), listenIrp, listener);
-        WskSocket listenSocket = listening.poll(10, TimeUnit.SECONDS);
+        WskListenSocket listenSocket = listening.poll(10, TimeUnit.SECONDS);
         assertThat(listenSocket).isNotNull();
 
         try (Socket peer = new Socket()) {
@@ -320,7 +321,7 @@ final class BehaviourTest {
     }
 
     /** The listening socket's address, through WskGetLocalAddress. */
-    private static SocketAddress localAddress(WskSocket socket) throws InterruptedException {
+    private static SocketAddress localAddress(WskListenSocket socket) throws InterruptedException {
         BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
         Irp irp = Irp.allocate();
         irp.setCompletionRoutine((done, context) -> {

@@ -84,9 +84,9 @@ final class ErrorTest {
                                 + " no @OnAcceptEvent handler of the class takes Session, so a listening socket would"
                                 + " have nowhere to send its connections. Add an @OnAcceptEvent handler whose last"
                                 + " parameter is Session, or remove this one.",
-                        "@OnListenComplete void up(NtStatus status, WskSocket listener, Session session) {} //!"),
+                        "@OnListenComplete void up(NtStatus status, WskListenSocket listener, Session session) {} //!"),
                 mistake("WrongParameters", "@OnListenComplete handler Handlers.up has parameters (Irp, Session), but"
-                                + " it must be void up(NtStatus status, WskSocket listener, L context).",
+                                + " it must be void up(NtStatus status, WskListenSocket listener, L context).",
                         "@OnListenComplete NtStatus up(Irp irp, Session session) { return null; } //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"

@@ -68,7 +68,7 @@ final class RealisticMistakesTest {
             "    void addressed(NtStatus status, SocketAddress address, Session<T> session) {} //@addressed",
             "",
             "    @OnListenComplete",
-            "    void listening(NtStatus status, WskSocket listener, Listener at) {}",
+            "    void listening(NtStatus status, WskListenSocket listener, Listener at) {}",
             "",
             "    @OnAcceptEvent",
             "    Session<T> accepted(WskSocket socket, SocketAddress remote, Listener at) { return new Session<>(); }",
@@ -134,7 +134,7 @@ final class RealisticMistakesTest {
                         + " Upstream upstream) throws java.io.IOException {}"),
                 add("ErasureClash", "    @OnSendComplete void sentText(NtStatus status, Session<String> text) {} //!"),
                 add("ListenWithoutAccept",
-                        "    @OnListenComplete void up(NtStatus status, WskSocket listener, Upstream u) {} //!"),
+                        "    @OnListenComplete void up(NtStatus status, WskListenSocket listener, Upstream u) {} //!"),
                 replace("WrongParameters", "addressed", "    void addressed(NtStatus status,"
                         + " java.net.InetSocketAddress address, Session<T> session) {}"),
                 replace("WrongReturnType", "addressed", "    void addressed(Irp irp, Session<T> session) {}"),

@@ -3,6 +3,7 @@ package demo;
 import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.AddressScenario;
@@ -49,7 +50,7 @@ public final class AddressDriver implements AddressScenario {
     }
 
     @Override
-    public NtStatus close(WskSocket socket, Session session) {
+    public NtStatus close(WskBasicSocket socket, Session session) {
         return dispatch.close(socket, session);
     }
 }

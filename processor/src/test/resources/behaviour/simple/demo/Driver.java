@@ -3,6 +3,7 @@ package demo;
 import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
@@ -50,7 +51,7 @@ public final class Driver implements SimpleScenario {
     }
 
     @Override
-    public NtStatus close(WskSocket socket, Session session) {
+    public NtStatus close(WskBasicSocket socket, Session session) {
         return dispatch.close(socket, session);
     }
 

@@ -2,6 +2,7 @@ package demo;
 
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
@@ -16,7 +17,7 @@ public record Acceptor(AcceptorDispatch glue) {
     public record Peer(WskSocket socket) {}
 
     @OnListenComplete
-    void listening(NtStatus status, WskSocket listener, Port port) {
+    void listening(NtStatus status, WskListenSocket listener, Port port) {
         if (status.isSuccess() && port.name().isEmpty()) {
             glue.close(listener, port); // an unnamed port is not wanted: the record reaches its glue
         }

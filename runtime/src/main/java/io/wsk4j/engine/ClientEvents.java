@@ -30,6 +30,11 @@ final class ClientEvents {
         this.binding = binding;
     }
 
+    /** {@return whether {@code event} is one of a connection socket's callbacks (SPEC K1)} */
+    static boolean isConnectionEvent(WskEvent event) {
+        return event == WskEvent.RECEIVE || event == WskEvent.DISCONNECT || event == WskEvent.SEND_BACKLOG;
+    }
+
     boolean hasDispatch() {
         return binding != null && binding.hasEvents();
     }

@@ -6,17 +6,12 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
 import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
-import io.wsk4j.WskEvent;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
 import java.net.SocketAddress;
 
-/**
- * The provider's dispatch table. Each function checks what is a programming error (SPEC B1) and throws before
- * anything is queued; completes at once the bad values that have a status (SPEC B2); and hands the rest to the
- * socket's loop, on this thread when it is that loop.
- */
-final class ConnectionDispatch implements WskProviderConnectionDispatch {
+/** The connection socket's dispatch table (SPEC A5): its own functions, and the basic ones of {@link BasicDispatch}. */
+final class ConnectionDispatch extends BasicDispatch implements WskProviderConnectionDispatch {
     @Override
     public NtStatus bind(WskSocket socket, SocketAddress localAddress, Irp irp) {
         return start(socket, irp, Operation.BIND, localAddress, null, false);
@@ -100,26 +95,6 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     }
 
     @Override
-    public NtStatus closeSocket(WskSocket socket, Irp irp) {
-        EngineSocket target = EngineSocket.of(socket);
-        IrpCore op = IrpCore.of(irp);
-        op.begin(Operation.CLOSE, target); // SPEC B1: a bad IRP throws here, and the socket stays open
-        target.provider.observer.closeStarts(op, target);
-        boolean now;
-        try {
-            now = target.gate.shut(op);
-        } catch (RuntimeException e) {
-            op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
-            throw e;
-        }
-        if (now) {
-            return target.loop.submit(op); // never refused for resources: a close always succeeds (SPEC C1)
-        }
-        op.markPendingReturned();
-        return NtStatus.PENDING; // the last call still inside hands the close to the loop
-    }
-
-    @Override
     public NtStatus getLocalAddress(WskSocket socket, Irp irp) {
         return start(socket, irp, Operation.LOCAL_ADDRESS, null, null, false);
     }
@@ -127,42 +102,6 @@ final class ConnectionDispatch implements WskProviderConnectionDispatch {
     @Override
     public NtStatus getRemoteAddress(WskSocket socket, Irp irp) {
         return start(socket, irp, Operation.REMOTE_ADDRESS, null, null, false);
-    }
-
-    @Override
-    public NtStatus controlSocket(WskSocket socket, WskEvent event, boolean enable, Irp irp) {
-        return start(socket, irp, Operation.CONTROL, null, event, enable);
-    }
-
-    private static NtStatus start(
-            WskSocket socket, Irp irp, Operation operation, SocketAddress endpoint, WskEvent event, boolean enable) {
-        EngineSocket target = EngineSocket.of(socket);
-        IrpCore op = IrpCore.of(irp);
-        target.gate.enter(operation);
-        try {
-            op.begin(operation, target);
-            boolean needsAddress = operation == Operation.BIND || operation == Operation.CONNECT;
-            if ((needsAddress && endpoint == null) || (operation == Operation.CONTROL && event == null)) {
-                return op.complete(NtStatus.INVALID_PARAMETER, 0);
-            }
-            op.endpoint = endpoint;
-            op.event = event;
-            op.enable = enable;
-            return submit(target, op);
-        } finally {
-            target.gate.exit();
-        }
-    }
-
-    /**
-     * Hands the operation to its socket's loop, unless the transport ran out of resources for it (a simulation's
-     * fault plan, SPEC S3): it then completes INSUFFICIENT_RESOURCES and the socket never sees it.
-     */
-    private static NtStatus submit(EngineSocket target, IrpCore op) {
-        if (target.provider.injectsFaults && target.provider.transport.failsAllocation()) {
-            return op.complete(NtStatus.INSUFFICIENT_RESOURCES, 0);
-        }
-        return target.loop.submit(op);
     }
 
     /** SPEC B4: a receive event's data is the loop's own buffer, reused as soon as the event returns. */

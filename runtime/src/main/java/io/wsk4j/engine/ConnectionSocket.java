@@ -2,6 +2,8 @@ package io.wsk4j.engine;
 
 import io.wsk4j.DisconnectMode;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskSocket;
 import io.wsk4j.SendFlags;
 import io.wsk4j.WskAccept;
 import io.wsk4j.WskEvent;
@@ -20,7 +22,7 @@ import java.nio.ByteBuffer;
  * every ending (abort, peer reset, close, reject, a failed connect: each an {@link Ending}) goes through {@link
  * #teardown(Ending, IrpCore, NtStatus)}.
  */
-final class ConnectionSocket extends EngineSocket {
+final class ConnectionSocket extends EngineSocket implements WskSocket {
     private final SendQueue sends = new SendQueue();
     private final ReceiveQueue receives = new ReceiveQueue();
     private final ClientEvents events;
@@ -241,7 +243,16 @@ final class ConnectionSocket extends EngineSocket {
         pump();
     }
 
+    @Override
+    public WskProviderConnectionDispatch dispatch() {
+        return provider.dispatch;
+    }
+
     private void control(IrpCore op) {
+        if (!ClientEvents.isConnectionEvent(op.event)) {
+            op.complete(NtStatus.NOT_SUPPORTED, 0); // SPEC K1: an event of another socket kind
+            return;
+        }
         if (!events.hasDispatch()) {
             op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no client dispatch to call
             return;

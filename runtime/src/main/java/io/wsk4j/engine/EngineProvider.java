@@ -3,6 +3,7 @@ package io.wsk4j.engine;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskClientConnectionDispatch;
+import io.wsk4j.WskClientDatagramDispatch;
 import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskErrorHandler;
 import io.wsk4j.WskProvider;
@@ -37,6 +38,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     final int id = IDS.incrementAndGet();
     final ErrorChannel errors;
     final ConnectionDispatch dispatch = new ConnectionDispatch();
+    final ListenDispatch listenDispatch = new ListenDispatch();
     /**
      * SPEC V; null when the verifier is off. The engine reaches it through {@link VerifyingObserver}, which reads it
      * at each use; here it is made, started and closed, and gives new sockets their trace.
@@ -161,6 +163,35 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         beginOrClose(op, Operation.SOCKET_CONNECT, socket, stream);
         op.endpoint = remoteAddress;
         return socket.loop.submit(op);
+    }
+
+    @Override
+    public <L> NtStatus listenSocket(L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
+        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
+                + " only through the accept event; pass a WskClientListenDispatch");
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET);
+        checkOpen();
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.SOCKET, socket, null);
+        op.setResultSocket(socket);
+        return op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    @Override
+    public <C> NtStatus datagramSocket(C context, WskClientDatagramDispatch<C> datagramDispatch, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET);
+        checkOpen();
+        return completeWithoutSocket(op, Operation.SOCKET, NtStatus.NOT_SUPPORTED); // SPEC G arrives next
+    }
+
+    @Override
+    public NtStatus getAddressInfo(String node, String service, Irp irp) {
+        IrpCore op = IrpCore.of(irp);
+        op.checkStartable(Operation.SOCKET);
+        checkOpen();
+        return completeWithoutSocket(op, Operation.SOCKET, NtStatus.NOT_SUPPORTED); // SPEC N1 arrives next
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.wsk4j.engine;
 
-import io.wsk4j.WskProviderConnectionDispatch;
-import io.wsk4j.WskSocket;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.transport.ReadyHandler;
 import io.wsk4j.verify.SocketTrace;
 import io.wsk4j.verify.Verifier;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * close from a routine never overtakes the teardown it was called from. The socket is itself the task that asks its
  * loop for a sweep of cancelled IRPs, so a socket needs no task object of its own.
  */
-abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler {
+abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHandler {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     final EngineProvider provider;
@@ -70,22 +69,18 @@ abstract class EngineSocket extends LoopTask implements WskSocket, ReadyHandler 
         this.gate = new CloseGate(loop, this);
     }
 
-    static EngineSocket of(WskSocket socket) {
+    static EngineSocket of(WskBasicSocket socket) {
         if (socket == null) {
-            throw new NullPointerException("socket is null: pass the WskSocket from Irp.socket() of a socket request");
+            throw new NullPointerException("socket is null: pass the socket from Irp.socket(), Irp.listenSocket() or"
+                    + " Irp.datagramSocket() of a socket request");
         }
         if (!(socket instanceof EngineSocket)) {
             throw new IllegalArgumentException("This socket was not made by a wsk4j provider: "
-                    + socket.getClass().getName() + "; use the WskSocket that Irp.socket() returned");
+                    + socket.getClass().getName() + "; use the socket that the IRP of a socket request returned");
         }
         EngineSocket engineSocket = (EngineSocket) socket;
         engineSocket.loop.checkCaller();
         return engineSocket;
-    }
-
-    @Override
-    public final WskProviderConnectionDispatch dispatch() {
-        return provider.dispatch;
     }
 
     /** {@return the order in which the JVM's sockets were made} */

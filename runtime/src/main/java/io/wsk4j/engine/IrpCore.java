@@ -7,11 +7,18 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.ReceiveFlags;
 import io.wsk4j.SendFlags;
 import io.wsk4j.WskEvent;
+import io.wsk4j.WskBasicSocket;
+import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskSocket;
 import io.wsk4j.verify.IrpTrace;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The IRP: its IoStatus block, its completion routine, the operation it carries and the state machine that makes
@@ -54,8 +61,11 @@ final class IrpCore extends LoopTask implements Irp {
     // IoStatus block, written by the completer before the state becomes COMPLETED
     private NtStatus status = NtStatus.SUCCESS;
     private long information;
-    private WskSocket resultSocket;
+    private WskBasicSocket resultSocket;
     private SocketAddress resultAddress;
+    private WskOption<?> resultOption;
+    private Object resultValue;
+    private List<InetSocketAddress> resultAddresses = List.of();
     private boolean pendingReturned;
 
     // The routine and its context are stored erased; they are only ever set together by the typed
@@ -145,7 +155,55 @@ final class IrpCore extends LoopTask implements Irp {
     @Override
     public WskSocket socket() {
         checkReadable("socket()");
-        return resultSocket;
+        return resultSocket == null ? null : resultOfKind(WskSocket.class, "socket()");
+    }
+
+    @Override
+    public WskListenSocket listenSocket() {
+        checkReadable("listenSocket()");
+        return resultSocket == null ? null : resultOfKind(WskListenSocket.class, "listenSocket()");
+    }
+
+    @Override
+    public WskDatagramSocket datagramSocket() {
+        checkReadable("datagramSocket()");
+        return resultSocket == null ? null : resultOfKind(WskDatagramSocket.class, "datagramSocket()");
+    }
+
+    /** SPEC K2: the accessor of another kind than the request made names the right one. */
+    private <S extends WskBasicSocket> S resultOfKind(Class<S> kind, String accessor) {
+        if (kind.isInstance(resultSocket)) {
+            return kind.cast(resultSocket);
+        }
+        String right = resultSocket instanceof WskListenSocket ? "listenSocket()"
+                : resultSocket instanceof WskDatagramSocket ? "datagramSocket()" : "socket()";
+        throw new IllegalStateException("This IRP's " + operation.wskName + " made a " + ((EngineSocket) resultSocket)
+                .kind() + ", not what Irp." + accessor + " returns: call Irp." + right + " instead");
+    }
+
+    @Override
+    public <T> T optionValue(WskOption<T> option) {
+        checkReadable("optionValue()");
+        if (resultOption == null) {
+            return null;
+        }
+        if (resultOption != option) {
+            throw new IllegalStateException("This IRP read " + resultOption + ", not " + option
+                    + ": call optionValue(WskOption." + resultOption + ")");
+        }
+        return option.valueType().cast(resultValue);
+    }
+
+    @Override
+    public List<InetSocketAddress> addresses() {
+        checkReadable("addresses()");
+        return resultAddresses;
+    }
+
+    @Override
+    public void cancelAfter(Duration timeout) {
+        throw new UnsupportedOperationException("Irp.cancelAfter (SPEC N2) is not built yet: cancel the IRP with"
+                + " Irp.cancel() from a timer of your own until it is");
     }
 
     @Override
@@ -203,6 +261,9 @@ final class IrpCore extends LoopTask implements Irp {
         information = 0;
         resultSocket = null;
         resultAddress = null;
+        resultOption = null;
+        resultValue = null;
+        resultAddresses = List.of();
         pendingReturned = false;
         routine = null;
         context = null;
@@ -262,6 +323,9 @@ final class IrpCore extends LoopTask implements Irp {
         information = 0;
         resultSocket = null;
         resultAddress = null;
+        resultOption = null;
+        resultValue = null;
+        resultAddresses = List.of();
         pendingReturned = false;
         status = NtStatus.PENDING;
         if (socket != null) {
@@ -321,7 +385,16 @@ final class IrpCore extends LoopTask implements Irp {
         return state == CANCELLING;
     }
 
-    void setResultSocket(WskSocket socket) {
+    <T> void setResultOption(WskOption<T> option, T value) {
+        resultOption = option;
+        resultValue = value;
+    }
+
+    void setResultAddresses(List<InetSocketAddress> addresses) {
+        resultAddresses = addresses;
+    }
+
+    void setResultSocket(WskBasicSocket socket) {
         resultSocket = socket;
     }
 

@@ -1,6 +1,9 @@
 package io.wsk4j.engine;
 
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskProviderListenDispatch;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.Ready;
 import io.wsk4j.transport.StreamEndpoint;
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * which runs its accept event. It carries no data, so every data operation is refused with the status of a socket
  * in the LISTENING state.
  */
-final class ListeningSocket extends EngineSocket {
+final class ListeningSocket extends EngineSocket implements WskListenSocket {
     private static final int ACCEPTS_PER_TURN = 64;
     /** How long a listener waits after a failed accept (out of file descriptors) before it tries again, as Netty. */
     private static final long ACCEPT_PAUSE_NANOS = 1_000_000_000L;
@@ -68,10 +71,17 @@ final class ListeningSocket extends EngineSocket {
                 op.complete(state.refusesConnect(), 0);
                 break;
             case BIND:
-                op.complete(state.refusesBind(), 0);
+                if (state == SocketState.UNCONNECTED) {
+                    listen(op); // SPEC K5: a listening socket listens from its bind
+                } else {
+                    op.complete(state.refusesBind(), 0);
+                }
                 break;
             case CONTROL:
-                op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no client dispatch to call
+                op.complete(op.event == WskEvent.ACCEPT ? NtStatus.INVALID_DEVICE_STATE : NtStatus.NOT_SUPPORTED, 0);
+                break;
+            case ACCEPT:
+                op.complete(NtStatus.NOT_SUPPORTED, 0); // accept IRPs arrive with the rest of SPEC K5
                 break;
             default:
                 throw new IllegalStateException("internal error: " + op.operation + " is not a listening operation");
@@ -83,7 +93,9 @@ final class ListeningSocket extends EngineSocket {
             server = provider.transport.openListener();
             server.listen(op.endpoint, provider.listenBacklog, loop.poller, this);
             state = state.to(SocketState.LISTENING);
-            op.setResultSocket(this);
+            if (op.operation == Operation.LISTEN) {
+                op.setResultSocket(this); // the one-call form hands the socket back; a bind makes none
+            }
             op.complete(NtStatus.SUCCESS, 0);
         } catch (IOException | RuntimeException e) {
             NtStatus status = provider.transport.statusOf(e);
@@ -227,6 +239,11 @@ final class ListeningSocket extends EngineSocket {
         if (state == SocketState.LISTENING) {
             server.watchAccepts(true);
         }
+    }
+
+    @Override
+    public WskProviderListenDispatch dispatch() {
+        return provider.listenDispatch;
     }
 
     @Override

@@ -12,6 +12,9 @@ enum Operation {
     DISCONNECT("WskDisconnect", true),
     CLOSE("WskCloseSocket", false),
     CONTROL("WskControlSocket", false),
+    SET_OPTION("WskControlSocket(WskSetOption)", false),
+    GET_OPTION("WskControlSocket(WskGetOption)", false),
+    ACCEPT("WskAccept", true),
     LOCAL_ADDRESS("WskGetLocalAddress", false),
     REMOTE_ADDRESS("WskGetRemoteAddress", false);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.wsk4j.CompletionRoutine;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.Map;
  */
 final class Completions {
     /** One completion as the routine saw it. */
-    record Done(String name, NtStatus status, long information, boolean pendingReturned, WskSocket socket) {}
+    record Done(String name, NtStatus status, long information, boolean pendingReturned, WskSocket socket,
+            WskListenSocket listenSocket) {}
 
     private final Network network;
     private final List<Done> order = new ArrayList<>();
@@ -27,7 +29,8 @@ final class Completions {
     private final CompletionRoutine<String> routine = (irp, name) -> {
         synchronized (this) {
             counts.merge(name, 1, Integer::sum);
-            order.add(new Done(name, irp.status(), irp.information(), irp.pendingReturned(), irp.socket()));
+            order.add(new Done(name, irp.status(), irp.information(), irp.pendingReturned(),
+                    connectionMade(irp), listenerMade(irp)));
             notifyAll();
         }
         irp.free();
@@ -77,5 +80,22 @@ final class Completions {
     /** SPEC I1: every recorded IRP completed exactly once. */
     synchronized void assertEachCompletedOnce() {
         counts.forEach((name, count) -> assertEquals(1, count, name + " completed " + count + " times"));
+    }
+
+    /** The recorder serves every request, so it asks for each kind; the other kind's accessor throws (SPEC K2). */
+    private static WskSocket connectionMade(Irp irp) {
+        try {
+            return irp.socket();
+        } catch (IllegalStateException otherKind) {
+            return null;
+        }
+    }
+
+    private static WskListenSocket listenerMade(Irp irp) {
+        try {
+            return irp.listenSocket();
+        } catch (IllegalStateException otherKind) {
+            return null;
+        }
     }
 }

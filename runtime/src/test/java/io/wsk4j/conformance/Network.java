@@ -10,6 +10,9 @@ import io.wsk4j.WskClientConnectionDispatch;
 import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskProviderConnectionDispatch;
+import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskBasicSocket;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import java.net.SocketAddress;
 import java.util.List;
@@ -144,7 +147,7 @@ abstract class Network implements AutoCloseable {
     }
 
     /** {@return the local or remote address of {@code socket}, as its IRP reported it} */
-    SocketAddress address(WskSocket socket, boolean local) throws InterruptedException {
+    SocketAddress address(WskBasicSocket socket, boolean local) throws InterruptedException {
         Irp irp = Irp.allocate();
         SocketAddress[] seen = new SocketAddress[1];
         irp.setCompletionRoutine((done, box) -> {
@@ -155,10 +158,14 @@ abstract class Network implements AutoCloseable {
             done.free();
             return NtStatus.MORE_PROCESSING_REQUIRED;
         }, seen, true, true, true);
-        if (local) {
-            socket.dispatch().getLocalAddress(socket, irp);
+        if (socket instanceof WskListenSocket listening) {
+            listening.dispatch().getLocalAddress(listening, irp); // a listening socket has no remote address
+        } else if (local) {
+            WskSocket connection = (WskSocket) socket;
+            connection.dispatch().getLocalAddress(connection, irp);
         } else {
-            socket.dispatch().getRemoteAddress(socket, irp);
+            WskSocket connection = (WskSocket) socket;
+            connection.dispatch().getRemoteAddress(connection, irp);
         }
         await(completions, () -> {
             synchronized (completions) {
@@ -171,21 +178,21 @@ abstract class Network implements AutoCloseable {
     }
 
     /** Closes our socket and waits for the close IRP. */
-    void closeSocket(WskSocket socket) throws InterruptedException {
+    void closeSocket(WskBasicSocket socket) throws InterruptedException {
         String name = "close-" + ++connects;
         socket.dispatch().closeSocket(socket, completions.irp(name));
         assertEquals(NtStatus.SUCCESS, completions.await(name).status());
     }
 
     /** A listening socket of ours and the address it listens at. */
-    record Listening(WskSocket socket, SocketAddress address) {}
+    record Listening(WskListenSocket socket, SocketAddress address) {}
 
     /** Listens on 127.0.0.1 at a port of the transport's choosing. */
     <L> Listening listen(L context, WskClientListenDispatch<L> listener) throws InterruptedException {
         String name = "listen-" + ++connects;
         provider().socketListen(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), context,
                 listener, completions.irp(name));
-        WskSocket socket = completions.await(name).socket();
+        WskListenSocket socket = completions.await(name).listenSocket();
         return new Listening(socket, address(socket, true));
     }
 }

@@ -13,6 +13,7 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskAccept;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -488,7 +489,7 @@ class FaultPlanTest {
     private static void serveGreetings(WskSimulation sim, Duration idleLimit, List<String> problems) {
         WskProvider provider = sim.provider();
         var server = new Object() {
-            WskSocket listening;
+            WskListenSocket listening;
             Duration lastAccept = Duration.ZERO;
 
             void listen() {
@@ -500,7 +501,7 @@ class FaultPlanTest {
                                             then(done -> accepted.dispatch().closeSocket(accepted,
                                                     then(closed -> { }))))));
                             return WskAccept.accept(null, null);
-                        }, then(listened -> listening = listened.socket()));
+                        }, then(listened -> listening = listened.listenSocket()));
             }
 
             void stop() {

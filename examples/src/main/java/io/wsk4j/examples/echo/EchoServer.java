@@ -3,6 +3,7 @@ package io.wsk4j.examples.echo;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnAddressComplete;
@@ -37,7 +38,7 @@ public final class EchoServer {
     /** The listening socket's context: how its listen ended, where it listens, and how its close went. */
     public static final class Listener {
         final String name;
-        final CompletableFuture<WskSocket> socket = new CompletableFuture<>();
+        final CompletableFuture<WskListenSocket> socket = new CompletableFuture<>();
         final CompletableFuture<SocketAddress> address = new CompletableFuture<>();
         final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
 
@@ -46,7 +47,7 @@ public final class EchoServer {
         }
 
         /** The listening socket once the listen succeeds; fails with the status if it does not. */
-        public CompletableFuture<WskSocket> socket() {
+        public CompletableFuture<WskListenSocket> socket() {
             return socket;
         }
 
@@ -132,7 +133,7 @@ public final class EchoServer {
     }
 
     @OnListenComplete
-    void listening(NtStatus status, WskSocket socket, Listener listener) {
+    void listening(NtStatus status, WskListenSocket socket, Listener listener) {
         if (status.isSuccess()) {
             listener.socket.complete(socket);
             glue.localAddress(socket, listener); // the port, if the listen asked for port 0

@@ -4,6 +4,7 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
@@ -33,11 +34,11 @@ public final class EventEchoServer {
 
     /** The listening socket's context. */
     public static final class Listener {
-        final CompletableFuture<WskSocket> socket = new CompletableFuture<>();
+        final CompletableFuture<WskListenSocket> socket = new CompletableFuture<>();
         final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
 
         /** {@return the listening socket, once listening; it fails with the status if listening failed} */
-        public CompletableFuture<WskSocket> socket() {
+        public CompletableFuture<WskListenSocket> socket() {
             return socket;
         }
 
@@ -97,7 +98,7 @@ public final class EventEchoServer {
     }
 
     @OnListenComplete
-    void listening(NtStatus status, WskSocket socket, Listener listener) {
+    void listening(NtStatus status, WskListenSocket socket, Listener listener) {
         if (status.isSuccess()) {
             listener.socket.complete(socket);
         } else {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
-import io.wsk4j.WskSocket;
+import io.wsk4j.WskListenSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +33,7 @@ class EventEchoServerTest {
         try (WskProvider provider = WskProvider.builder().ioThreads(1).closeTimeout(Duration.ofSeconds(2)).build()) {
             EventEchoServer.Listener listener = server.listen(provider,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            WskSocket listening = listener.socket().get(10, TimeUnit.SECONDS);
+            WskListenSocket listening = listener.socket().get(10, TimeUnit.SECONDS);
             int port = localPort(listening);
             try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 peer.setSoTimeout(10_000);
@@ -64,7 +64,7 @@ class EventEchoServerTest {
         }
     }
 
-    private static int localPort(WskSocket socket) throws Exception {
+    private static int localPort(WskListenSocket socket) throws Exception {
         CompletableFuture<java.net.SocketAddress> address = new CompletableFuture<>();
         io.wsk4j.Irp irp = io.wsk4j.Irp.allocate();
         irp.setCompletionRoutine((done, result) -> {

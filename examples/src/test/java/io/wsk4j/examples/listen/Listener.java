@@ -1,6 +1,7 @@
 package io.wsk4j.examples.listen;
 
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
@@ -20,14 +21,14 @@ record Listener(ListenerDispatch glue) {
         final CompletableFuture<NtStatus> listened = new CompletableFuture<>();
         final CompletableFuture<NtStatus> closed = new CompletableFuture<>();
         final BlockingQueue<Peer> accepted = new LinkedBlockingQueue<>();
-        volatile WskSocket socket;
+        volatile WskListenSocket socket;
     }
 
     /** An accepted connection, closed when the test is done with it. */
     record Peer(WskSocket socket, SocketAddress remote, CompletableFuture<NtStatus> closed) {}
 
     @OnListenComplete
-    void listening(NtStatus status, WskSocket listener, Port port) {
+    void listening(NtStatus status, WskListenSocket listener, Port port) {
         port.socket = listener;
         port.listened.complete(status);
     }

@@ -3,6 +3,7 @@ package io.wsk4j.processor.behaviour;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskSocket;
 import java.net.SocketAddress;
 
@@ -21,5 +22,5 @@ public interface AddressScenario {
 
     NtStatus abort(WskSocket socket, Session session);
 
-    NtStatus close(WskSocket socket, Session session);
+    NtStatus close(WskBasicSocket socket, Session session);
 }

@@ -3,6 +3,7 @@ package io.wsk4j.processor.behaviour;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskSocket;
 import java.net.SocketAddress;
 
@@ -20,7 +21,7 @@ public interface SimpleScenario {
 
     NtStatus abort(WskSocket socket, Session session);
 
-    NtStatus close(WskSocket socket, Session session);
+    NtStatus close(WskBasicSocket socket, Session session);
 
     /** Faithful disconnect: the caller's IRP. */
     NtStatus disconnect(WskSocket socket, io.wsk4j.Irp irp, Session session);

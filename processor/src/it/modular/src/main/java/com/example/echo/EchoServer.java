@@ -5,6 +5,7 @@ import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProvider;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
@@ -43,11 +44,11 @@ public final class EchoServer {
     }
 
     /** Listens on {@code address}; the future completes with the listening socket, or fails with the status. */
-    public CompletableFuture<WskSocket> listen(WskProvider provider, SocketAddress address) {
-        CompletableFuture<WskSocket> listening = new CompletableFuture<>();
-        CompletionRoutine<CompletableFuture<WskSocket>> done = (irp, future) -> {
+    public CompletableFuture<WskListenSocket> listen(WskProvider provider, SocketAddress address) {
+        CompletableFuture<WskListenSocket> listening = new CompletableFuture<>();
+        CompletionRoutine<CompletableFuture<WskListenSocket>> done = (irp, future) -> {
             if (irp.status() == NtStatus.SUCCESS) {
-                future.complete(irp.socket());
+                future.complete(irp.listenSocket());
             } else {
                 future.completeExceptionally(new IllegalStateException("listen completed " + irp.status()));
             }

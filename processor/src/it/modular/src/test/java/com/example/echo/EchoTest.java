@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
-import io.wsk4j.WskSocket;
+import io.wsk4j.WskListenSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -35,7 +35,7 @@ public class EchoTest {
     @Test
     public void theClientGetsItsEchoFromTheServer() throws Exception {
         try (WskProvider provider = WskProvider.open()) {
-            WskSocket listening = EchoServer.create()
+            WskListenSocket listening = EchoServer.create()
                     .listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                     .get(10, TimeUnit.SECONDS);
             CompletableFuture<SocketAddress> address = new CompletableFuture<>();
