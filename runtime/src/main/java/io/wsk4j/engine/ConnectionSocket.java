@@ -50,6 +50,11 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
      */
     private SocketAddress localAddress;
     private SocketAddress remoteAddress;
+    /**
+     * SO_LINGER is zero (SPEC K3, K4): a close resets even where C3 would hand the bytes on. The engine keeps it
+     * rather than the channel: the transport's own close paths set and rely on SO_LINGER themselves.
+     */
+    private boolean lingerZero;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint stream, ClientBinding<?> binding) {
@@ -113,6 +118,12 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             case LOCAL_ADDRESS:
             case REMOTE_ADDRESS:
                 address(op);
+                break;
+            case SET_OPTION:
+                setOption(op);
+                break;
+            case GET_OPTION:
+                getOption(op);
                 break;
             default:
                 throw new IllegalStateException("internal error: " + op.operation + " is not a connection operation");
@@ -268,6 +279,52 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             events.raiseSendBacklog(stream);
         }
         pump();
+    }
+
+    @Override
+    int optionKind() {
+        return SocketOptions.CONNECTION;
+    }
+
+    /** SPEC K3, K4: SO_LINGER is the engine's; the others are the transport's, through {@link SocketOptions}. */
+    private void setOption(IrpCore op) {
+        NtStatus refusal = state.refusesOption();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.option == io.wsk4j.WskOption.SO_LINGER) {
+            lingerZero = true; // zero, the one value SocketOptions lets through
+            op.complete(NtStatus.SUCCESS, 0);
+            return;
+        }
+        SocketOptions.set(op, stream, bound(), provider);
+    }
+
+    private void getOption(IrpCore op) {
+        NtStatus refusal = state.refusesOption();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.option == io.wsk4j.WskOption.SO_LINGER) {
+            op.setResultOption(io.wsk4j.WskOption.SO_LINGER, lingerZero ? java.time.Duration.ZERO : null);
+            op.complete(NtStatus.SUCCESS, 0);
+            return;
+        }
+        SocketOptions.get(op, stream, provider);
+    }
+
+    /** Bound by bind, connect or accept: a bind-time option comes too late (SPEC K4). */
+    private boolean bound() {
+        if (state != SocketState.UNCONNECTED) {
+            return true;
+        }
+        try {
+            return stream.localAddress() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void address(IrpCore op) {
@@ -607,6 +664,39 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         pump();
     }
 
+    /**
+     * Completes {@code irp}, a claimed accept IRP, with this newly accepted socket and its peer's address; the socket
+     * takes the IRP's context and client dispatch, every event off (SPEC K5, E1). Loop thread.
+     */
+    void admit(IrpCore irp) {
+        if (!beginStep()) {
+            throw new IllegalStateException("internal error: " + this + " was admitted twice");
+        }
+        try {
+            try {
+                stream.register(loop.poller, this);
+                localAddress = stream.localAddress();
+                remoteAddress = stream.remoteAddress();
+            } catch (IOException e) {
+                rejectNow(); // the connection broke before it was accepted: the IRP says so, the listener goes on
+                irp.complete(statusOf(e), 0);
+                return;
+            }
+            events.bind(acceptedBinding(irp));
+            irp.setResultSocket(this);
+            irp.setResultAddress(remoteAddress);
+            irp.complete(NtStatus.SUCCESS, 0); // its routine's calls on this socket run after this step
+        } finally {
+            endStep();
+        }
+    }
+
+    /** The accept IRP's context and dispatch were given together, typed, by WskProviderListenDispatch.accept. */
+    @SuppressWarnings("unchecked")
+    private static ClientBinding<?> acceptedBinding(IrpCore irp) {
+        return new ClientBinding<>(irp.acceptContext, (io.wsk4j.WskClientConnectionDispatch<Object>) irp.acceptDispatch);
+    }
+
     /** Rejects the connection (the peer sees a reset) before the application ever saw it. Loop thread. */
     void reject() {
         if (!beginStep()) {
@@ -656,6 +746,9 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
         CloseKind how = ending.closeKind(before);
+        if (lingerZero && how == CloseKind.HAND_ON) {
+            how = CloseKind.RESET; // SO_LINGER 0: the close resets instead of handing the data on (SPEC K4)
+        }
         // whether the connection ended with a reset, ours or the peer's, for the observers (the Flight Recorder)
         boolean abortive = how == CloseKind.RESET || ending == Ending.PEER_RESET
                 || before == SocketState.ABORTED || before == SocketState.RESET;

@@ -10,6 +10,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskStats;
 import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.CloseKind;
+import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.StreamEndpoint;
 import io.wsk4j.transport.Transport;
 import io.wsk4j.verify.CallbackClock;
@@ -165,15 +166,22 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         return socket.loop.submit(op);
     }
 
+    /** SPEC K2: {@code listenDispatch} may be null when the application accepts only with IRPs. */
     @Override
     public <L> NtStatus listenSocket(L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
-        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
-                + " only through the accept event; pass a WskClientListenDispatch");
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.SOCKET);
         checkOpen();
-        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
-        beginOrClose(op, Operation.SOCKET, socket, null);
+        ListenEndpoint server;
+        try {
+            server = transport.openListener(); // now, so that options set before bind are the port's (SPEC K5)
+        } catch (IOException e) {
+            errors.report("Opening a listening socket failed", e);
+            return completeWithoutSocket(op, Operation.SOCKET, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), server,
+                listenDispatch == null ? null : new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.SOCKET, socket, server);
         op.setResultSocket(socket);
         return op.complete(NtStatus.SUCCESS, 0);
     }
@@ -197,16 +205,24 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     @Override
     public <L> NtStatus socketListen(
             SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
-        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
-                + " only through the accept event; pass a WskClientListenDispatch");
+        Objects.requireNonNull(listenDispatch, "listenDispatch is null: socketListen hands over its connections"
+                + " through the accept event; pass a WskClientListenDispatch, or use listenSocket(context, null, irp),"
+                + " bind and accept IRPs");
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.LISTEN);
         checkOpen();
         if (localAddress == null) {
             return completeWithoutSocket(op, Operation.LISTEN, NtStatus.INVALID_PARAMETER);
         }
-        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
-        beginOrClose(op, Operation.LISTEN, socket, null);
+        ListenEndpoint server;
+        try {
+            server = transport.openListener();
+        } catch (IOException e) {
+            errors.report("Opening a listening socket failed", e);
+            return completeWithoutSocket(op, Operation.LISTEN, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), server, new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.LISTEN, socket, server);
         op.endpoint = localAddress;
         return socket.loop.submit(op);
     }
@@ -216,6 +232,17 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         op.begin(operation, null);
         op.socketless = this; // its routine's failures, its stats and its trace line are this provider's
         return op.complete(status, 0);
+    }
+
+    /** {@link #beginOrClose(IrpCore, Operation, EngineSocket, StreamEndpoint)} for a listening socket's port. */
+    private void beginOrClose(IrpCore op, Operation operation, EngineSocket socket, ListenEndpoint server) {
+        try {
+            op.begin(operation, socket);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        register(socket);
     }
 
     /** Registers the new socket only once the IRP is taken, so that a refused IRP leaves no socket behind. */

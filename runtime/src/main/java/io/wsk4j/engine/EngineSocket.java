@@ -98,6 +98,14 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
     /** {@return what the socket is, for messages: "socket", "listening socket"} */
     abstract String kind();
 
+    /**
+     * {@return the socket's kind for the option table ({@link SocketOptions#CONNECTION}, {@code LISTEN},
+     * {@code DATAGRAM}); 0, the default, for a kind that has no option: every option then completes NOT_SUPPORTED}
+     */
+    int optionKind() {
+        return 0;
+    }
+
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
 

@@ -86,6 +86,12 @@ final class IrpCore extends LoopTask implements Irp {
     SocketAddress endpoint;
     WskEvent event;
     boolean enable;
+    /** SET_OPTION, GET_OPTION: the option, and the value a set asks for (SPEC K3). */
+    WskOption<?> option;
+    Object optionArgument;
+    /** ACCEPT: the accepted socket's context and client dispatch (SPEC K5). */
+    Object acceptContext;
+    io.wsk4j.WskClientConnectionDispatch<?> acceptDispatch;
     /** The provider of a socket request that completes without a socket (making one failed); else null. */
     EngineProvider socketless;
     /** The next IRP in the socket's send or receive queue ({@link IrpQueue}); loop-owned. */
@@ -278,6 +284,10 @@ final class IrpCore extends LoopTask implements Irp {
         event = null;
         enable = false;
         transferred = 0;
+        option = null;
+        optionArgument = null;
+        acceptContext = null;
+        acceptDispatch = null;
     }
 
     private void checkReadable(String what) {
@@ -452,6 +462,9 @@ final class IrpCore extends LoopTask implements Irp {
         }
         target = null;
         endpoint = null;
+        optionArgument = null; // the runtime keeps no reference to the application's values past completion (C4)
+        acceptContext = null;
+        acceptDispatch = null;
         // read before publishing COMPLETED: from then on the routine may reuse the IRP and dispatch it again
         CompletionRoutine<Object> r = routine;
         Object c = context;

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * {@link IOException} from a data call means the connection broke (the peer reset it); connect and bind failures are
  * turned into statuses by {@link Transport#statusOf}.
  */
-public interface StreamEndpoint {
+public interface StreamEndpoint extends OptionEndpoint {
     /** Watches this endpoint on {@code poller} for nothing yet; readiness goes to {@code handler}. */
     void register(Poller poller, ReadyHandler handler) throws IOException;
 

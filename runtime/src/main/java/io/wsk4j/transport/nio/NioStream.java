@@ -1,5 +1,6 @@
 package io.wsk4j.transport.nio;
 
+import io.wsk4j.WskOption;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.ReadyHandler;
@@ -85,6 +86,21 @@ final class NioStream implements StreamEndpoint {
         }
         noDelay = on; // first: a failure is reported once, not at every send that asks
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
+    }
+
+    @Override
+    public boolean supportsOption(WskOption<?> option) {
+        return NioOptions.supports(channel, option);
+    }
+
+    @Override
+    public <T> void setOption(WskOption<T> option, T value) throws IOException {
+        NioOptions.set(channel, option, value);
+    }
+
+    @Override
+    public <T> T getOption(WskOption<T> option) throws IOException {
+        return NioOptions.get(channel, option);
     }
 
     @Override
