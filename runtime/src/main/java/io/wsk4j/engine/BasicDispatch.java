@@ -16,11 +16,17 @@ import java.net.SocketAddress;
 abstract class BasicDispatch implements WskProviderBasicDispatch {
     @Override
     public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, T value, Irp irp) {
+        if (socket instanceof DatagramSocket) { // branch g-dgram: a datagram socket's options run on its loop
+            return DatagramDispatch.startOption(socket, option, value, irp, Operation.SET_OPTION);
+        }
         return notYetSupported(socket, irp, Operation.SET_OPTION);
     }
 
     @Override
     public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, Irp irp) {
+        if (socket instanceof DatagramSocket) { // branch g-dgram: a datagram socket's options run on its loop
+            return DatagramDispatch.startOption(socket, option, null, irp, Operation.GET_OPTION);
+        }
         return notYetSupported(socket, irp, Operation.GET_OPTION);
     }
 

@@ -89,6 +89,9 @@ final class IrpCore extends LoopTask implements Irp {
     SocketAddress endpoint;
     WskEvent event;
     boolean enable;
+    /** The option a datagram socket's controlSocket sets or gets, and the value it sets (SPEC K3; branch g-dgram). */
+    WskOption<?> option;
+    Object optionValue;
     /** The provider of a socket request that completes without a socket (making one failed); else null. */
     EngineProvider socketless;
     /** The next IRP in the socket's send or receive queue ({@link IrpQueue}); loop-owned. */
@@ -280,6 +283,8 @@ final class IrpCore extends LoopTask implements Irp {
         endpoint = null;
         event = null;
         enable = false;
+        option = null;
+        optionValue = null;
         transferred = 0;
     }
 
@@ -478,6 +483,7 @@ final class IrpCore extends LoopTask implements Irp {
         }
         target = null;
         endpoint = null;
+        optionValue = null; // the application's value: no reference kept past the completion
         boolean invoke = finalStatus == NtStatus.CANCELLED
                 ? invokeOnCancel
                 : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
