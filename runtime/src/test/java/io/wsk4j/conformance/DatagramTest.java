@@ -297,6 +297,27 @@ class DatagramTest {
     }
 
     @OnBothTransports
+    @DisplayName("G4 an unconnected socket is told nothing of a datagram lost to a closed port, as Linux reports ICMP"
+            + " errors only to a connected one")
+    void unconnectedSocketHearsNoIcmp(Transport transport) throws Exception {
+        try (Network net = transport.open(); Datagrams d = new Datagrams(net)) {
+            WskDatagramSocket socket = d.bound("s", null);
+            SocketAddress local = d.localAddress(socket);
+            assertEquals(NtStatus.SUCCESS, d.sendTo(socket, "lost", d.closedAddress()).status());
+            DatagramPeer peer = d.peer();
+            peer.send("after", local);
+            ByteBuffer into = ByteBuffer.allocate(16);
+            socket.dispatch().receiveFrom(socket, WskBuf.of(into), d.irp("receive"));
+            Done done = d.await("receive");
+            assertEquals(NtStatus.SUCCESS, done.status());
+            assertEquals("after", text(into, done.information()));
+            assertEquals(NtStatus.SUCCESS, d.sendTo(socket, "still", peer.address()).status());
+            assertEquals("still", peer.receive().text());
+            d.close(socket);
+        }
+    }
+
+    @OnBothTransports
     @DisplayName("G4 close completes pending receiveFrom IRPs CANCELLED before its own (C2); cancel() ends one (I6)")
     void closeCancelsPendingReceives(Transport transport) throws Exception {
         try (Network net = transport.open(); Datagrams d = new Datagrams(net)) {
