@@ -163,6 +163,30 @@ final class BufferChain implements WskBuf {
         return copied;
     }
 
+    // ---- datagrams (SPEC G): one datagram is the whole chain, sent at once or not at all ----
+
+    /** {@return the one view of a chain of one buffer, which a datagram send reads in place; null for a longer chain} */
+    ByteBuffer singleView() {
+        return views.length == 1 ? views[0] : null;
+    }
+
+    /** Copies every byte left into {@code into}, without taking them (the send may find no room, and try again). */
+    void peekInto(ByteBuffer into) {
+        for (int i = first; i < views.length; i++) {
+            ByteBuffer view = views[i];
+            into.put(into.position(), view, view.position(), view.remaining());
+            into.position(into.position() + view.remaining());
+        }
+    }
+
+    /** Takes every byte left: the datagram {@link #peekInto} copied has gone. */
+    void consumeAll() {
+        for (int i = first; i < views.length; i++) {
+            views[i].position(views[i].limit());
+        }
+        first = views.length;
+    }
+
     @Override
     public String toString() {
         return "WskBuf[" + buffers.length + " buffer(s), " + length() + " bytes]";

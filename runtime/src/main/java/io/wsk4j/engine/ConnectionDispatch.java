@@ -105,7 +105,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
     }
 
     /** SPEC B4: a receive event's data is the loop's own buffer, reused as soon as the event returns. */
-    private static void refuseEventData(WskBuf buffer, EngineSocket target) {
+    static void refuseEventData(WskBuf buffer, EngineSocket target) {
         if (buffer == null) {
             return;
         }
@@ -120,7 +120,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
         }
     }
 
-    private static boolean hasReadOnlyBuffer(WskBuf buffer) {
+    static boolean hasReadOnlyBuffer(WskBuf buffer) {
         for (int i = 0; i < buffer.bufferCount(); i++) {
             if (buffer.buffer(i).isReadOnly()) {
                 return true;
@@ -130,7 +130,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
     }
 
     /** Takes the buffer for the operation, then the IRP; if the IRP is refused the buffer is given back. */
-    private static BufferChain startBuffer(WskBuf buffer, IrpCore op, Operation operation, EngineSocket target) {
+    static BufferChain startBuffer(WskBuf buffer, IrpCore op, Operation operation, EngineSocket target) {
         BufferChain chain = BufferChain.of(buffer);
         op.checkStartable(operation);
         chain.start();

@@ -40,6 +40,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     final ErrorChannel errors;
     final ConnectionDispatch dispatch = new ConnectionDispatch();
     final ListenDispatch listenDispatch = new ListenDispatch();
+    final DatagramDispatch datagramDispatch = new DatagramDispatch();
     /**
      * SPEC V; null when the verifier is off. The engine reaches it through {@link VerifyingObserver}, which reads it
      * at each use; here it is made, started and closed, and gives new sockets their trace.
@@ -191,7 +192,24 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.SOCKET);
         checkOpen();
-        return completeWithoutSocket(op, Operation.SOCKET, NtStatus.NOT_SUPPORTED); // SPEC G arrives next
+        io.wsk4j.transport.DatagramEndpoint endpoint;
+        try {
+            endpoint = transport.openDatagram();
+        } catch (IOException e) {
+            errors.report("Opening a datagram socket failed", e);
+            return completeWithoutSocket(op, Operation.SOCKET, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new DatagramSocket(this, nextLoop(), endpoint,
+                new DatagramBinding<>(context, datagramDispatch));
+        try {
+            op.begin(Operation.SOCKET, socket);
+        } catch (RuntimeException e) {
+            endpoint.close(); // a refused IRP leaves no socket behind
+            throw e;
+        }
+        register(socket);
+        op.setResultSocket(socket);
+        return op.complete(NtStatus.SUCCESS, 0); // SPEC K2: irp.datagramSocket(), unbound until its bind
     }
 
     @Override

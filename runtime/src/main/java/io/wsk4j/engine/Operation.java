@@ -16,7 +16,11 @@ enum Operation {
     GET_OPTION("WskControlSocket(WskGetOption)", false),
     ACCEPT("WskAccept", true),
     LOCAL_ADDRESS("WskGetLocalAddress", false),
-    REMOTE_ADDRESS("WskGetRemoteAddress", false);
+    REMOTE_ADDRESS("WskGetRemoteAddress", false),
+    /** A datagram socket's WskSendTo (SPEC G1). */
+    SEND_TO("WskSendTo", true),
+    /** A datagram socket's WskReceiveFrom (SPEC G2). */
+    RECEIVE_FROM("WskReceiveFrom", true);
 
     final String wskName;
     /** Whether {@code Irp.cancel()} can take effect while the operation waits. */

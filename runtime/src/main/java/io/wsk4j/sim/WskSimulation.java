@@ -4,6 +4,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskVerifierListener;
 import io.wsk4j.engine.Engine;
 import io.wsk4j.spi.VerifierSettings;
+import io.wsk4j.transport.sim.PeerDatagram;
 import io.wsk4j.transport.sim.PeerEnd;
 import io.wsk4j.transport.sim.PeerPort;
 import io.wsk4j.transport.sim.SimNetwork;
@@ -166,6 +167,16 @@ public final class WskSimulation implements AutoCloseable {
     public SimPeer connect(SocketAddress remote) {
         try {
             return new SimPeer(PeerEnd.connect(network, remote));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return a datagram peer bound to 127.0.0.1 at a port of the world's choosing (SPEC G)} */
+    public SimDatagramPeer datagramPeer() {
+        try {
+            return new SimDatagramPeer(PeerDatagram.bind(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,9 @@ public interface Transport {
     /** {@return a new, unbound listening endpoint} */
     ListenEndpoint openListener() throws IOException;
 
+    /** {@return a new, unbound datagram endpoint (SPEC G)} */
+    DatagramEndpoint openDatagram() throws IOException;
+
     /** {@return the NTSTATUS for a failure of this transport (SPEC X3): no exception ever reaches the caller} */
     NtStatus statusOf(Throwable failure);
 

@@ -1,6 +1,7 @@
 package io.wsk4j.transport.nio;
 
 import io.wsk4j.NtStatus;
+import io.wsk4j.transport.DatagramEndpoint;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.LoopHost;
 import io.wsk4j.transport.Poller;
@@ -8,6 +9,7 @@ import io.wsk4j.transport.StreamEndpoint;
 import io.wsk4j.transport.ExceptionStatus;
 import io.wsk4j.transport.Transport;
 import java.io.IOException;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -31,6 +33,11 @@ public final class NioTransport implements Transport {
     @Override
     public ListenEndpoint openListener() throws IOException {
         return new NioListener(ServerSocketChannel.open());
+    }
+
+    @Override
+    public DatagramEndpoint openDatagram() throws IOException {
+        return new NioDatagram(DatagramChannel.open());
     }
 
     @Override

@@ -34,6 +34,9 @@ public final class SimNetwork {
     private final List<SimPoller> pollers = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private int nextPort = FIRST_EPHEMERAL_PORT;
+    /** UDP ports, a namespace of their own as in a kernel; looked up only, never iterated. */
+    private final Map<Integer, DatagramPort> datagramPorts = new HashMap<>();
+    private int nextDatagramPort = FIRST_EPHEMERAL_PORT;
     /** Reads by engine sockets that found nothing: on a real network, each is a read() answered EAGAIN. */
     long emptyReads;
     private boolean driving;
@@ -357,7 +360,7 @@ public final class SimNetwork {
         return port;
     }
 
-    private static InetSocketAddress resolve(SocketAddress address) throws IOException {
+    static InetSocketAddress resolve(SocketAddress address) throws IOException {
         if (!(address instanceof InetSocketAddress)) {
             throw new IllegalArgumentException("not an InetSocketAddress: " + address);
         }
@@ -369,6 +372,56 @@ public final class SimNetwork {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), inet.getPort());
         }
         return inet;
+    }
+
+    // ---- datagrams (SPEC G) ----------------------------------------------------------------------------------
+
+    InetSocketAddress bindDatagram(DatagramPort port, SocketAddress requested) throws IOException {
+        InetSocketAddress address = resolve(requested);
+        if (address.getPort() == 0) {
+            while (datagramPorts.containsKey(nextDatagramPort)) {
+                nextDatagramPort = nextDatagramPort >= 65535 ? FIRST_EPHEMERAL_PORT : nextDatagramPort + 1;
+            }
+            address = new InetSocketAddress(address.getAddress(), nextDatagramPort);
+            nextDatagramPort = nextDatagramPort >= 65535 ? FIRST_EPHEMERAL_PORT : nextDatagramPort + 1;
+        } else if (datagramPorts.containsKey(address.getPort())) {
+            throw new java.net.BindException("Address already in use");
+        }
+        datagramPorts.put(address.getPort(), port);
+        note(address, "datagram socket bound");
+        return address;
+    }
+
+    void unbindDatagram(DatagramPort port) {
+        if (port.local != null && datagramPorts.get(port.local.getPort()) == port) {
+            datagramPorts.remove(port.local.getPort());
+            note(port.local, "datagram socket closed");
+        }
+    }
+
+    /**
+     * Sends one datagram from {@code from}: it arrives after the seeded delay, after every earlier datagram of the same
+     * sender (loopback keeps their order). Where no socket has the port, Linux answers with an ICMP port unreachable,
+     * which reaches the sender only if it is connected to that address; to any other sender the datagram is lost.
+     */
+    void sendDatagram(DatagramPort from, byte[] data, InetSocketAddress to) {
+        long arrival = Math.max(clock.now() + faults.delay(random), from.lastArrival);
+        from.lastArrival = arrival;
+        InetSocketAddress source = from.local;
+        clock.at(arrival, () -> {
+            DatagramPort target = datagramPorts.get(to.getPort());
+            if (target != null && target.open) {
+                target.arrive(data, source);
+                return;
+            }
+            if (from.open && to.equals(from.remote)) {
+                note(source, "datagram to " + text(to) + ": port unreachable (ICMP)");
+                from.portUnreachable = true;
+                from.changed();
+            } else {
+                note(source, "datagram to " + text(to) + " lost: no socket there");
+            }
+        });
     }
 
     // ---- trace ----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.wsk4j.transport.sim;
 
 import io.wsk4j.NtStatus;
+import io.wsk4j.transport.DatagramEndpoint;
 import io.wsk4j.transport.ExceptionStatus;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.LoopHost;
@@ -43,6 +44,16 @@ public final class SimTransport implements Transport {
             throw new IOException("Cannot allocate memory (the fault plan's allocation failures)");
         }
         return new SimListen(network);
+    }
+
+    @Override
+    public DatagramEndpoint openDatagram() throws IOException {
+        network.checkThread("A dispatch call on a simulated provider");
+        if (Faults.happens(network.random, network.faults.allocationFailureRate)) {
+            network.note("provider", "making a datagram socket failed: out of memory (fault)");
+            throw new IOException("Cannot allocate memory (the fault plan's allocation failures)");
+        }
+        return new SimDatagram(network);
     }
 
     @Override
