@@ -47,6 +47,8 @@ final class EventLoop implements Runnable, LoopHost {
     private ArrayList<EngineSocket> flushing = new ArrayList<>();
     /** Lingering closes and accept pauses, earliest deadline first. */
     private final PriorityQueue<Timed> timers = new PriorityQueue<>(Timed.BY_DEADLINE);
+    /** The deadlines of IRPs (SPEC N2), the IRPs themselves the entries. */
+    final IrpDeadlines deadlines = new IrpDeadlines();
 
     /** Where the loop reads before an IRP is claimed, so that a cancel never loses bytes. */
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
@@ -142,6 +144,9 @@ final class EventLoop implements Runnable, LoopHost {
 
     /** The IRP reached its socket on this loop: pending for the stats until it completes. */
     void tookUp(IrpCore op) {
+        if (op.hasDeadline()) {
+            armDeadline(op);
+        }
         if (op.countedPending) {
             return;
         }
@@ -150,6 +155,13 @@ final class EventLoop implements Runnable, LoopHost {
             counters.arrived(op.operation);
         } else {
             provider.stats.arrivedOffLoop(op.operation); // a broken loop's tasks run on the threads that queue them
+        }
+    }
+
+    /** SPEC N2: a cancellable operation with a deadline is watched by this loop's timer until it completes. */
+    void armDeadline(IrpCore op) {
+        if (op.operation.cancellable && op.deadlineLoop == this && inLoop()) {
+            deadlines.arm(op);
         }
     }
 
@@ -297,7 +309,9 @@ final class EventLoop implements Runnable, LoopHost {
             finishFlushed();
             poller.dispatchReady();
             runTasks();
-            expireTimers(poller.nanoTime());
+            long now = poller.nanoTime();
+            expireTimers(now);
+            deadlines.expire(now);
         } catch (BrokenPollerException e) {
             breakDown(e);
             return false;
@@ -332,7 +346,11 @@ final class EventLoop implements Runnable, LoopHost {
         while ((first = timers.peek()) != null && first.done()) {
             timers.poll();
         }
-        return first == null ? fallback : first.deadline;
+        long earliest = first == null ? fallback : first.deadline;
+        if (!deadlines.isEmpty() && (first == null || deadlines.first(0) - first.deadline < 0)) {
+            earliest = deadlines.first(0); // SPEC N2: an IRP's deadline
+        }
+        return earliest;
     }
 
     private void stopDriven() {
@@ -354,6 +372,10 @@ final class EventLoop implements Runnable, LoopHost {
             Timed first = timers.peek();
             if (first != null) {
                 long untilDeadline = TimeUnit.NANOSECONDS.toMillis(first.deadline - poller.nanoTime()) + 1;
+                timeout = Math.max(1, Math.min(timeout, untilDeadline));
+            }
+            if (!deadlines.isEmpty()) {
+                long untilDeadline = TimeUnit.NANOSECONDS.toMillis(deadlines.first(0) - poller.nanoTime()) + 1;
                 timeout = Math.max(1, Math.min(timeout, untilDeadline));
             }
             sleeping.set(true);
@@ -416,6 +438,7 @@ final class EventLoop implements Runnable, LoopHost {
      * (SPEC I1, C6), and what is queued later runs on the thread that queues it, where it finds its socket closed.
      */
     private void breakDown(RuntimeException cause) {
+        deadlines.clear(); // first: the IRPs below complete, some on other threads, and must find no heap to leave
         provider.errors.report("The poller (selector) of " + thread.getName()
                 + " is broken; its sockets are closed and their"
                 + " IRPs completed", cause);
@@ -460,6 +483,7 @@ final class EventLoop implements Runnable, LoopHost {
             while ((timed = timers.poll()) != null) {
                 timed.expire(); // lingering channels close; the kernel goes on delivering what they hold
             }
+            deadlines.clear();
             poller.close();
         } catch (IOException | RuntimeException e) {
             provider.errors.report("Closing the poller of " + thread.getName() + " failed", e);

@@ -16,7 +16,8 @@ enum Operation {
     GET_OPTION("WskControlSocket(WskGetOption)", false),
     ACCEPT("WskAccept", true),
     LOCAL_ADDRESS("WskGetLocalAddress", false),
-    REMOTE_ADDRESS("WskGetRemoteAddress", false);
+    REMOTE_ADDRESS("WskGetRemoteAddress", false),
+    GET_ADDRESS_INFO("WskGetAddressInfo", true);
 
     final String wskName;
     /** Whether {@code Irp.cancel()} can take effect while the operation waits. */

@@ -78,6 +78,9 @@ abstract class Network implements AutoCloseable {
      */
     abstract void await(Object monitor, BooleanSupplier condition, String what) throws InterruptedException;
 
+    /** {@return the provider's clock in nanoseconds: {@link System#nanoTime()}, or a simulation's virtual time} */
+    abstract long nanoTime();
+
     /** Lets the provider do everything it can without the peers (a simulation runs until idle). */
     abstract void settle() throws InterruptedException;
 

@@ -159,6 +159,11 @@ final class NioNetwork extends Network {
     }
 
     @Override
+    long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
     void settle() {
         // the I/O threads run by themselves; a barrier IRP is the way to wait for them
     }

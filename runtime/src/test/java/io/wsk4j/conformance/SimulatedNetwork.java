@@ -117,6 +117,11 @@ final class SimulatedNetwork extends Network {
     }
 
     @Override
+    long nanoTime() {
+        return sim.now().toNanos();
+    }
+
+    @Override
     void settle() {
         sim.runUntilIdle();
     }

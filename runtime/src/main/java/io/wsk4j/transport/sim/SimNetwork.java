@@ -33,6 +33,8 @@ public final class SimNetwork {
     private final Map<Integer, SimListen> listeners = new HashMap<>(); // looked up only, never iterated
     private final List<SimPoller> pollers = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
+    /** The world's names (SPEC N1), lower case; "localhost" is there from the start. */
+    private final Map<String, List<InetAddress>> names = new HashMap<>();
     private int nextPort = FIRST_EPHEMERAL_PORT;
     /** Reads by engine sockets that found nothing: on a real network, each is a read() answered EAGAIN. */
     long emptyReads;
@@ -45,6 +47,40 @@ public final class SimNetwork {
         this.random = new Random(scramble(seed));
         this.faults = faults;
         this.owner = Thread.currentThread();
+        try {
+            names.put("localhost", List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
+                    InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})));
+        } catch (java.net.UnknownHostException impossible) { // only for a byte array of a wrong length
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------------
+
+    /** Adds {@code name} to the world's table, or replaces its addresses; looked up without regard to case. */
+    public void addName(String name, List<InetAddress> addresses) {
+        checkThread("addName()");
+        String key = key(name);
+        List<InetAddress> named = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            try {
+                named.add(InetAddress.getByAddress(name, address.getAddress())); // carries the name, as a lookup's do
+            } catch (java.net.UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        names.put(key, List.copyOf(named));
+        note("resolver", "name " + name + " added: " + addresses.size() + " address(es)");
+    }
+
+    /** {@return the addresses of {@code name}, or null if the world has no such name} */
+    List<InetAddress> lookUp(String name) {
+        return names.get(key(name));
+    }
+
+    private static String key(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower; // "host." is "host"
     }
 
     /** SplitMix64's finalizer: nearby seeds give unrelated values, and distinct seeds stay distinct. */
