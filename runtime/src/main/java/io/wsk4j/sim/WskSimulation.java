@@ -170,11 +170,23 @@ public final class WskSimulation implements AutoCloseable {
      * @return the listening peer
      */
     public SimPeerListener listen(int port, int backlog) {
+        return listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
+    }
+
+    /**
+     * A listening peer at a given address, such as {@code [::1]:0}: the world speaks IPv4 and IPv6. A peer bound to
+     * one address takes connections of its own family only; one bound to the wildcard takes both (dual-stack).
+     *
+     * @param local the address and port (0 for one of the world's choosing)
+     * @param backlog how many connections wait to be accepted, at most
+     * @return the listening peer
+     */
+    public SimPeerListener listen(InetSocketAddress local, int backlog) {
+        Objects.requireNonNull(local, "local is null: pass the address to listen at, such as [::1]:0");
         try {
-            return new SimPeerListener(PeerPort.listen(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port), backlog));
+            return new SimPeerListener(PeerPort.listen(network, local, backlog));
         } catch (IOException e) {
-            throw new UncheckedIOException("port " + port + " is taken in this simulation", e);
+            throw new UncheckedIOException("port " + local.getPort() + " is taken in this simulation", e);
         }
     }
 

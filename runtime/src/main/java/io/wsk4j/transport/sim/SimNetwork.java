@@ -274,6 +274,7 @@ public final class SimNetwork {
         if (address.getPort() != 0 && listeners.containsKey(address.getPort())) {
             throw new java.net.BindException("Address already in use");
         }
+        wire.boundWildcard = ((InetSocketAddress) requested).getAddress().isAnyLocalAddress();
         return address.getPort() != 0 ? address : new InetSocketAddress(address.getAddress(), ephemeralPort());
     }
 
@@ -306,7 +307,13 @@ public final class SimNetwork {
             throw new IllegalArgumentException("port 0 is not a destination");
         }
         if (client.local == null) {
-            client.local = new InetSocketAddress(InetAddress.getLoopbackAddress(), ephemeralPort());
+            client.local = new InetSocketAddress(loopback(target.getAddress()), ephemeralPort());
+        }
+        if (client.local != null && client.boundWildcard) {
+            client.local = new InetSocketAddress(loopback(target.getAddress()), client.local.getPort()); // dual-stack
+        } else if (client.local != null && !sameFamily(client.local.getAddress(), target.getAddress())) {
+            // what Linux answers for a socket bound to an address of the other family
+            throw new java.net.SocketException("Address family not supported by protocol");
         }
         client.remote = target;
         long handshake = faults.delay(random) * 3; // drawn first, as before SYN retries existed: seeds replay
@@ -326,7 +333,7 @@ public final class SimNetwork {
     private void syn(Wire client, InetSocketAddress target, java.util.function.Consumer<IOException> outcome,
             int retries, long giveUpAt, long handshake) {
         SimListen listener = listeners.get(target.getPort());
-        if (listener == null) {
+        if (listener == null || !listener.accepts(target.getAddress())) {
             note(client, "connect to " + text(target) + " refused");
             clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
             return;
@@ -386,9 +393,28 @@ public final class SimNetwork {
             throw new java.nio.channels.UnresolvedAddressException();
         }
         if (inet.getAddress().isAnyLocalAddress()) {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), inet.getPort());
+            return new InetSocketAddress(loopback(inet.getAddress()), inet.getPort());
         }
         return inet;
+    }
+
+    private static final InetAddress IPV6_LOOPBACK;
+
+    static {
+        try {
+            IPV6_LOOPBACK = InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        } catch (java.net.UnknownHostException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
+    /** {@return the loopback address of {@code address}'s family: ::1 for IPv6, else 127.0.0.1} */
+    static InetAddress loopback(InetAddress address) {
+        return address instanceof java.net.Inet6Address ? IPV6_LOOPBACK : InetAddress.getLoopbackAddress();
+    }
+
+    static boolean sameFamily(InetAddress a, InetAddress b) {
+        return (a instanceof java.net.Inet6Address) == (b instanceof java.net.Inet6Address);
     }
 
     // ---- trace ----------------------------------------------------------------------------------------------
