@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The transports every conformance test runs on, each over IPv4 (127.0.0.1) and IPv6 (::1). A machine without a
- * usable ::1 skips the NIO runs over IPv6 with the reason; the simulated network always speaks both.
+ * usable ::1 skips the NIO runs over IPv6 with the reason (so does {@code -Dwsk4j.conformance.ipv6=false}); the
+ * simulated network always speaks both.
  */
 enum Transport {
     NIO(Family.IPV4),
@@ -107,6 +108,9 @@ enum Transport {
         static final String UNUSABLE = probe();
 
         private static String probe() {
+            if ("false".equals(System.getProperty("wsk4j.conformance.ipv6"))) {
+                return "the NIO runs over ::1 are switched off by -Dwsk4j.conformance.ipv6=false";
+            }
             try (ServerSocket server = new ServerSocket()) {
                 InetAddress loopback = Family.IPV6.loopback();
                 if (!(loopback instanceof Inet6Address)) {
