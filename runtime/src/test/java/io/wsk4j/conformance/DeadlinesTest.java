@@ -258,6 +258,57 @@ class DeadlinesTest {
         }
     }
 
+    @OnBothTransports
+    @DisplayName("N2 E4 a receive with a deadline posted from a completion routine (run after the step) is cancelled at"
+            + " it")
+    void postedFromRoutine(Transport transport) throws Exception {
+        try (Network net = transport.open()) {
+            Connection c = net.connect();
+            Outcome receive = new Outcome(net);
+            Duration deadline = Duration.ofMillis(200);
+            long[] postedAt = new long[1];
+            Irp outer = Irp.allocate();
+            outer.setCompletionRoutine((done, outcome) -> {
+                synchronized (outcome) {
+                    postedAt[0] = net.nanoTime();
+                }
+                c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(8)), ReceiveFlags.NONE,
+                        outcome.irp(deadline));
+                done.free();
+                return NtStatus.MORE_PROCESSING_REQUIRED;
+            }, receive, true, true, true);
+            c.dispatch().getLocalAddress(c.socket(), outer);
+            receive.await("the deadline of the receive posted from a routine");
+            assertEquals(NtStatus.CANCELLED, receive.status());
+            synchronized (receive) {
+                assertFiredAt(net, postedAt[0], deadline, receive);
+            }
+            net.closeSocket(c.socket());
+        }
+    }
+
+    @Test
+    @DisplayName("N2 S2 deadlines replay: the same seed gives the same trace, cancels at the same virtual times")
+    void deadlinesReplay() throws Exception {
+        String[] traces = new String[2];
+        for (int run = 0; run < 2; run++) {
+            try (SimulatedNetwork net = (SimulatedNetwork) Transport.SIM_IPV6.open()) {
+                Connection c = net.connect();
+                for (int i = 0; i < 5; i++) {
+                    c.dispatch().receive(c.socket(), WskBuf.of(ByteBuffer.allocate(4)), ReceiveFlags.NONE,
+                            new Outcome(net).irp(Duration.ofMillis(100 + 50 * (i % 3))));
+                }
+                net.sim.runFor(Duration.ofMillis(120));
+                c.peer().write("abcd");
+                net.sim.runFor(Duration.ofSeconds(1));
+                net.closeSocket(c.socket());
+                traces[run] = net.sim.trace();
+            }
+        }
+        assertTrue(traces[0].contains("CANCELLED"), traces[0]);
+        assertEquals(traces[0], traces[1]);
+    }
+
     @Test
     @DisplayName("N2 S1 a deadline of a simulated hour expires at exactly one hour of virtual time, at no wall time")
     void simulatedHour() throws Exception {
