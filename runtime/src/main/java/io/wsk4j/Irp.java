@@ -101,13 +101,16 @@ public interface Irp {
 
     /**
      * Bounds the next operation of this IRP (SPEC N2): if it is still pending {@code timeout} after its dispatch call
-     * (the provider's clock), it is cancelled as {@link #cancel()} would. Call it before the dispatch call; the
-     * deadline holds for that one operation and {@link #reuse} clears it. The socket's I/O thread's timer serves it:
-     * no thread per IRP, and nothing when unused.
+     * (the provider's clock, virtual in a simulation), it is cancelled as {@link #cancel()} would, so only if that
+     * cancel can take effect (a send the transport already took bytes of finishes). Call it before the dispatch call;
+     * the deadline holds for that one operation, an operation that completes first takes its deadline with it, and
+     * {@link #reuse} clears it. It bounds what can wait: connect and socketConnect, send, receive, a graceful
+     * disconnect, accept and getAddressInfo; an operation that completes at once is not affected. The I/O thread's
+     * timer serves it, with the IRP itself as the timer's entry: no thread per IRP, and no allocation.
      *
-     * @param timeout positive
-     * @throws IllegalArgumentException if {@code timeout} is zero or negative
-     * @throws IllegalStateException if the IRP is pending or freed
+     * @param timeout positive; a time beyond what nanoseconds hold never expires
+     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     * @throws IllegalStateException if the IRP is pending, completed and not reused, or freed
      */
     void cancelAfter(Duration timeout);
 

@@ -78,11 +78,16 @@ public interface WskProvider extends AutoCloseable {
 
     /**
      * WskGetAddressInfo: resolves {@code node} (a host name or an address literal) and completes with the addresses
-     * in {@link Irp#addresses()}, in the resolver's order (SPEC N1). An unknown name completes
-     * {@link NtStatus#NOT_FOUND}. Resolution never runs on an I/O thread.
+     * in {@link Irp#addresses()}, in the resolver's order, each with the service's port (SPEC N1). An unknown name
+     * completes {@link NtStatus#NOT_FOUND}; a null or empty node, or a service that is not a port number,
+     * {@link NtStatus#INVALID_PARAMETER}. Resolution never runs on an I/O thread: the NIO provider resolves names on
+     * a daemon thread or two of its own, made at the first request and ended by {@link #close()}, then completes the
+     * IRP on one of its I/O threads, as any pending operation; an address literal and bad parameters complete inside
+     * this call. A pending request can be cancelled, and bounded with {@link Irp#cancelAfter}; closing the provider
+     * completes it CANCELLED.
      *
-     * @param node the name to resolve
-     * @param service a numeric port, or null for port 0
+     * @param node the name to resolve, or an address literal ({@code 192.0.2.1}, {@code ::1}, {@code [::1]})
+     * @param service a decimal port number, 0 to 65535, or null for port 0
      * @param irp a ready IRP with a completion routine
      * @return the final status if the IRP has already completed, else {@link NtStatus#PENDING}
      */

@@ -40,14 +40,20 @@ class AllocationTest {
         final BlockingQueue<Long> loopThread = new LinkedBlockingQueue<>();
         final CompletionRoutine<Echo> received = (irp, echo) -> echo.onReceived();
         final CompletionRoutine<Echo> sent = (irp, echo) -> echo.onSent();
+        /** SPEC N2: the deadline of every receive and send, or null for none. */
+        final java.time.Duration deadline;
 
-        Echo(WskSocket socket) {
+        Echo(WskSocket socket, java.time.Duration deadline) {
             this.socket = socket;
+            this.deadline = deadline;
         }
 
         void receive() {
             receiveIrp.reuse(NtStatus.SUCCESS);
             receiveIrp.setCompletionRoutine(received, this, true, true, true);
+            if (deadline != null) {
+                receiveIrp.cancelAfter(deadline);
+            }
             buffer.clear();
             socket.dispatch().receive(socket, receiveBuf, ReceiveFlags.WAITALL, receiveIrp);
         }
@@ -60,6 +66,9 @@ class AllocationTest {
                 buffer.flip();
                 sendIrp.reuse(NtStatus.SUCCESS);
                 sendIrp.setCompletionRoutine(sent, this, true, true, true);
+                if (deadline != null) {
+                    sendIrp.cancelAfter(deadline);
+                }
                 socket.dispatch().send(socket, sendBuf, SendFlags.NODELAY, sendIrp);
             }
             return NtStatus.MORE_PROCESSING_REQUIRED;
@@ -76,6 +85,16 @@ class AllocationTest {
     @Test
     @DisplayName("R1 steady-state send and receive allocate 0 bytes per operation on the I/O thread")
     void echoAllocatesNothing() throws Exception {
+        echo(null);
+    }
+
+    @Test
+    @DisplayName("N2 R1 with a deadline on every send and receive (armed, then disarmed by the completion), still 0 B/op")
+    void deadlinesAllocateNothing() throws Exception {
+        echo(java.time.Duration.ofMinutes(1));
+    }
+
+    private void echo(java.time.Duration deadline) throws Exception {
         Method allocatedBytes = threadAllocatedBytes();
         Object threads = ManagementFactory.getThreadMXBean();
         try (Loopback lb = new Loopback(1)) {
@@ -85,7 +104,7 @@ class AllocationTest {
             lb.completions.await("nodelay");
             c.peer().getInputStream().read();
             c.peer().setTcpNoDelay(true);
-            Echo echo = new Echo(c.socket());
+            Echo echo = new Echo(c.socket(), deadline);
             echo.receive();
             OutputStream out = c.peer().getOutputStream();
             DataInputStream in = new DataInputStream(c.peer().getInputStream());
@@ -100,8 +119,8 @@ class AllocationTest {
             long after = (long) allocatedBytes.invoke(threads, loopThread);
 
             double perOperation = (after - before) / (2.0 * MEASURED); // a receive and a send per round trip
-            System.out.printf("R1: %d bytes on the I/O thread over %d round trips = %.3f B/op%n",
-                    after - before, MEASURED, perOperation);
+            System.out.printf("R1%s: %d bytes on the I/O thread over %d round trips = %.3f B/op%n",
+                    deadline == null ? "" : " with deadlines", after - before, MEASURED, perOperation);
             assertTrue(perOperation < 1.0, "allocated " + (after - before) + " bytes over " + MEASURED
                     + " round trips (" + perOperation + " B/op)");
             lb.closeSocket(c.socket());

@@ -11,6 +11,7 @@ import io.wsk4j.WskStats;
 import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.ListenEndpoint;
+import io.wsk4j.transport.NameResolver;
 import io.wsk4j.transport.StreamEndpoint;
 import io.wsk4j.transport.Transport;
 import io.wsk4j.verify.CallbackClock;
@@ -64,6 +65,10 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     private final Duration closeTimeout;
     private final Object closeMonitor = new Object();
     private volatile boolean closing;
+    /** SPEC N1: the transport's resolver, made at the first name request; null before. */
+    private volatile NameResolver resolver;
+    /** Name requests under way, which the provider's close cancels and waits for. */
+    private final Set<NameRequest> nameRequests = ConcurrentHashMap.newKeySet();
 
     /** Use {@link WskProvider#open()}, {@link WskProvider#builder()} or {@link Engine#openProvider}. */
     EngineProvider(Transport transport, int ioThreads, Duration closeTimeout, WskErrorHandler errorHandler,
@@ -212,12 +217,69 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         return op.complete(NtStatus.SUCCESS, 0); // SPEC K2: irp.datagramSocket(), unbound until its bind
     }
 
+    /**
+     * SPEC N1. Bad parameters and address literals complete here, on the caller's thread (no resolver is involved);
+     * a name goes to the transport's resolver, off the loops, and completes on one of the provider's I/O threads.
+     */
     @Override
     public NtStatus getAddressInfo(String node, String service, Irp irp) {
         IrpCore op = IrpCore.of(irp);
-        op.checkStartable(Operation.SOCKET);
+        op.checkStartable(Operation.GET_ADDRESS_INFO);
         checkOpen();
-        return completeWithoutSocket(op, Operation.SOCKET, NtStatus.NOT_SUPPORTED); // SPEC N1 arrives next
+        int port = Names.port(service);
+        if (node == null || node.isEmpty() || port == Names.INVALID) {
+            return completeWithoutSocket(op, Operation.GET_ADDRESS_INFO, NtStatus.INVALID_PARAMETER);
+        }
+        java.net.InetAddress literal;
+        try {
+            literal = Names.literal(node);
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return completeWithoutSocket(op, Operation.GET_ADDRESS_INFO, NtStatus.NOT_FOUND);
+        }
+        if (literal != null) {
+            op.begin(Operation.GET_ADDRESS_INFO, null);
+            op.socketless = this;
+            op.setResultAddresses(List.of(new java.net.InetSocketAddress(literal, port)));
+            return op.complete(NtStatus.SUCCESS, 0);
+        }
+        NameResolver names = resolver();
+        if (names == null) {
+            return completeWithoutSocket(op, Operation.GET_ADDRESS_INFO, NtStatus.NOT_SUPPORTED);
+        }
+        EventLoop home = nextLoop();
+        NameRequest request = new NameRequest(this, home, op, node, port);
+        op.begin(Operation.GET_ADDRESS_INFO, null, request); // a cancel may come at once: it finds the request
+        nameRequests.add(request);
+        if (op.hasDeadline()) {
+            request.armDeadline(); // SPEC N2: on the home loop's timer
+        }
+        names.resolve(node, request);
+        return NtStatus.PENDING;
+    }
+
+    /** The resolver, made at the first name request and closed with the provider. */
+    private NameResolver resolver() {
+        NameResolver made = resolver;
+        if (made == null) {
+            synchronized (closeMonitor) {
+                made = resolver;
+                if (made == null && !closing) {
+                    made = transport.openResolver(loops[0]);
+                    resolver = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** A name request completes; the provider's close waits for every one (SPEC I1). Its home loop. */
+    void nameRequestEnded(NameRequest request) {
+        nameRequests.remove(request);
+        if (closing) {
+            synchronized (closeMonitor) {
+                closeMonitor.notifyAll();
+            }
+        }
     }
 
     @Override
@@ -318,6 +380,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
                 awaitNoSockets(closeTimeout.toNanos());
             }
             awaitNoLingering(closeTimeout.toNanos());
+            endNameRequests();
             for (EventLoop loop : loops) {
                 if (!loop.stop(closeTimeout.toMillis() + 1000)) {
                     errors.report("WskProvider.close()", new IllegalStateException(loop + " did not stop in time"));
@@ -329,6 +392,25 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         if (verifier != null) {
             verifier.close(); // throws WskVerifierException if asked to fail on reports
         }
+    }
+
+    /** Name requests still under way complete CANCELLED, as a cancel would (SPEC I1: none stays pending); bounded. */
+    private void endNameRequests() throws InterruptedException {
+        NameResolver made;
+        synchronized (closeMonitor) {
+            made = resolver;
+        }
+        if (made == null) {
+            return;
+        }
+        for (NameRequest request : nameRequests) {
+            request.cancelForClose(); // a request whose answer is already on its way completes with it
+        }
+        if (!transport.await(closeMonitor, nameRequests::isEmpty, closeTimeout.toNanos())) {
+            errors.report("WskProvider.close()", new IllegalStateException(nameRequests.size()
+                    + " name request(s) did not complete in time: " + nameRequests));
+        }
+        made.close();
     }
 
     private void awaitNoSockets(long timeoutNanos) throws InterruptedException {

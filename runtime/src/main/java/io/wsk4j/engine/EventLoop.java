@@ -47,6 +47,8 @@ final class EventLoop implements Runnable, LoopHost {
     private ArrayList<EngineSocket> flushing = new ArrayList<>();
     /** Lingering closes and accept pauses, earliest deadline first. */
     private final PriorityQueue<Timed> timers = new PriorityQueue<>(Timed.BY_DEADLINE);
+    /** The deadlines of IRPs (SPEC N2), the IRPs themselves the entries. */
+    final IrpDeadlines deadlines = new IrpDeadlines();
 
     /** Where the loop reads before an IRP is claimed, so that a cancel never loses bytes. */
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
@@ -142,7 +144,17 @@ final class EventLoop implements Runnable, LoopHost {
 
     /** The IRP reached its socket on this loop: the observer (the stats: pending until it completes) is told. */
     void tookUp(IrpCore op) {
+        if (op.hasDeadline()) {
+            armDeadline(op);
+        }
         provider.observer.tookUp(op, this);
+    }
+
+    /** SPEC N2: a cancellable operation with a deadline is watched by this loop's timer until it completes. */
+    void armDeadline(IrpCore op) {
+        if (op.operation.cancellable && op.deadlineLoop == this && inLoop()) {
+            deadlines.arm(op);
+        }
     }
 
     /**
@@ -280,7 +292,9 @@ final class EventLoop implements Runnable, LoopHost {
             finishFlushed();
             poller.dispatchReady();
             runTasks();
-            expireTimers(poller.nanoTime());
+            long now = poller.nanoTime();
+            expireTimers(now);
+            deadlines.expire(now);
         } catch (BrokenPollerException e) {
             breakDown(e);
             return false;
@@ -315,7 +329,11 @@ final class EventLoop implements Runnable, LoopHost {
         while ((first = timers.peek()) != null && first.done()) {
             timers.poll();
         }
-        return first == null ? fallback : first.deadline;
+        long earliest = first == null ? fallback : first.deadline;
+        if (!deadlines.isEmpty() && (first == null || deadlines.first(0) - first.deadline < 0)) {
+            earliest = deadlines.first(0); // SPEC N2: an IRP's deadline
+        }
+        return earliest;
     }
 
     private void stopDriven() {
@@ -337,6 +355,10 @@ final class EventLoop implements Runnable, LoopHost {
             Timed first = timers.peek();
             if (first != null) {
                 long untilDeadline = TimeUnit.NANOSECONDS.toMillis(first.deadline - poller.nanoTime()) + 1;
+                timeout = Math.max(1, Math.min(timeout, untilDeadline));
+            }
+            if (!deadlines.isEmpty()) {
+                long untilDeadline = TimeUnit.NANOSECONDS.toMillis(deadlines.first(0) - poller.nanoTime()) + 1;
                 timeout = Math.max(1, Math.min(timeout, untilDeadline));
             }
             sleeping.set(true);
@@ -399,6 +421,7 @@ final class EventLoop implements Runnable, LoopHost {
      * (SPEC I1, C6), and what is queued later runs on the thread that queues it, where it finds its socket closed.
      */
     private void breakDown(RuntimeException cause) {
+        deadlines.clear(); // first: the IRPs below complete, some on other threads, and must find no heap to leave
         provider.errors.report("The poller (selector) of " + thread.getName()
                 + " is broken; its sockets are closed and their"
                 + " IRPs completed", cause);
@@ -443,6 +466,7 @@ final class EventLoop implements Runnable, LoopHost {
             while ((timed = timers.poll()) != null) {
                 timed.expire(); // lingering channels close; the kernel goes on delivering what they hold
             }
+            deadlines.clear();
             poller.close();
         } catch (IOException | RuntimeException e) {
             provider.errors.report("Closing the poller of " + thread.getName() + " failed", e);

@@ -105,6 +105,16 @@ final class IrpCore extends LoopTask implements Irp {
     /** The verifier's record of this IRP; null when no verifier watches it (SPEC V; kept by VerifyingObserver). */
     IrpTrace trace;
 
+    // SPEC N2: the deadline of the next operation. cancelAfterNanos is the application's (0: none), cleared by reuse;
+    // deadlineAt is stamped by the dispatch call in the loop's clock; deadlineIndex is the IRP's place in its loop's
+    // IrpDeadlines (-1: not armed), loop-owned, and deadlineLoop that loop.
+    private long cancelAfterNanos;
+    long deadlineAt;
+    int deadlineIndex = -1;
+    EventLoop deadlineLoop;
+    /** The name request this IRP carries (SPEC N1), which a cancel completes; null for every other operation. */
+    NameRequest naming;
+
     /** Use {@link Irp#allocate()}. */
     IrpCore() {}
 
@@ -206,10 +216,49 @@ final class IrpCore extends LoopTask implements Irp {
         return resultAddresses;
     }
 
+    /** The longest deadline kept (about 73 years): longer ones never expire, and the loop's clock cannot overflow. */
+    private static final long LONGEST_DEADLINE_NANOS = Long.MAX_VALUE / 4;
+
     @Override
     public void cancelAfter(Duration timeout) {
-        throw new UnsupportedOperationException("Irp.cancelAfter (SPEC N2) is not built yet: cancel the IRP with"
-                + " Irp.cancel() from a timer of your own until it is");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("cancelAfter(" + timeout + "): the time-out must be positive, such as"
+                    + " Duration.ofSeconds(5); to cancel at once, call cancel() after the dispatch call (SPEC N2)");
+        }
+        int s = state;
+        if (s != READY) {
+            throw new IllegalStateException(s == COMPLETED
+                    ? "This IRP has completed: call reuse(status) before setting the deadline of its next operation"
+                            + " (SPEC N2, I5)"
+                    : misuse(s, "cancelAfter, which bounds the next dispatch call and must precede it (SPEC N2)"));
+        }
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException beyondLong) {
+            nanos = LONGEST_DEADLINE_NANOS;
+        }
+        cancelAfterNanos = Math.min(nanos, LONGEST_DEADLINE_NANOS);
+    }
+
+    /** {@return whether the application set a deadline for this IRP's operation (SPEC N2)} */
+    boolean hasDeadline() {
+        return cancelAfterNanos != 0;
+    }
+
+    /** Stamps the deadline in {@code loop}'s clock; the loop arms it when it takes the IRP up. Dispatching thread. */
+    void stampDeadline(EventLoop loop) {
+        deadlineAt = loop.nanoTime() + cancelAfterNanos;
+        deadlineLoop = loop;
+    }
+
+    /** Completion: the deadline leaves its loop's heap, so that it can never cancel a later operation of this IRP. */
+    private void disarmDeadline() {
+        EventLoop loop = deadlineLoop;
+        if (loop != null && loop.inLoop()) {
+            loop.deadlines.disarm(this);
+        }
+        // else the loop broke and dropped its heap first (EventLoop.breakDown): nothing is armed
     }
 
     @Override
@@ -234,6 +283,11 @@ final class IrpCore extends LoopTask implements Irp {
         EngineSocket socket = target;
         if (socket != null) {
             socket.requestSweep();
+        } else {
+            NameRequest name = naming; // SPEC N1: only this cancel completes a cancelled name request
+            if (name != null) {
+                name.cancelled();
+            }
         }
         return true;
     }
@@ -288,6 +342,9 @@ final class IrpCore extends LoopTask implements Irp {
         optionArgument = null;
         acceptContext = null;
         acceptDispatch = null;
+        cancelAfterNanos = 0;
+        deadlineLoop = null;
+        naming = null;
     }
 
     private void checkReadable(String what) {
@@ -320,6 +377,11 @@ final class IrpCore extends LoopTask implements Irp {
      * @throws IllegalStateException if the IRP is pending, completed and not reused, freed, or has no routine
      */
     void begin(Operation op, EngineSocket socket) {
+        begin(op, socket, null);
+    }
+
+    /** {@link #begin(Operation, EngineSocket)} for a name request (SPEC N1), which a cancel must find at once. */
+    void begin(Operation op, EngineSocket socket, NameRequest name) {
         checkStartable(op);
         // take the IRP first, then fill it in: a second dispatch call racing with the same IRP fails here instead of
         // overwriting the fields of the call that won
@@ -338,6 +400,14 @@ final class IrpCore extends LoopTask implements Irp {
         resultAddresses = List.of();
         pendingReturned = false;
         status = NtStatus.PENDING;
+        naming = name;
+        if (name != null) {
+            socketless = name.provider;
+            pendingReturned = true; // it completes on an I/O thread, never inside the dispatch call
+        }
+        if (cancelAfterNanos != 0 && socket != null) {
+            stampDeadline(socket.loop); // SPEC N2: from the dispatch call; the loop arms it when it takes the IRP up
+        }
         if (socket != null) {
             socket.provider.observer.dispatched(this, socket);
         }
@@ -427,6 +497,9 @@ final class IrpCore extends LoopTask implements Irp {
                 throw new IllegalStateException("internal error: " + operation + " IRP completed twice (state " + s + ")");
             }
         } while (!STATE.compareAndSet(this, s, COMPLETING));
+        if (deadlineIndex >= 0) {
+            disarmDeadline(); // SPEC N2
+        }
         EngineSocket socket = target;
         if (s == CANCELLING) {
             // only a WAITALL receive can have moved bytes while still cancellable; they are reported, not lost

@@ -20,7 +20,8 @@ enum Operation {
     /** A datagram socket's WskSendTo (SPEC G1). */
     SEND_TO("WskSendTo", true),
     /** A datagram socket's WskReceiveFrom (SPEC G2). */
-    RECEIVE_FROM("WskReceiveFrom", true);
+    RECEIVE_FROM("WskReceiveFrom", true),
+    GET_ADDRESS_INFO("WskGetAddressInfo", true);
 
     final String wskName;
     /** Whether {@code Irp.cancel()} can take effect while the operation waits. */

@@ -126,6 +126,27 @@ public final class WskSimulation implements AutoCloseable {
         return provider;
     }
 
+    /**
+     * Adds a name to the world's resolver (SPEC N1), or replaces its addresses: {@code provider().getAddressInfo}
+     * then finds it, after a virtual delay the seed draws. Nothing in a simulation asks DNS; "localhost" is there from
+     * the start, as 127.0.0.1 and ::1. Names are found without regard to case, and with or without a final dot.
+     *
+     * @param name the host name
+     * @param addresses its addresses, in the order the resolver returns them; at least one
+     * @return this simulation
+     */
+    public WskSimulation addName(String name, InetAddress... addresses) {
+        Objects.requireNonNull(name, "name is null: pass the host name to add");
+        if (name.isEmpty() || addresses == null || addresses.length == 0) {
+            throw new IllegalArgumentException("addName(\"" + name + "\", ...) needs a name and at least one address");
+        }
+        for (InetAddress address : addresses) {
+            Objects.requireNonNull(address, "addName(\"" + name + "\", ...): an address is null");
+        }
+        network.addName(name, List.of(addresses));
+        return this;
+    }
+
     /** {@return a listening peer on 127.0.0.1 at a port of the world's choosing} */
     public SimPeerListener listen() {
         return listen(0);
@@ -150,11 +171,23 @@ public final class WskSimulation implements AutoCloseable {
      * @return the listening peer
      */
     public SimPeerListener listen(int port, int backlog) {
+        return listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
+    }
+
+    /**
+     * A listening peer at a given address, such as {@code [::1]:0}: the world speaks IPv4 and IPv6. A peer bound to
+     * one address takes connections of its own family only; one bound to the wildcard takes both (dual-stack).
+     *
+     * @param local the address and port (0 for one of the world's choosing)
+     * @param backlog how many connections wait to be accepted, at most
+     * @return the listening peer
+     */
+    public SimPeerListener listen(InetSocketAddress local, int backlog) {
+        Objects.requireNonNull(local, "local is null: pass the address to listen at, such as [::1]:0");
         try {
-            return new SimPeerListener(PeerPort.listen(network, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port), backlog));
+            return new SimPeerListener(PeerPort.listen(network, local, backlog));
         } catch (IOException e) {
-            throw new UncheckedIOException("port " + port + " is taken in this simulation", e);
+            throw new UncheckedIOException("port " + local.getPort() + " is taken in this simulation", e);
         }
     }
 

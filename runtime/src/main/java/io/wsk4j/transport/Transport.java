@@ -38,6 +38,14 @@ public interface Transport {
      */
     boolean await(Object monitor, BooleanSupplier done, long timeoutNanos) throws InterruptedException;
 
+    /**
+     * {@return a resolver of host names for one provider (SPEC N1), which the provider makes at its first name request
+     * and closes with itself; null if this transport resolves no names (the request then completes NOT_SUPPORTED)}
+     */
+    default NameResolver openResolver(LoopHost reporter) {
+        return null;
+    }
+
     /** {@return whether {@link #failsAllocation()} can ever be true; read once, so that no fault costs nothing} */
     default boolean injectsFaults() {
         return false;

@@ -78,6 +78,12 @@ abstract class Network implements AutoCloseable {
      */
     abstract void await(Object monitor, BooleanSupplier condition, String what) throws InterruptedException;
 
+    /** {@return the loopback address this network's peers use: 127.0.0.1, or ::1 in a run over IPv6} */
+    abstract java.net.InetAddress loopback();
+
+    /** {@return the provider's clock in nanoseconds: {@link System#nanoTime()}, or a simulation's virtual time} */
+    abstract long nanoTime();
+
     /** Lets the provider do everything it can without the peers (a simulation runs until idle). */
     abstract void settle() throws InterruptedException;
 
@@ -187,10 +193,10 @@ abstract class Network implements AutoCloseable {
     /** A listening socket of ours and the address it listens at. */
     record Listening(WskListenSocket socket, SocketAddress address) {}
 
-    /** Listens on 127.0.0.1 at a port of the transport's choosing. */
+    /** Listens on the network's loopback address (127.0.0.1 or ::1) at a port of the transport's choosing. */
     <L> Listening listen(L context, WskClientListenDispatch<L> listener) throws InterruptedException {
         String name = "listen-" + ++connects;
-        provider().socketListen(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), context,
+        provider().socketListen(new java.net.InetSocketAddress(loopback(), 0), context,
                 listener, completions.irp(name));
         WskListenSocket socket = completions.await(name).listenSocket();
         return new Listening(socket, address(socket, true));

@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Real sockets on 127.0.0.1: the NIO provider with two I/O threads, and plain {@link Socket} peers. */
+/** Real sockets on 127.0.0.1 or ::1: the NIO provider with two I/O threads, and plain {@link Socket} peers. */
 final class NioNetwork extends Network {
     static final int PEER_TIMEOUT_MILLIS = 10_000;
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -33,18 +33,22 @@ final class NioNetwork extends Network {
     private final List<java.io.Closeable> held = new ArrayList<>();
     private final List<Thread> peerThreads = new CopyOnWriteArrayList<>();
 
+    /** The loopback address of this network's family: its peers listen and connect there. */
+    private final InetAddress loopback;
+
     NioNetwork(int peerReceiveBuffer, int ioThreads) throws IOException {
-        this(peerReceiveBuffer, ioThreads, builder -> builder);
+        this(peerReceiveBuffer, ioThreads, builder -> builder, InetAddress.getLoopbackAddress());
     }
 
-    /** {@code options} adds to the provider's builder (the verifier, for one). */
-    NioNetwork(int peerReceiveBuffer, int ioThreads, java.util.function.UnaryOperator<WskProvider.Builder> options)
-            throws IOException {
+    /** {@code options} adds to the provider's builder (the verifier, for one); {@code loopback}: 127.0.0.1 or ::1. */
+    NioNetwork(int peerReceiveBuffer, int ioThreads, java.util.function.UnaryOperator<WskProvider.Builder> options,
+            InetAddress loopback) throws IOException {
+        this.loopback = loopback;
         server = new ServerSocket();
         if (peerReceiveBuffer > 0) {
             server.setReceiveBufferSize(peerReceiveBuffer); // what the peer does not read backs up into our sends
         }
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.bind(new InetSocketAddress(loopback, 0), 50);
         server.setSoTimeout(PEER_TIMEOUT_MILLIS); // a connect that never happens fails the test instead of hanging it
         provider = options.apply(WskProvider.builder().ioThreads(ioThreads).closeTimeout(Duration.ofSeconds(2))
                 .errorHandler((message, error) -> errors.add(message + ": " + error))).build();
@@ -62,7 +66,7 @@ final class NioNetwork extends Network {
 
     @Override
     SocketAddress peerAddress() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        return new InetSocketAddress(loopback, server.getLocalPort());
     }
 
     @Override
@@ -110,17 +114,17 @@ final class NioNetwork extends Network {
 
     @Override
     SocketAddress closedAddress() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), probe.getLocalPort());
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+            return new InetSocketAddress(loopback, probe.getLocalPort());
         }
     }
 
     @Override
     SocketAddress unansweredAddress() throws IOException {
         // a listener that never accepts, its accept queue filled: Linux drops further SYNs, so a connect waits
-        ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket full = new ServerSocket(0, 1, loopback);
         held.add(full);
-        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort());
+        InetSocketAddress target = new InetSocketAddress(loopback, full.getLocalPort());
         for (int i = 0; i < 4; i++) {
             Socket filler = new Socket();
             held.add(filler);
@@ -159,6 +163,16 @@ final class NioNetwork extends Network {
     }
 
     @Override
+    InetAddress loopback() {
+        return loopback;
+    }
+
+    @Override
+    long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
     void settle() {
         // the I/O threads run by themselves; a barrier IRP is the way to wait for them
     }
@@ -187,7 +201,7 @@ final class NioNetwork extends Network {
 
     @Override
     public String toString() {
-        return "NIO on loopback";
+        return "NIO on " + loopback.getHostAddress();
     }
 
     /** A plain socket; every read is bounded by its SO_TIMEOUT. */

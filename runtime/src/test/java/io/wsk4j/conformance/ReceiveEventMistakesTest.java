@@ -76,9 +76,10 @@ class ReceiveEventMistakesTest {
         }
     }
 
-    /** {@return how messages name the peer's end: 127.0.0.1:port} */
+    /** {@return how messages name the peer's end: 127.0.0.1:port, or [::1]:port as written in full} */
     private static String remote(Network net) {
         InetSocketAddress peer = (InetSocketAddress) net.peerAddress();
-        return peer.getAddress().getHostAddress() + ":" + peer.getPort();
+        String host = peer.getAddress().getHostAddress();
+        return (peer.getAddress() instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + peer.getPort();
     }
 }

@@ -14,7 +14,6 @@ import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
 import io.wsk4j.conformance.Network.Connection;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -201,7 +200,7 @@ class SendReceiveTest {
         try (Network net = transport.open()) {
             WskSocket socket = net.socket(null, null);
             WskProviderConnectionDispatch d = socket.dispatch();
-            d.bind(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), net.completions.irp("bind"));
+            d.bind(socket, new InetSocketAddress(net.loopback(), 0), net.completions.irp("bind"));
             assertEquals(NtStatus.SUCCESS, net.completions.await("bind").status());
             d.connect(socket, net.peerAddress(), net.completions.irp("connect"));
             Peer peer = net.acceptPeer();

@@ -23,13 +23,22 @@ final class SimulatedNetwork extends Network {
     private final Thread driver = Thread.currentThread();
     private int acceptedSoFar;
 
+    /** The loopback address of this network's family: 127.0.0.1 or ::1. */
+    private final java.net.InetAddress loopback;
+
     SimulatedNetwork(long seed) {
         this(WskSimulation.seeded(seed));
     }
 
     SimulatedNetwork(WskSimulation sim) {
+        this(sim, java.net.InetAddress.getLoopbackAddress());
+    }
+
+    /** Peers listen and connect at {@code loopback}, 127.0.0.1 or ::1. */
+    SimulatedNetwork(WskSimulation sim, java.net.InetAddress loopback) {
         this.sim = sim;
-        listener = sim.listen();
+        this.loopback = loopback;
+        listener = sim.listen(new java.net.InetSocketAddress(loopback, 0), 128);
     }
 
     @Override
@@ -90,12 +99,12 @@ final class SimulatedNetwork extends Network {
 
     @Override
     SocketAddress closedAddress() {
-        return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1); // never bound here
+        return new java.net.InetSocketAddress(loopback, 1); // never bound here
     }
 
     @Override
     SocketAddress unansweredAddress() {
-        SimPeerListener full = sim.listen(0, 1);
+        SimPeerListener full = sim.listen(new java.net.InetSocketAddress(loopback, 0), 1);
         full.stopAccepting();
         SimPeer filler = sim.connect(full.address());
         if (!sim.runUntil(filler::isConnected, WAIT)) {
@@ -114,6 +123,16 @@ final class SimulatedNetwork extends Network {
         if (!sim.runUntil(condition, WAIT)) {
             fail("waited " + WAIT + " of virtual time for " + what + "; " + sim.replay());
         }
+    }
+
+    @Override
+    java.net.InetAddress loopback() {
+        return loopback;
+    }
+
+    @Override
+    long nanoTime() {
+        return sim.now().toNanos();
     }
 
     @Override

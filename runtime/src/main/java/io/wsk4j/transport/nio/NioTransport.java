@@ -74,6 +74,11 @@ public final class NioTransport implements Transport {
     }
 
     @Override
+    public io.wsk4j.transport.NameResolver openResolver(LoopHost reporter) {
+        return new NioResolver(reporter);
+    }
+
+    @Override
     public String toString() {
         return "NIO";
     }

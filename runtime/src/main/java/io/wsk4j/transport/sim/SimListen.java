@@ -21,6 +21,11 @@ class SimListen extends Watched implements ListenEndpoint {
     private int capacity = 128;
     private int reserved;
     InetSocketAddress address;
+    /**
+     * Bound to the wildcard address, which takes connections to either family: Linux's IPv6 socket with IPV6_V6ONLY
+     * off, as NIO makes it (a dual-stack listener). A listener bound to one address takes only its own family.
+     */
+    private boolean wildcard;
     private boolean open;
     /** Closed by its owner; {@link #open} says only whether it listens, which it does from its bind. */
     private boolean closed;
@@ -42,6 +47,8 @@ class SimListen extends Watched implements ListenEndpoint {
         InetSocketAddress bound = network.listenAddress(local);
         network.listen(this, bound);
         address = bound;
+        wildcard = local instanceof InetSocketAddress && ((InetSocketAddress) local).getAddress() != null
+                && ((InetSocketAddress) local).getAddress().isAnyLocalAddress();
         capacity = Math.max(1, backlogSize);
         open = true;
     }
@@ -55,6 +62,11 @@ class SimListen extends Watched implements ListenEndpoint {
 
     boolean open() {
         return open;
+    }
+
+    /** {@return whether a connect to {@code target} reaches this listener: the wildcard, or its own family} */
+    boolean accepts(java.net.InetAddress target) {
+        return wildcard || SimNetwork.sameFamily(address.getAddress(), target);
     }
 
     boolean backlogFull() {

@@ -33,6 +33,8 @@ public final class SimNetwork {
     private final Map<Integer, SimListen> listeners = new HashMap<>(); // looked up only, never iterated
     private final List<SimPoller> pollers = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
+    /** The world's names (SPEC N1), lower case; "localhost" is there from the start. */
+    private final Map<String, List<InetAddress>> names = new HashMap<>();
     private int nextPort = FIRST_EPHEMERAL_PORT;
     /** UDP ports, a namespace of their own as in a kernel; looked up only, never iterated. */
     private final Map<Integer, DatagramPort> datagramPorts = new HashMap<>();
@@ -48,6 +50,40 @@ public final class SimNetwork {
         this.random = new Random(scramble(seed));
         this.faults = faults;
         this.owner = Thread.currentThread();
+        try {
+            names.put("localhost", List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
+                    InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})));
+        } catch (java.net.UnknownHostException impossible) { // only for a byte array of a wrong length
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------------
+
+    /** Adds {@code name} to the world's table, or replaces its addresses; looked up without regard to case. */
+    public void addName(String name, List<InetAddress> addresses) {
+        checkThread("addName()");
+        String key = key(name);
+        List<InetAddress> named = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            try {
+                named.add(InetAddress.getByAddress(name, address.getAddress())); // carries the name, as a lookup's do
+            } catch (java.net.UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        names.put(key, List.copyOf(named));
+        note("resolver", "name " + name + " added: " + addresses.size() + " address(es)");
+    }
+
+    /** {@return the addresses of {@code name}, or null if the world has no such name} */
+    List<InetAddress> lookUp(String name) {
+        return names.get(key(name));
+    }
+
+    private static String key(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower; // "host." is "host"
     }
 
     /** SplitMix64's finalizer: nearby seeds give unrelated values, and distinct seeds stay distinct. */
@@ -241,6 +277,7 @@ public final class SimNetwork {
         if (address.getPort() != 0 && listeners.containsKey(address.getPort())) {
             throw new java.net.BindException("Address already in use");
         }
+        wire.boundWildcard = ((InetSocketAddress) requested).getAddress().isAnyLocalAddress();
         return address.getPort() != 0 ? address : new InetSocketAddress(address.getAddress(), ephemeralPort());
     }
 
@@ -289,7 +326,13 @@ public final class SimNetwork {
             throw new IllegalArgumentException("port 0 is not a destination");
         }
         if (client.local == null) {
-            client.local = new InetSocketAddress(InetAddress.getLoopbackAddress(), ephemeralPort());
+            client.local = new InetSocketAddress(loopback(target.getAddress()), ephemeralPort());
+        }
+        if (client.local != null && client.boundWildcard) {
+            client.local = new InetSocketAddress(loopback(target.getAddress()), client.local.getPort()); // dual-stack
+        } else if (client.local != null && !sameFamily(client.local.getAddress(), target.getAddress())) {
+            // what Linux answers for a socket bound to an address of the other family
+            throw new java.net.SocketException("Address family not supported by protocol");
         }
         client.remote = target;
         long handshake = faults.delay(random) * 3; // drawn first, as before SYN retries existed: seeds replay
@@ -309,7 +352,7 @@ public final class SimNetwork {
     private void syn(Wire client, InetSocketAddress target, java.util.function.Consumer<IOException> outcome,
             int retries, long giveUpAt, long handshake) {
         SimListen listener = listeners.get(target.getPort());
-        if (listener == null) {
+        if (listener == null || !listener.accepts(target.getAddress())) {
             note(client, "connect to " + text(target) + " refused");
             clock.at(clock.now() + handshake, () -> outcome.accept(new ConnectException("Connection refused")));
             return;
@@ -369,7 +412,7 @@ public final class SimNetwork {
             throw new java.nio.channels.UnresolvedAddressException();
         }
         if (inet.getAddress().isAnyLocalAddress()) {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), inet.getPort());
+            return new InetSocketAddress(loopback(inet.getAddress()), inet.getPort());
         }
         return inet;
     }
@@ -422,6 +465,25 @@ public final class SimNetwork {
                 note(source, "datagram to " + text(to) + " lost: no socket there");
             }
         });
+    }
+
+    private static final InetAddress IPV6_LOOPBACK;
+
+    static {
+        try {
+            IPV6_LOOPBACK = InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        } catch (java.net.UnknownHostException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
+    /** {@return the loopback address of {@code address}'s family: ::1 for IPv6, else 127.0.0.1} */
+    static InetAddress loopback(InetAddress address) {
+        return address instanceof java.net.Inet6Address ? IPV6_LOOPBACK : InetAddress.getLoopbackAddress();
+    }
+
+    static boolean sameFamily(InetAddress a, InetAddress b) {
+        return (a instanceof java.net.Inet6Address) == (b instanceof java.net.Inet6Address);
     }
 
     // ---- trace ----------------------------------------------------------------------------------------------

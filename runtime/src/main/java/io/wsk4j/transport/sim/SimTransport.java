@@ -91,6 +91,11 @@ public final class SimTransport implements Transport {
     }
 
     @Override
+    public io.wsk4j.transport.NameResolver openResolver(LoopHost reporter) {
+        return new SimNames(network);
+    }
+
+    @Override
     public String toString() {
         return "simulated network, seed " + network.seed();
     }

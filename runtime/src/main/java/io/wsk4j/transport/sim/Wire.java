@@ -14,6 +14,8 @@ final class Wire {
     private final SimNetwork network;
     final int receiveCapacity;
     InetSocketAddress local;
+    /** Bound to the wildcard address: it connects from the loopback address of the destination's family. */
+    boolean boundWildcard;
     InetSocketAddress remote;
     private Wire other;
     Runnable watcher = () -> {};
