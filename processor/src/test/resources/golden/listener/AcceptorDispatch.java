@@ -1,5 +1,6 @@
 package demo;
 
+import io.wsk4j.CompletionRoutine;
 import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
@@ -37,6 +38,8 @@ public final class AcceptorDispatch {
     private final Acceptor handlers;
 
     private final IrpPool pool;
+
+    private final CompletionRoutine<Acceptor.Spare> acceptSpareRoutine = this::acceptSpareCompleted;
 
     private final WskClientListenDispatch<Acceptor.Port> listenDispatch = this::onAccept;
 
@@ -121,6 +124,33 @@ public final class AcceptorDispatch {
     }
 
     /**
+     * Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the listening socket's accept
+     * event. Completes into {@link Acceptor#acceptedByIrp(NtStatus, WskSocket, Acceptor.Peer)}. The socket gets
+     * {@link #clientDispatch()}, its events enabled before the handler runs.
+     *
+     * @param socket a bound listening socket
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus accept(WskListenSocket socket, Acceptor.Peer context) {
+        return pool.accept(socket, peerEvents, PEER_EVENTS, handlers, Acceptor::acceptedByIrp, context);
+    }
+
+    /**
+     * Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the listening socket's accept
+     * event. Completes into {@link Acceptor#acceptedFaithfully(Irp, Acceptor.Spare)}, which owns {@code irp}.
+     *
+     * @param socket a bound listening socket
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus accept(WskListenSocket socket, Irp irp, Acceptor.Spare context) {
+        irp.setCompletionRoutine(acceptSpareRoutine, context, true, true, true);
+        return socket.dispatch().accept(socket, context, null, irp);
+    }
+
+    /**
      * Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET), completing the
      * caller's {@code irp}, whose routine finds the listening socket in {@link Irp#listenSocket()}. Connections go to
      * {@link Acceptor#accepted(WskSocket, SocketAddress, Acceptor.Port)}.
@@ -155,6 +185,10 @@ public final class AcceptorDispatch {
      */
     public NtStatus enableEvents(WskSocket socket) {
         return pool.enableEvents(socket, PEER_EVENTS);
+    }
+
+    private NtStatus acceptSpareCompleted(Irp irp, Acceptor.Spare context) {
+        return handlers.acceptedFaithfully(irp, context);
     }
 
     private WskAccept onAccept(Acceptor.Port listenContext, WskSocket socket,

@@ -495,6 +495,54 @@ public final class IrpPool {
     }
 
     /**
+     * WskAccept with a pooled IRP whose routine calls {@code handler} with the status and the accepted socket, which has
+     * no client dispatch (SPEC K5).
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return listener.dispatch().accept(listener, context, null, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskAccept with a pooled IRP whose routine, when a connection was accepted, enables {@code events} of its client
+     * dispatch ({@link #enableEvents}), then calls {@code handler} with the status and the socket, whatever enabling
+     * did: the handler alone knows the socket, so it must get it to close it (SPEC K5).
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param clientDispatch the accepted socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
+            Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
+        try {
+            return listener.dispatch().accept(listener, context, clientDispatch, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskSocket with WSK_FLAG_LISTEN_SOCKET, with a pooled IRP whose routine calls {@code handler} with the status and
      * the listening socket.
      *

@@ -85,6 +85,14 @@ enum Operation {
                     "provider.socketListen(localAddress, context, $listenDispatch:N, irp)",
                     "pool.socketListen(provider, localAddress, $listenDispatch:N, handlers, $handler:L, context)",
                     provider(), address("localAddress", "where to listen; port 0 for an ephemeral port")))),
+    /** Like connect, it enables the events of its context's event handlers on the new socket. */
+    ACCEPT("OnAcceptComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS_SOCKET, parameter(TypeNames.WSK_SOCKET, "accepted")), faithful()), List.of(
+            start("accept", "Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the"
+                            + " listening socket's accept event.",
+                    "socket.dispatch().accept(socket, context, $events:L, irp)",
+                    "pool.accept(socket, $eventSet:Lhandlers, $handler:L, context)",
+                    new StartMethod.Parameter(RuntimeTypes.WSK_LISTEN_SOCKET, "socket", "a bound listening socket")))),
     RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
             List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
             "Return how many bytes of the data the handler took.")), List.of(), "RECEIVE", "onReceive"),

@@ -330,7 +330,8 @@ final class Planner {
                     continue;
                 }
                 TypeName context = TypeName.get(handler.context());
-                EventGroup events = handler.operation() == Operation.CONNECT ? groupOf(eventGroups, context) : null;
+                EventGroup events = handler.operation() == Operation.CONNECT || handler.operation() == Operation.ACCEPT
+                        ? groupOf(eventGroups, context) : null;
                 Accept listening = null;
                 if (handler.operation() == Operation.LISTEN) {
                     for (Accept accept : accepts) {

@@ -2,6 +2,7 @@ package io.wsk4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.wsk4j.annotations.OnAcceptComplete;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnAddressComplete;
 import io.wsk4j.annotations.OnCloseComplete;
@@ -25,6 +26,7 @@ class AnnotationsTest {
     private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
             OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
             OnListenComplete.class,
+            OnAcceptComplete.class,
             OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class);
 

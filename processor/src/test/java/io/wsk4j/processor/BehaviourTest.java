@@ -289,6 +289,52 @@ final class BehaviourTest {
         assertThat(pool.outstanding()).isEqualTo(0);
     }
 
+    @Test
+    @DisplayName("K5 P3 P4 the glue's accept: a pending accept IRP takes the connection before the accept event, and"
+            + " the accepted socket gets the client dispatch of the IRP's context with its events enabled")
+    void acceptWithTheGlue() throws Exception {
+        EventScenario driver = (EventScenario) new CompiledClassLoader(succeeded(events)).loadClass("demo.EventDriver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
+        Session listener = new Session("listener");
+        BlockingQueue<WskListenSocket> listening = new LinkedBlockingQueue<>();
+        Irp listenIrp = Irp.allocate();
+        listenIrp.setCompletionRoutine((irp, context) -> {
+            listening.add(irp.listenSocket());
+            irp.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, listener, true, true, true);
+        driver.listen(provider, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), listenIrp, listener);
+        WskListenSocket listenSocket = listening.poll(10, TimeUnit.SECONDS);
+        assertThat(listenSocket).isNotNull();
+        driver.accept(listenSocket, listener);
+
+        try (Socket peer = new Socket()) {
+            peer.setSoTimeout(10_000);
+            peer.connect(localAddress(listenSocket), 10_000);
+            Call accepted = recorder.next();
+            assertThat(accepted.handler()).isEqualTo("acceptedByIrp"); // not the accept event: the IRP came first
+            assertThat(accepted.status()).isEqualTo(NtStatus.SUCCESS);
+            Object peerContext = accepted.context();
+            WskSocket acceptedSocket = (WskSocket) accepted.extra();
+            assertThat(acceptedSocket).isNotNull();
+
+            peer.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            long total = 0;
+            while (total < 2) {
+                Call received = recorder.next();
+                assertThat(received.handler()).isEqualTo("received");
+                assertThat(received.context()).isSameInstanceAs(peerContext);
+                total += (Long) received.extra();
+            }
+            driver.close(acceptedSocket, listener);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, listener, null);
+        }
+        driver.close(listenSocket, listener);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, listener, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
     private SimpleScenario simpleDriver() throws ReflectiveOperationException {
         return (SimpleScenario) new CompiledClassLoader(succeeded(simple)).loadClass("demo.Driver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);

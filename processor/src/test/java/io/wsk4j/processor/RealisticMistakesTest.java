@@ -133,6 +133,8 @@ final class RealisticMistakesTest {
                 replace("CheckedException", "connected", "    void connected(NtStatus status, WskSocket socket,"
                         + " Upstream upstream) throws java.io.IOException {}"),
                 add("ErasureClash", "    @OnSendComplete void sentText(NtStatus status, Session<String> text) {} //!"),
+                add("WrongParameters", "    @OnAcceptComplete void acceptedAt(NtStatus status, WskListenSocket"
+                        + " listener, Upstream u) {} //!"),
                 add("ListenWithoutAccept",
                         "    @OnListenComplete void up(NtStatus status, WskListenSocket listener, Upstream u) {} //!"),
                 replace("WrongParameters", "addressed", "    void addressed(NtStatus status,"

@@ -4,6 +4,7 @@ import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.EventScenario;
@@ -21,6 +22,11 @@ public final class EventDriver implements EventScenario {
     @Override
     public NtStatus listen(WskProvider provider, SocketAddress local, Irp irp, Session listenContext) {
         return dispatch.listen(provider, local, irp, listenContext);
+    }
+
+    @Override
+    public NtStatus accept(WskListenSocket listener, Session session) {
+        return dispatch.accept(listener, new Server.Peer(session, null));
     }
 
     @Override

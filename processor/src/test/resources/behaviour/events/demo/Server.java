@@ -4,6 +4,7 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.OnAcceptComplete;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnDisconnectEvent;
@@ -18,7 +19,7 @@ public final class Server {
         public final Session listener;
         public final WskSocket socket;
 
-        Peer(Session listener, WskSocket socket) {
+        public Peer(Session listener, WskSocket socket) {
             this.listener = listener;
             this.socket = socket;
         }
@@ -35,6 +36,12 @@ public final class Server {
         Peer peer = new Peer(listener, socket);
         recorder.record("accepted", null, listener, peer);
         return peer;
+    }
+
+    /** An accept IRP's connection (SPEC K5): the peer context came with the IRP, before the socket existed. */
+    @OnAcceptComplete
+    void acceptedByIrp(NtStatus status, WskSocket socket, Peer peer) {
+        recorder.record("acceptedByIrp", status, peer, socket);
     }
 
     @OnReceiveEvent

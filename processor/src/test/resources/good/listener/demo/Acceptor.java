@@ -1,9 +1,11 @@
 package demo;
 
+import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
+import io.wsk4j.annotations.OnAcceptComplete;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnListenComplete;
@@ -16,6 +18,8 @@ public record Acceptor(AcceptorDispatch glue) {
 
     public record Peer(WskSocket socket) {}
 
+    public record Spare(String name) {}
+
     @OnListenComplete
     void listening(NtStatus status, WskListenSocket listener, Port port) {
         if (status.isSuccess() && port.name().isEmpty()) {
@@ -26,6 +30,15 @@ public record Acceptor(AcceptorDispatch glue) {
     @OnAcceptEvent
     Peer accepted(WskSocket socket, SocketAddress remote, Port port) {
         return new Peer(socket);
+    }
+
+    @OnAcceptComplete
+    void acceptedByIrp(NtStatus status, WskSocket accepted, Peer peer) {}
+
+    @OnAcceptComplete
+    NtStatus acceptedFaithfully(Irp irp, Spare spare) {
+        irp.free();
+        return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
     @OnReceiveEvent

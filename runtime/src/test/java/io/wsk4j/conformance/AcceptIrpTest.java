@@ -216,6 +216,33 @@ class AcceptIrpTest {
         }
     }
 
+    @OnBothTransports
+    @DisplayName("K3 K5 V options and accept IRPs under the verifier: every IRP accounted for, no report")
+    void verifiedAccepts(Transport transport) throws Exception {
+        Reports reports = new Reports();
+        try (Network net = transport.openVerified(reports, true)) { // close() throws on any report
+            reports.on(net);
+            KindCalls calls = new KindCalls(net);
+            WskListenSocket l = calls.listenSocket(null, null);
+            assertEquals(NtStatus.SUCCESS, calls.set(l, io.wsk4j.WskOption.SO_REUSEADDR, true));
+            assertEquals(NtStatus.SUCCESS, calls.bind(l));
+            SocketAddress address = net.address(l, true);
+            for (int i = 1; i <= 2; i++) {
+                calls.accept(l, "accept-" + i, null, null);
+                Peer peer = net.connectPeer(address);
+                KindCalls.Done accepted = calls.await("accept-" + i);
+                assertEquals(NtStatus.SUCCESS, accepted.status());
+                assertEquals(peer.localAddress(), accepted.address());
+                assertEquals(NtStatus.SUCCESS, calls.set(accepted.socket(), io.wsk4j.WskOption.SO_KEEPALIVE, true));
+                net.closeSocket(accepted.socket());
+            }
+            calls.accept(l, "pending", null, null);
+            net.closeSocket(l);
+            assertEquals(NtStatus.CANCELLED, calls.find("pending").status());
+        }
+        assertEquals(List.of(), reports.all());
+    }
+
     /** Accepts again from the routine of each accept, with the same IRP, until {@code peers} came. */
     private static final class AcceptAgain implements io.wsk4j.CompletionRoutine<Void> {
         final List<WskSocket> accepted = new java.util.ArrayList<>();
