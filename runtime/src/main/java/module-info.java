@@ -17,6 +17,11 @@ module io.wsk4j {
     // jlink adds it to an image because of this line
     requires jdk.jfr;
 
+    // TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (SPEC K3): jdk.net.ExtendedSocketOptions. Not "static" for the same
+    // reason as jdk.jfr: java.base offers the extended options to channels only when jdk.net is in the module graph,
+    // and jdk.net is in every JDK
+    requires jdk.net;
+
     uses io.wsk4j.spi.WskImplementation;
 
     provides io.wsk4j.spi.WskImplementation with io.wsk4j.transport.nio.NioImplementation;

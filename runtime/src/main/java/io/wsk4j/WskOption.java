@@ -31,15 +31,22 @@ public final class WskOption<T> {
      * {@code jdk.net.ExtendedSocketOptions} has it (else NOT_SUPPORTED); any time.
      */
     public static final WskOption<Integer> TCP_KEEPCNT = new WskOption<>("TCP_KEEPCNT", Integer.class);
-    /** SO_RCVBUF: the receive buffer's size in bytes, positive. Every kind; any time. */
+    /**
+     * SO_RCVBUF: the receive buffer's size in bytes, positive. Every kind; any time. Set on a listening socket, it is
+     * the size its accepted connections start with. A get returns what the platform reports, which Linux doubles.
+     */
     public static final WskOption<Integer> SO_RCVBUF = new WskOption<>("SO_RCVBUF", Integer.class);
-    /** SO_SNDBUF: the send buffer's size in bytes, positive. Every kind; any time. */
+    /**
+     * SO_SNDBUF: the send buffer's size in bytes, positive. Connection and datagram sockets (a JDK listening channel
+     * has no send buffer to set); any time.
+     */
     public static final WskOption<Integer> SO_SNDBUF = new WskOption<>("SO_SNDBUF", Integer.class);
     /** SO_REUSEADDR: bind to an address still in use (TIME_WAIT). Every kind; before bind only. */
     public static final WskOption<Boolean> SO_REUSEADDR = new WskOption<>("SO_REUSEADDR", Boolean.class);
     /**
      * SO_EXCLUSIVEADDRUSE: no other socket may bind this address. Every kind; before bind only. It is the behaviour
-     * of a socket without SO_REUSEADDR on Linux and macOS, so setting it true clears SO_REUSEADDR.
+     * of a socket without SO_REUSEADDR on Linux and macOS, so setting it true clears SO_REUSEADDR, setting it false
+     * changes nothing, and a get answers whether SO_REUSEADDR is off.
      */
     public static final WskOption<Boolean> SO_EXCLUSIVEADDRUSE =
             new WskOption<>("SO_EXCLUSIVEADDRUSE", Boolean.class);
@@ -51,8 +58,9 @@ public final class WskOption<T> {
     public static final WskOption<Boolean> IPV6_V6ONLY = new WskOption<>("IPV6_V6ONLY", Boolean.class);
     /**
      * SO_LINGER: what a close does with unsent data. Connection sockets; any time. A non-blocking channel can honour
-     * only {@link Duration#ZERO} (close resets at once); another duration completes NOT_SUPPORTED. Get returns
-     * {@code null} when lingering is off.
+     * only {@link Duration#ZERO} (close resets at once, even where SPEC C3 would hand the sent bytes on); another
+     * duration completes NOT_SUPPORTED, a negative one INVALID_PARAMETER. Once set it stays. Get returns {@code null}
+     * when lingering is off.
      */
     public static final WskOption<Duration> SO_LINGER = new WskOption<>("SO_LINGER", Duration.class);
     /**

@@ -25,7 +25,9 @@ public interface WskProviderListenDispatch extends WskProviderBasicDispatch {
      * WskAccept: takes the next incoming connection. It completes with the accepted connection socket in
      * {@link Irp#socket()} and the peer's address in {@link Irp#address()}; the socket has {@code acceptContext} and
      * {@code clientDispatch}, every event off (SPEC E1). A pending accept IRP is served before the accept event
-     * (SPEC K5).
+     * (SPEC K5); pending ones are served in issue order, and each can be cancelled ({@link Irp#cancel()}). The
+     * routine runs on the accepted socket's I/O thread. Before {@code bind} it completes INVALID_DEVICE_STATE; when
+     * the listening socket closes, CANCELLED; when it failed for good, with that failure's status (SPEC K6).
      *
      * @param <A> the accepted socket's context type
      * @param socket the listening socket, which must come from this provider and not be closed

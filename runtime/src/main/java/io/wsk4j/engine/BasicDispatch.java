@@ -14,24 +14,43 @@ import java.net.SocketAddress;
  * status (SPEC B2); and hands the rest to the socket's loop, on this thread when it is that loop.
  */
 abstract class BasicDispatch implements WskProviderBasicDispatch {
+    /**
+     * WskSetOption (SPEC K3, K4): what needs no socket state is refused here, at once (B2); the rest runs on the
+     * socket's loop, which asks {@link SocketOptions} with the socket's endpoint and state.
+     */
     @Override
     public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, T value, Irp irp) {
-        return notYetSupported(socket, irp, Operation.SET_OPTION);
-    }
-
-    @Override
-    public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, Irp irp) {
-        return notYetSupported(socket, irp, Operation.GET_OPTION);
-    }
-
-    /** Options are the next step of SPEC K3; until then every option completes NOT_SUPPORTED, as K4 allows. */
-    private static NtStatus notYetSupported(WskBasicSocket socket, Irp irp, Operation operation) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(operation);
+        target.gate.enter(Operation.SET_OPTION);
         try {
-            op.begin(operation, target);
-            return op.complete(NtStatus.NOT_SUPPORTED, 0);
+            op.begin(Operation.SET_OPTION, target);
+            NtStatus refusal = SocketOptions.refusesSet(option, value, target.optionKind());
+            if (refusal != null) {
+                return op.complete(refusal, 0);
+            }
+            op.option = option;
+            op.optionArgument = value;
+            return submit(target, op);
+        } finally {
+            target.gate.exit();
+        }
+    }
+
+    /** WskGetOption (SPEC K3): the value is in {@code irp.optionValue(option)} on success. */
+    @Override
+    public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, Irp irp) {
+        EngineSocket target = EngineSocket.of(socket);
+        IrpCore op = IrpCore.of(irp);
+        target.gate.enter(Operation.GET_OPTION);
+        try {
+            op.begin(Operation.GET_OPTION, target);
+            NtStatus refusal = SocketOptions.refusesGet(option, target.optionKind());
+            if (refusal != null) {
+                return op.complete(refusal, 0);
+            }
+            op.option = option;
+            return submit(target, op);
         } finally {
             target.gate.exit();
         }
@@ -47,13 +66,12 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
         op.begin(Operation.CLOSE, target); // SPEC B1: a bad IRP throws here, and the socket stays open
-        FlightEvents.closeStarted(op, target);
+        target.provider.observer.closeStarts(op, target);
         boolean now;
         try {
             now = target.gate.shut(op);
         } catch (RuntimeException e) {
             op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
-            op.flightEvent = null;
             throw e;
         }
         if (now) {

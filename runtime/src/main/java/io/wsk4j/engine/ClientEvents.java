@@ -4,9 +4,6 @@ import io.wsk4j.DisconnectMode;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskEvent;
 import io.wsk4j.transport.StreamEndpoint;
-import io.wsk4j.verify.CallSite;
-import io.wsk4j.verify.CallbackClock;
-import io.wsk4j.verify.SocketTrace;
 import java.io.IOException;
 
 /**
@@ -83,7 +80,7 @@ final class ClientEvents {
     /** Calls the receive event with {@code data} ({@code n} bytes); returns how many it took, or -1 if it threw. */
     int offer(WskBuf data, int n) {
         long taken;
-        CallSite outer = started("receive event");
+        Object outer = started("receive event");
         try {
             taken = binding.onReceive(data);
         } catch (Throwable t) {
@@ -126,7 +123,7 @@ final class ClientEvents {
             return;
         }
         disconnectDone = true;
-        CallSite outer = started("disconnect event");
+        Object outer = started("disconnect event");
         try {
             binding.onDisconnect(how);
         } catch (Throwable t) {
@@ -141,7 +138,7 @@ final class ClientEvents {
         if (!open()) {
             return;
         }
-        CallSite outer = started("send-backlog event");
+        Object outer = started("send-backlog event");
         try {
             binding.onSendBacklog(stream.sendBufferSize());
         } catch (IOException e) {
@@ -153,21 +150,13 @@ final class ClientEvents {
         }
     }
 
-    /** SPEC V5: the verifier's watchdog times the callback; nothing without a verifier. */
-    private CallSite started(String event) {
-        CallbackClock clock = socket.loop.clock;
-        if (clock == null) {
-            return null;
-        }
-        SocketTrace trace = socket.trace;
-        return clock.started(event + " of " + socket, trace == null ? null : trace.made, false);
+    /** SPEC V5: the observer (the verifier's watchdog) times the callback. */
+    private Object started(String event) {
+        return socket.provider.observer.eventStarts(socket, event);
     }
 
-    private void ended(CallSite outer) {
-        CallbackClock clock = socket.loop.clock;
-        if (clock != null) {
-            clock.ended(outer);
-        }
+    private void ended(Object watch) {
+        socket.provider.observer.eventEnded(socket, watch);
     }
 
     /** The socket closed: no event ever again, and the context is let go (SPEC C4). */

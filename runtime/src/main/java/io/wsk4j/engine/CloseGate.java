@@ -1,12 +1,7 @@
 package io.wsk4j.engine;
 
-import io.wsk4j.verify.Verifier;
-import io.wsk4j.verify.SocketTrace;
-import io.wsk4j.verify.CallSite;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 
 /**
  * The gate between a socket's dispatch calls and its closeSocket (SPEC C5): once shut, every call on the socket
@@ -63,27 +58,12 @@ final class CloseGate {
      * on the loop and the operation it queues.
      */
     void enter(Operation operation) {
-        SocketTrace trace = socket.trace;
-        if (trace != null) {
-            enterTraced(operation, trace);
-            return;
-        }
-        enterGate();
-    }
-
-    /** SPEC V4, V7: the call's place is noted before the gate, so a close that shuts it meanwhile sees the call. */
-    private void enterTraced(Operation operation, SocketTrace trace) {
-        CallSite site = socket.provider.verifier.site(operation.wskName + " called");
-        trace.entering(site);
+        EngineObserver observer = socket.provider.observer;
+        observer.callEntering(socket, operation); // before the gate, so that a close shutting it meanwhile sees the call
         try {
             enterGate();
         } catch (IllegalStateException closed) {
-            trace.left();
-            try {
-                trace.lateCall(site, socket.provider.verifier);
-            } catch (Throwable t) { // the caller must see "socket closed", not the verifier's failure
-                Verifier.hookFailed(socket.provider, "checking a call after closeSocket (SPEC V7)", t);
-            }
+            observer.callRefused(socket, operation);
             throw closed;
         }
     }
@@ -109,10 +89,7 @@ final class CloseGate {
     }
 
     void exit() {
-        SocketTrace trace = socket.trace;
-        if (trace != null) {
-            trace.left();
-        }
+        socket.provider.observer.callLeft(socket);
         leaveGate();
     }
 
@@ -152,30 +129,16 @@ final class CloseGate {
                 break;
             }
         }
-        // SPEC V4: the calls inside now are noted here, reported only once the close is handed over, and a verifier
-        // that throws is the error handler's: the gate is shut, so from here on nothing may keep the close from the loop
-        SocketTrace trace = socket.trace;
-        CallSite closer = trace == null || close.trace == null ? null : close.trace.dispatchSite();
-        List<CallSite> racing = List.of();
-        if (closer != null) {
-            try {
-                racing = trace.closing(closer);
-            } catch (Throwable t) {
-                Verifier.hookFailed(socket.provider, "checking closeSocket (SPEC V4)", t);
-            }
-        }
+        // the calls inside now are the observer's to note here (SPEC V4), and to report only once the close is handed
+        // over: the gate is shut, so from here on nothing may keep the close from the loop
+        EngineObserver observer = socket.provider.observer;
+        observer.gateShut(socket, close);
         // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
         // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it
         pendingClose = close;
         boolean now = (gate & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)
                 && (IrpCore) PENDING_CLOSE.getAndSet(this, (IrpCore) null) != null;
-        if (!racing.isEmpty()) {
-            try {
-                trace.reportRacingClose(closer, racing, socket.provider.verifier);
-            } catch (Throwable t) {
-                Verifier.hookFailed(socket.provider, "reporting closeSocket (SPEC V4)", t);
-            }
-        }
+        observer.closeHandedOver(socket, close);
         return now;
     }
 

@@ -4,7 +4,8 @@ import io.wsk4j.NtStatus;
 
 /**
  * Watches IRP completions from outside the engine (a simulation's trace): told after the IoStatus block is set and
- * before the routine runs. Null when nobody watches, which costs the completion one null check.
+ * before the routine runs. The public face of one of the engine's observers ({@link EngineObserver}, through
+ * {@link CompletionTrace}), for code that may not see the engine's own types.
  */
 public interface CompletionObserver {
     /**

@@ -8,7 +8,6 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskProviderConnectionDispatch;
 import io.wsk4j.WskSocket;
-import io.wsk4j.verify.Verifier;
 import java.net.SocketAddress;
 
 /** The connection socket's dispatch table (SPEC A5): its own functions, and the basic ones of {@link BasicDispatch}. */
@@ -88,7 +87,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
             }
             op.mode = mode;
             op.buffer = chain;
-            FlightEvents.disconnectStarted(op, target, mode, chain);
+            target.provider.observer.disconnectStarts(op, target);
             return submit(target, op);
         } finally {
             target.gate.exit();
@@ -113,13 +112,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
         for (int i = 0; i < buffer.bufferCount(); i++) {
             EventLoop lender = target.provider.receiveEventLender(buffer.buffer(i));
             if (lender != null) {
-                if (target.provider.verifier != null) {
-                    try {
-                        EventDataCheck.report(target, lender);
-                    } catch (Throwable t) { // the caller must see B4's exception, not the verifier's failure
-                        Verifier.hookFailed(target.provider, "checking a receive event's data (SPEC V6)", t);
-                    }
-                }
+                target.provider.observer.eventDataPassedOn(target, lender);
                 throw new IllegalArgumentException("This buffer is the data of a receive event, valid only while the"
                         + " event runs (SPEC B4): copy the bytes you keep or send into a buffer of your own and pass a"
                         + " WskBuf over that");

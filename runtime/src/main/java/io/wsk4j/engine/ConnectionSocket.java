@@ -10,7 +10,6 @@ import io.wsk4j.WskEvent;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Ready;
 import io.wsk4j.transport.StreamEndpoint;
-import io.wsk4j.verify.CallSite;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -20,7 +19,8 @@ import java.nio.ByteBuffer;
  * is read and written on {@link #loop}'s thread only; dispatch calls reach it by running an IRP there.
  *
  * <p>Its pending work sits in a {@link SendQueue} and a {@link ReceiveQueue}; its callbacks in {@link ClientEvents};
- * every ending (abort, peer reset, close, reject) goes through {@link #teardown}.
+ * every ending (abort, peer reset, close, reject, a failed connect: each an {@link Ending}) goes through {@link
+ * #teardown(Ending, IrpCore, NtStatus)}.
  */
 final class ConnectionSocket extends EngineSocket implements WskSocket {
     private final SendQueue sends = new SendQueue();
@@ -31,7 +31,6 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
     private SocketState state;
     private final StreamEndpoint stream;
     private IrpCore connectOp;
-    private boolean noDelay;
     /**
      * No read readiness came since the last read took less than it asked for, or since the socket connected: a read
      * now would spend a system call to learn "nothing yet". Readiness is level-triggered, so data that arrives is
@@ -45,19 +44,17 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
      * sent yet, and a read now would find nothing, a system call a hand-written loop does not make.
      */
     private boolean filledReceive;
-    /** Receive-event declines watched so far (SPEC V8); a watch whose number is not the last one is stale. */
-    private int stallWatches;
-    /** A teardown held until the loop's flush put its RST on the wire (SPEC D7: the RST first, then completions). */
-    private Ending heldEnding;
-    private IrpCore heldCause;
-    /** Whether the connection ended with a reset, ours or the peer's, for the Flight Recorder's close event. */
-    private boolean tearingDownAbortively;
     /**
      * The connection's addresses, kept from when it was made, so that messages and events name it after its
      * transport forgot them (a closed channel answers nothing).
      */
     private SocketAddress localAddress;
     private SocketAddress remoteAddress;
+    /**
+     * SO_LINGER is zero (SPEC K3, K4): a close resets even where C3 would hand the bytes on. The engine keeps it
+     * rather than the channel: the transport's own close paths set and rely on SO_LINGER themselves.
+     */
+    private boolean lingerZero;
 
     /** An unconnected socket (WskSocket, WskSocketConnect). */
     ConnectionSocket(EngineProvider provider, EventLoop loop, StreamEndpoint stream, ClientBinding<?> binding) {
@@ -113,7 +110,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
                 disconnect(op);
                 break;
             case CLOSE:
-                teardown(Ending.CLOSE, op);
+                teardown(Ending.CLOSE, op, NtStatus.SUCCESS);
                 break;
             case CONTROL:
                 control(op);
@@ -121,6 +118,12 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             case LOCAL_ADDRESS:
             case REMOTE_ADDRESS:
                 address(op);
+                break;
+            case SET_OPTION:
+                setOption(op);
+                break;
+            case GET_OPTION:
+                getOption(op);
                 break;
             default:
                 throw new IllegalStateException("internal error: " + op.operation + " is not a connection operation");
@@ -175,17 +178,16 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         op.complete(NtStatus.SUCCESS, 0);
     }
 
+    /** The connect {@code op} ends with {@code status}, and the socket through the one teardown. */
     private void connectFailed(IrpCore op, NtStatus status) {
-        closeChannel(CloseKind.QUIET);
-        state = state.to(SocketState.CONNECT_FAILED);
+        connectOp = null; // the teardown completes op as its cause, not as a pending connect
         if (op.operation == Operation.SOCKET_CONNECT) {
-            // the application never saw this socket, so it cannot close it: do it here
+            // the application never saw this socket, so it cannot close it: it closes here
             gate.forceShut("the provider, since its connect failed");
-            state = state.to(SocketState.CLOSED);
-            events.release();
-            provider.unregister(this);
+            teardown(Ending.SOCKET_CONNECT_FAILED, op, status);
+        } else {
+            teardown(Ending.CONNECT_FAILED, op, status);
         }
-        op.complete(status, 0);
     }
 
     private void bind(IrpCore op) {
@@ -208,9 +210,8 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             op.complete(refusal, 0);
             return;
         }
-        if (op.sendFlags == SendFlags.NODELAY && !noDelay) {
-            noDelay = true; // once: setOption costs a system call and an allocation
-            try {
+        if (op.sendFlags == SendFlags.NODELAY) {
+            try { // the transport makes the system call only the first time
                 stream.setNoDelay(true);
             } catch (IOException e) {
                 provider.errors.report("Setting TCP_NODELAY on " + this + " failed; the send goes on without it", e);
@@ -245,7 +246,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
                 op.complete(NtStatus.CANCELLED, 0); // cancelled before it reached the loop: nothing happened
                 return;
             }
-            teardown(Ending.ABORT, op);
+            teardown(Ending.ABORT, op, NtStatus.SUCCESS);
             return;
         }
         state = state.gracefulQueued();
@@ -278,6 +279,52 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             events.raiseSendBacklog(stream);
         }
         pump();
+    }
+
+    @Override
+    int optionKind() {
+        return SocketOptions.CONNECTION;
+    }
+
+    /** SPEC K3, K4: SO_LINGER is the engine's; the others are the transport's, through {@link SocketOptions}. */
+    private void setOption(IrpCore op) {
+        NtStatus refusal = state.refusesOption();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.option == io.wsk4j.WskOption.SO_LINGER) {
+            lingerZero = true; // zero, the one value SocketOptions lets through
+            op.complete(NtStatus.SUCCESS, 0);
+            return;
+        }
+        SocketOptions.set(op, stream, bound(), provider);
+    }
+
+    private void getOption(IrpCore op) {
+        NtStatus refusal = state.refusesOption();
+        if (refusal != null) {
+            op.complete(refusal, 0);
+            return;
+        }
+        if (op.option == io.wsk4j.WskOption.SO_LINGER) {
+            op.setResultOption(io.wsk4j.WskOption.SO_LINGER, lingerZero ? java.time.Duration.ZERO : null);
+            op.complete(NtStatus.SUCCESS, 0);
+            return;
+        }
+        SocketOptions.get(op, stream, provider);
+    }
+
+    /** Bound by bind, connect or accept: a bind-time option comes too late (SPEC K4). */
+    private boolean bound() {
+        if (state != SocketState.UNCONNECTED) {
+            return true;
+        }
+        try {
+            return stream.localAddress() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void address(IrpCore op) {
@@ -361,7 +408,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         try {
             progress = sends.write(stream, budget);
         } catch (IOException e) {
-            teardown(Ending.PEER_RESET, null);
+            teardown(Ending.PEER_RESET);
             return;
         }
         while (progress == SendQueue.Progress.GRACEFUL_CANCELLED) {
@@ -373,7 +420,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             try {
                 progress = sends.write(stream, budget);
             } catch (IOException e) {
-                teardown(Ending.PEER_RESET, null);
+                teardown(Ending.PEER_RESET);
                 return;
             }
         }
@@ -381,7 +428,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             try {
                 stream.shutdownOutput();
             } catch (IOException e) {
-                teardown(Ending.PEER_RESET, null);
+                teardown(Ending.PEER_RESET);
                 return;
             }
             state = state.finSent();
@@ -467,7 +514,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             }
             int taken = offerToReceiveEvent(n);
             if (taken < 0) {
-                teardown(Ending.EVENT_FAILED, null); // SPEC E6: the bytes go with the connection
+                teardown(Ending.EVENT_FAILED); // SPEC E6: the bytes go with the connection
                 return;
             }
             data.position(taken);
@@ -480,28 +527,17 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         }
     }
 
-    /**
-     * SPEC V8: with the verifier on, a receive event that declined bytes starts a watch; if no receive IRP took them
-     * by its deadline, the stall is reported instead of leaving the peer waiting in silence.
-     */
+    /** SPEC V8: the observer (the verifier) may watch whether a receive IRP comes for the declined bytes. */
     private void watchForStall() {
-        if (provider.verifier != null) {
-            loop.schedule(new ReceiveStallWatch(this, ++stallWatches, loop.nanoTime() + ReceiveStallWatch.BOUND_NANOS));
-        }
+        provider.observer.receiveDeclined(this);
     }
 
-    /** The watch {@code serial} is due: still the same decline, still nobody took the bytes? Loop thread. */
-    void stallDue(int serial) {
-        if (serial != stallWatches || !state.connected() || !receives.isEmpty() || !receives.hasKept()
-                || trace == null) {
-            return;
+    /** A stall watch is due: the bytes a receive event declined that no receive IRP took, or 0. Loop thread. */
+    long stalledBytes() {
+        if (!state.connected() || !receives.isEmpty() || !receives.hasKept()) {
+            return 0;
         }
-        provider.verifier.report(io.wsk4j.WskVerifierReport.Kind.RECEIVE_STALLED, "The receive event of " + this
-                + " declined " + receives.keptCount() + " bytes and no receive IRP has taken them for "
-                + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(ReceiveStallWatch.BOUND_NANOS) + " s (SPEC V8,"
-                + " E3): the connection waits for a receive that never comes, and so does its peer; after an event"
-                + " returns less than it was offered, post a receive (the glue's receive) for the rest",
-                java.util.List.of(trace.madeSite()));
+        return receives.keptCount();
     }
 
     /** Offers kept bytes to the receive event; false if it took less than all it was offered. */
@@ -511,7 +547,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         int n = receives.peekKept(data);
         int taken = offerToReceiveEvent(n);
         if (taken < 0) {
-            teardown(Ending.EVENT_FAILED, null); // SPEC E6
+            teardown(Ending.EVENT_FAILED); // SPEC E6
             return false;
         }
         receives.takeKept(taken);
@@ -541,9 +577,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             return taken;
         } finally {
             loop.returnReadBuffer();
-            if (loop.clock != null) {
-                view.limit(0); // verifier (SPEC V6): data kept past the event reads as empty instead of as other bytes
-            }
+            provider.observer.eventDataReturned(view);
         }
     }
 
@@ -562,7 +596,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         try {
             n = stream.read(data);
         } catch (IOException e) {
-            teardown(Ending.PEER_RESET, null);
+            teardown(Ending.PEER_RESET);
             return -1;
         }
         drained = n >= 0 && n < wanted;
@@ -599,17 +633,14 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             return;
         }
         WskAccept answer;
-        CallSite outer = loop.clock == null ? null
-                : loop.clock.started("accept event of the listening socket", trace == null ? null : trace.made, false);
+        Object watch = provider.observer.eventStarts(this, "accept event");
         try {
             answer = listener.onAccept(this, local, remote);
         } catch (Throwable t) {
             provider.errors.report("The accept event threw; the connection is rejected", t);
             answer = WskAccept.reject();
         } finally {
-            if (loop.clock != null) {
-                loop.clock.ended(outer);
-            }
+            provider.observer.eventEnded(this, watch);
         }
         if (gate.isShut()) {
             return; // the event closed it itself; that close runs after this step
@@ -633,6 +664,39 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         pump();
     }
 
+    /**
+     * Completes {@code irp}, a claimed accept IRP, with this newly accepted socket and its peer's address; the socket
+     * takes the IRP's context and client dispatch, every event off (SPEC K5, E1). Loop thread.
+     */
+    void admit(IrpCore irp) {
+        if (!beginStep()) {
+            throw new IllegalStateException("internal error: " + this + " was admitted twice");
+        }
+        try {
+            try {
+                stream.register(loop.poller, this);
+                localAddress = stream.localAddress();
+                remoteAddress = stream.remoteAddress();
+            } catch (IOException e) {
+                rejectNow(); // the connection broke before it was accepted: the IRP says so, the listener goes on
+                irp.complete(statusOf(e), 0);
+                return;
+            }
+            events.bind(acceptedBinding(irp));
+            irp.setResultSocket(this);
+            irp.setResultAddress(remoteAddress);
+            irp.complete(NtStatus.SUCCESS, 0); // its routine's calls on this socket run after this step
+        } finally {
+            endStep();
+        }
+    }
+
+    /** The accept IRP's context and dispatch were given together, typed, by WskProviderListenDispatch.accept. */
+    @SuppressWarnings("unchecked")
+    private static ClientBinding<?> acceptedBinding(IrpCore irp) {
+        return new ClientBinding<>(irp.acceptContext, (io.wsk4j.WskClientConnectionDispatch<Object>) irp.acceptDispatch);
+    }
+
     /** Rejects the connection (the peer sees a reset) before the application ever saw it. Loop thread. */
     void reject() {
         if (!beginStep()) {
@@ -650,7 +714,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         gate.forceShut(closer);
         if (state != SocketState.CLOSED && beginStep()) {
             try {
-                teardown(Ending.CLOSE, null);
+                teardown(Ending.CLOSE);
             } finally {
                 endStep();
             }
@@ -659,48 +723,55 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
 
     private void rejectNow() {
         gate.forceShut("the provider, since its connection was rejected");
-        teardown(Ending.REJECT, null);
+        teardown(Ending.REJECT);
     }
 
     // ---- the one teardown -----------------------------------------------------------------------------------
 
+    /** {@link #teardown(Ending, IrpCore, NtStatus)} for an ending that no IRP of the socket asked for. */
+    private void teardown(Ending ending) {
+        teardown(ending, null, null);
+    }
+
     /**
      * Ends the connection's pending work as {@code ending} says: the wire first (RST, a quiet close, or a lingering
-     * hand-on), then every pending IRP in queue order, then {@code cause} (the abort or close IRP) last (SPEC C2, D7,
-     * D9). A close issued by a routine of this teardown runs after it, so it cannot overtake it.
+     * hand-on), then every pending IRP in queue order, then {@code cause} (the abort, close or failed connect IRP)
+     * last, with {@code causeStatus} (SPEC C2, D7, D9). A close issued by a routine of this teardown runs after it, so
+     * it cannot overtake it.
      */
-    private void teardown(Ending ending, IrpCore cause) {
+    private void teardown(Ending ending, IrpCore cause, NtStatus causeStatus) {
         SocketState before = state;
         state = state.to(ending.next);
         if (!ending.raisesDisconnectEvent()) {
             events.endDisconnectEvent(); // a local disconnect raises no disconnect event (SPEC E2)
         }
-        CloseKind how = ending == Ending.ABORT || ending == Ending.REJECT || ending == Ending.EVENT_FAILED
-                ? CloseKind.RESET
-                : ending == Ending.PEER_RESET ? CloseKind.QUIET
-                : before.closeKind();
-        tearingDownAbortively = how == CloseKind.RESET || ending == Ending.PEER_RESET
+        CloseKind how = ending.closeKind(before);
+        if (lingerZero && how == CloseKind.HAND_ON) {
+            how = CloseKind.RESET; // SO_LINGER 0: the close resets instead of handing the data on (SPEC K4)
+        }
+        // whether the connection ended with a reset, ours or the peer's, for the observers (the Flight Recorder)
+        boolean abortive = how == CloseKind.RESET || ending == Ending.PEER_RESET
                 || before == SocketState.ABORTED || before == SocketState.RESET;
         boolean flushFirst = closeChannel(how);
         if (flushFirst && !loop.broken()) {
-            heldEnding = ending;
-            heldCause = cause;
-            hold(); // the loop's next select sends the RST; afterFlush() completes the IRPs
+            // the loop's next select sends the RST; afterFlush completes the IRPs (SPEC D7: the RST first). The one
+            // object a teardown makes, and only this one: an idle socket keeps no field for it
+            hold(new HeldTeardown(ending, cause, causeStatus, abortive));
             return;
         }
-        completeTeardown(ending, cause);
+        completeTeardown(ending, cause, causeStatus, abortive);
     }
+
+    /** A teardown held until the loop's flush put its RST on the wire: what {@link #completeTeardown} goes on with. */
+    private record HeldTeardown(Ending ending, IrpCore cause, NtStatus causeStatus, boolean abortive) {}
 
     @Override
-    void afterFlush() {
-        Ending ending = heldEnding;
-        IrpCore cause = heldCause;
-        heldEnding = null;
-        heldCause = null;
-        completeTeardown(ending, cause);
+    void afterFlush(Object held) {
+        HeldTeardown teardown = (HeldTeardown) held;
+        completeTeardown(teardown.ending, teardown.cause, teardown.causeStatus, teardown.abortive);
     }
 
-    private void completeTeardown(Ending ending, IrpCore cause) {
+    private void completeTeardown(Ending ending, IrpCore cause, NtStatus causeStatus, boolean abortive) {
         IrpCore connecting = connectOp;
         connectOp = null;
         int flushed = 0;
@@ -719,8 +790,8 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
             provider.unregister(this);
         }
         if (cause != null) {
-            FlightEvents.closeDetails(cause, flushed, tearingDownAbortively);
-            cause.complete(NtStatus.SUCCESS, 0);
+            provider.observer.tornDown(cause, flushed, abortive);
+            cause.complete(causeStatus, 0);
         }
     }
 

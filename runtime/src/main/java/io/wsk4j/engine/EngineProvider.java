@@ -8,9 +8,9 @@ import io.wsk4j.WskClientListenDispatch;
 import io.wsk4j.WskErrorHandler;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskStats;
-import io.wsk4j.WskVerifierReport;
 import io.wsk4j.spi.VerifierSettings;
 import io.wsk4j.transport.CloseKind;
+import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.NameResolver;
 import io.wsk4j.transport.StreamEndpoint;
 import io.wsk4j.transport.Transport;
@@ -41,15 +41,21 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     final ErrorChannel errors;
     final ConnectionDispatch dispatch = new ConnectionDispatch();
     final ListenDispatch listenDispatch = new ListenDispatch();
-    /** SPEC V; null when the verifier is off, which every hook checks first. */
+    /**
+     * SPEC V; null when the verifier is off. The engine reaches it through {@link VerifyingObserver}, which reads it
+     * at each use; here it is made, started and closed, and gives new sockets their trace.
+     */
     final Verifier verifier;
     final ProviderStats stats = new ProviderStats();
     final int listenBacklog = 1024;
     final Transport transport;
     /** The transport may fail requests for lack of resources (a simulation's fault plan); read once. */
     final boolean injectsFaults;
-    /** Told of every completion of a socket's IRP; null when nobody watches (a simulation's trace does). */
-    final CompletionObserver observer;
+    /**
+     * Everything that watches the engine (SPEC R3, V): the stats always, the Flight Recorder if the JDK has it, the
+     * verifier if on, a simulation's trace if given; composed once here, so the engine calls one observer.
+     */
+    final EngineObserver observer;
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final Set<EngineSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -68,10 +74,13 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             VerifierSettings verifying, CompletionObserver observer) {
         this.transport = transport;
         this.injectsFaults = transport.injectsFaults();
-        this.observer = observer;
+        FlightEvents flight = FlightEvents.ifAvailable();
+        this.observer = verifying == null && observer == null && flight != null
+                ? new StatsAndFlight(stats, flight) // the common case, spelled out for the I/O path
+                : EngineObserver.of(stats, flight, verifying == null ? null : new VerifyingObserver(this),
+                        CompletionTrace.of(observer));
         this.errors = new ErrorChannel(errorHandler);
         this.closeTimeout = closeTimeout;
-        FlightEvents.load(); // here rather than on an I/O thread, at its first disconnect or close
         this.loops = new EventLoop[ioThreads];
         try {
             for (int i = 0; i < ioThreads; i++) {
@@ -162,15 +171,22 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         return socket.loop.submit(op);
     }
 
+    /** SPEC K2: {@code listenDispatch} may be null when the application accepts only with IRPs. */
     @Override
     public <L> NtStatus listenSocket(L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
-        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
-                + " only through the accept event; pass a WskClientListenDispatch");
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.SOCKET);
         checkOpen();
-        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
-        beginOrClose(op, Operation.SOCKET, socket, null);
+        ListenEndpoint server;
+        try {
+            server = transport.openListener(); // now, so that options set before bind are the port's (SPEC K5)
+        } catch (IOException e) {
+            errors.report("Opening a listening socket failed", e);
+            return completeWithoutSocket(op, Operation.SOCKET, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), server,
+                listenDispatch == null ? null : new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.SOCKET, socket, server);
         op.setResultSocket(socket);
         return op.complete(NtStatus.SUCCESS, 0);
     }
@@ -206,7 +222,6 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             op.begin(Operation.GET_ADDRESS_INFO, null);
             op.socketless = this;
             op.setResultAddresses(List.of(new java.net.InetSocketAddress(literal, port)));
-            stats.completedOffLoop(Operation.GET_ADDRESS_INFO, false, NtStatus.SUCCESS);
             return op.complete(NtStatus.SUCCESS, 0);
         }
         NameResolver names = resolver();
@@ -216,7 +231,6 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         EventLoop home = nextLoop();
         NameRequest request = new NameRequest(this, home, op, node, port);
         op.begin(Operation.GET_ADDRESS_INFO, null, request); // a cancel may come at once: it finds the request
-        stats.arrivedOffLoop(Operation.GET_ADDRESS_INFO);
         nameRequests.add(request);
         if (op.hasDeadline()) {
             request.armDeadline(); // SPEC N2: on the home loop's timer
@@ -253,16 +267,24 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     @Override
     public <L> NtStatus socketListen(
             SocketAddress localAddress, L context, WskClientListenDispatch<L> listenDispatch, Irp irp) {
-        Objects.requireNonNull(listenDispatch, "listenDispatch is null: a listening socket hands over its connections"
-                + " only through the accept event; pass a WskClientListenDispatch");
+        Objects.requireNonNull(listenDispatch, "listenDispatch is null: socketListen hands over its connections"
+                + " through the accept event; pass a WskClientListenDispatch, or use listenSocket(context, null, irp),"
+                + " bind and accept IRPs");
         IrpCore op = IrpCore.of(irp);
         op.checkStartable(Operation.LISTEN);
         checkOpen();
         if (localAddress == null) {
             return completeWithoutSocket(op, Operation.LISTEN, NtStatus.INVALID_PARAMETER);
         }
-        EngineSocket socket = new ListeningSocket(this, nextLoop(), new ListenBinding<>(context, listenDispatch));
-        beginOrClose(op, Operation.LISTEN, socket, null);
+        ListenEndpoint server;
+        try {
+            server = transport.openListener();
+        } catch (IOException e) {
+            errors.report("Opening a listening socket failed", e);
+            return completeWithoutSocket(op, Operation.LISTEN, NtStatus.INSUFFICIENT_RESOURCES);
+        }
+        EngineSocket socket = new ListeningSocket(this, nextLoop(), server, new ListenBinding<>(context, listenDispatch));
+        beginOrClose(op, Operation.LISTEN, socket, server);
         op.endpoint = localAddress;
         return socket.loop.submit(op);
     }
@@ -270,9 +292,19 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
     /** A socket request that fails before any socket exists: it completes here, counted for the stats here. */
     private NtStatus completeWithoutSocket(IrpCore op, Operation operation, NtStatus status) {
         op.begin(operation, null);
-        op.socketless = this; // its routine's failures and its trace line are this provider's
-        stats.completedOffLoop(operation, false, status);
+        op.socketless = this; // its routine's failures, its stats and its trace line are this provider's
         return op.complete(status, 0);
+    }
+
+    /** {@link #beginOrClose(IrpCore, Operation, EngineSocket, StreamEndpoint)} for a listening socket's port. */
+    private void beginOrClose(IrpCore op, Operation operation, EngineSocket socket, ListenEndpoint server) {
+        try {
+            op.begin(operation, socket);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        register(socket);
     }
 
     /** Registers the new socket only once the IRP is taken, so that a refused IRP leaves no socket behind. */
@@ -389,13 +421,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(loops[0].nanoTime() - started);
         List<EngineSocket> untraced = new ArrayList<>();
         for (EngineSocket socket : forgotten) {
-            if (verifier != null && socket.trace != null) {
-                // one mistake, one report: the verifier's names where the socket was made
-                verifier.report(WskVerifierReport.Kind.SOCKET_NOT_CLOSED, "The " + socket + " was still open when"
-                        + " its provider closed (SPEC V3, C6); the provider closes it now, as closeSocket would,"
-                        + " which resets its peer: close every socket (closeSocket, or close(socket, context) in the"
-                        + " generated glue) before WskProvider.close()", List.of(socket.trace.madeSite()));
-            } else {
+            if (!observer.reportsLeftOpen(socket)) { // one mistake, one report: the verifier's names where it was made
                 untraced.add(socket);
             }
         }
@@ -419,7 +445,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
                 return NtStatus.MORE_PROCESSING_REQUIRED;
             }, closed, true, true, true);
             op.begin(Operation.CLOSE, socket);
-            FlightEvents.closeStarted(op, socket);
+            observer.closeStarts(op, socket);
             op.markPendingReturned();
             socket.loop.execute(op);
         }

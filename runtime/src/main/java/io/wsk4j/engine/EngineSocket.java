@@ -42,8 +42,11 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
 
     // ---- loop-owned ----
     private boolean inStep;
-    /** The step goes on after its code returned: a teardown waits for the loop's flush of cancelled keys. */
-    private boolean held;
+    /**
+     * What the step, still open after its code returned, waits for the loop's flush of cancelled keys with (a
+     * connection's teardown, a listener's close); null when the step is not held.
+     */
+    private Object held;
     private IrpCore deferredHead;
     private IrpCore deferredTail;
 
@@ -95,6 +98,14 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
     /** {@return what the socket is, for messages: "socket", "listening socket"} */
     abstract String kind();
 
+    /**
+     * {@return the socket's kind for the option table ({@link SocketOptions#CONNECTION}, {@code LISTEN},
+     * {@code DATAGRAM}); 0, the default, for a kind that has no option: every option then completes NOT_SUPPORTED}
+     */
+    int optionKind() {
+        return 0;
+    }
+
     /** Carries out {@code op}: the socket's kind decides how. Runs inside a step. */
     abstract void run(IrpCore op);
 
@@ -119,8 +130,11 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
      */
     void stepEnded() {}
 
-    /** A held teardown goes on: the loop's flush has sent what had to go on the wire first. Runs inside the step. */
-    void afterFlush() {
+    /**
+     * A held step goes on with what it was held with ({@link #hold}): the loop's flush has sent what had to go on the
+     * wire first. Runs inside the step.
+     */
+    void afterFlush(Object held) {
         throw new IllegalStateException("internal error: " + this + " holds no teardown");
     }
 
@@ -166,7 +180,7 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
 
     /** Ends the step: the calls it deferred run now, in order, each as part of it. */
     final void endStep() {
-        while (!held) {
+        while (held == null) {
             IrpCore next = deferredHead;
             if (next == null) {
                 try {
@@ -189,17 +203,18 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
         }
     }
 
-    /** Keeps the step open until the loop calls {@link #afterFlush()}. */
-    final void hold() {
-        held = true;
+    /** Keeps the step open until the loop calls {@link #afterFlush} with {@code what}, which must not be null. */
+    final void hold(Object what) {
+        held = what;
         loop.afterFlush(this);
     }
 
     /** Loop thread, after the flush: the held step goes on, then ends. */
     final void resumeAfterFlush() {
-        held = false;
+        Object what = held;
+        held = null;
         try {
-            afterFlush();
+            afterFlush(what);
         } finally {
             endStep();
         }

@@ -15,8 +15,7 @@ import java.util.List;
 final class EventDataCheck {
     private EventDataCheck() {}
 
-    static void report(EngineSocket target, EventLoop lender) {
-        Verifier verifier = target.provider.verifier;
+    static void report(EngineSocket target, EventLoop lender, Verifier verifier) {
         boolean during = lender.inLoop() && lender.readBufferLent();
         SocketTrace trace = target.trace;
         CallSite call = trace == null ? null : trace.currentCall();

@@ -142,38 +142,18 @@ final class EventLoop implements Runnable, LoopHost {
         return result;
     }
 
-    /** The IRP reached its socket on this loop: pending for the stats until it completes. */
+    /** The IRP reached its socket on this loop: the observer (the stats: pending until it completes) is told. */
     void tookUp(IrpCore op) {
         if (op.hasDeadline()) {
             armDeadline(op);
         }
-        if (op.countedPending) {
-            return;
-        }
-        op.countedPending = true;
-        if (inLoop()) {
-            counters.arrived(op.operation);
-        } else {
-            provider.stats.arrivedOffLoop(op.operation); // a broken loop's tasks run on the threads that queue them
-        }
+        provider.observer.tookUp(op, this);
     }
 
     /** SPEC N2: a cancellable operation with a deadline is watched by this loop's timer until it completes. */
     void armDeadline(IrpCore op) {
         if (op.operation.cancellable && op.deadlineLoop == this && inLoop()) {
             deadlines.arm(op);
-        }
-    }
-
-    /**
-     * An IRP of one of this loop's sockets completes, on this loop or, rarely, on another thread; {@code onLoop} is
-     * {@link #inLoop()}, which the caller has read already.
-     */
-    void countCompletion(Operation operation, boolean wasPending, NtStatus status, boolean onLoop) {
-        if (onLoop) {
-            counters.completed(operation, wasPending, status);
-        } else {
-            provider.stats.completedOffLoop(operation, wasPending, status);
         }
     }
 
@@ -199,14 +179,17 @@ final class EventLoop implements Runnable, LoopHost {
         readBufferLent = false;
     }
 
-    /** Whether {@code op}'s dispatch call is on this thread's stack; the caller is on this loop's thread. */
-    boolean isSynchronousOnLoop(IrpCore op) {
-        return synchronousOp == op;
-    }
-
-    void recordSynchronousStatus(NtStatus status) {
+    /**
+     * {@code op} completes with {@code status}: if this is the loop's thread and {@code op}'s dispatch call is on its
+     * stack ({@link #submit} ran it at once), that call returns {@code status}, and true says so (SPEC I2).
+     */
+    boolean completedSynchronously(IrpCore op, NtStatus status) {
+        if (synchronousOp != op || !inLoop()) { // the field first: it is null on every thread but this loop's
+            return false;
+        }
         synchronousOp = null;
         synchronousStatus = status;
+        return true;
     }
 
     /** Queues a task and wakes the selector if the loop sleeps. Any thread. */

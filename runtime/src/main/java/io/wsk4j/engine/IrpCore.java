@@ -12,10 +12,7 @@ import io.wsk4j.WskDatagramSocket;
 import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskOption;
 import io.wsk4j.WskSocket;
-import io.wsk4j.verify.CallSite;
-import io.wsk4j.verify.CallbackClock;
 import io.wsk4j.verify.IrpTrace;
-import io.wsk4j.verify.Verifier;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
@@ -89,17 +86,23 @@ final class IrpCore extends LoopTask implements Irp {
     SocketAddress endpoint;
     WskEvent event;
     boolean enable;
+    /** SET_OPTION, GET_OPTION: the option, and the value a set asks for (SPEC K3). */
+    WskOption<?> option;
+    Object optionArgument;
+    /** ACCEPT: the accepted socket's context and client dispatch (SPEC K5). */
+    Object acceptContext;
+    io.wsk4j.WskClientConnectionDispatch<?> acceptDispatch;
     /** The provider of a socket request that completes without a socket (making one failed); else null. */
     EngineProvider socketless;
     /** The next IRP in the socket's send or receive queue ({@link IrpQueue}); loop-owned. */
     IrpCore nextQueued;
     /** Bytes moved so far (loop-owned while the IRP is queued). */
     long transferred;
-    /** Counted as pending by the stats of the loop that took it up (see {@link EventLoop#tookUp}). */
+    /** Counted as pending by the stats (see {@link ProviderStats#tookUp}). */
     boolean countedPending;
-    /** The Flight Recorder event of this operation, or null: no recording wants it (see {@link FlightEvents}). */
+    /** The Flight Recorder event of this operation, or null: no recording wants it (kept by {@link FlightEvents}). */
     Object flightEvent;
-    /** The verifier's record of this IRP; null when no verifier watches it (SPEC V). */
+    /** The verifier's record of this IRP; null when no verifier watches it (SPEC V; kept by VerifyingObserver). */
     IrpTrace trace;
 
     // SPEC N2: the deadline of the next operation. cancelAfterNanos is the application's (0: none), cleared by reuse;
@@ -335,6 +338,10 @@ final class IrpCore extends LoopTask implements Irp {
         event = null;
         enable = false;
         transferred = 0;
+        option = null;
+        optionArgument = null;
+        acceptContext = null;
+        acceptDispatch = null;
         cancelAfterNanos = 0;
         deadlineLoop = null;
         naming = null;
@@ -401,32 +408,17 @@ final class IrpCore extends LoopTask implements Irp {
         if (cancelAfterNanos != 0 && socket != null) {
             stampDeadline(socket.loop); // SPEC N2: from the dispatch call; the loop arms it when it takes the IRP up
         }
-        if (socket != null && socket.provider.verifier != null) {
-            try {
-                traceDispatch(op, socket, socket.provider.verifier);
-            } catch (Throwable t) { // the IRP is BEGINNING: a throw from here would leave it the provider's for good
-                Verifier.hookFailed(socket.provider, "recording where " + op.wskName + " was called", t);
-            }
+        if (socket != null) {
+            socket.provider.observer.dispatched(this, socket);
         }
         state = op.cancellable ? PENDING : ACTIVE;
-    }
-
-    /** SPEC V: where this dispatch was made; the socket's gate already took the site of a call it let in. */
-    private void traceDispatch(Operation op, EngineSocket socket, Verifier verifier) {
-        CallSite site = socket.trace == null ? null : socket.trace.currentCall();
-        if (site == null) {
-            site = verifier.site(op.wskName + " called");
-        }
-        if (trace == null) {
-            trace = IrpTrace.dispatchOnly(verifier);
-        }
-        trace.dispatched(site, verifier);
     }
 
     /** Undoes {@link #begin} for an IRP that was never queued: it is the caller's again (SPEC B1). */
     void abandon() {
         operation = null;
         target = null;
+        flightEvent = null; // begun by the dispatch call that gives up: never committed
         status = NtStatus.SUCCESS;
         state = READY;
     }
@@ -491,8 +483,9 @@ final class IrpCore extends LoopTask implements Irp {
     }
 
     /**
-     * Completes the IRP once: sets the IoStatus block, runs the routine if its invoke flag says so, and checks the
-     * routine's answer (SPEC I2, I4). A cancel that already won turns the outcome into CANCELLED with information 0.
+     * Completes the IRP once: sets the IoStatus block, tells the provider's observer, runs the routine if its invoke
+     * flag says so, and checks the routine's answer (SPEC I2, I4). A cancel that already won turns the outcome into
+     * CANCELLED with information 0.
      *
      * @return the status the IRP completed with
      */
@@ -520,109 +513,64 @@ final class IrpCore extends LoopTask implements Irp {
         }
         status = finalStatus;
         information = finalInformation;
+        // SPEC I2: the dispatch call that started this IRP may still be on this thread's stack (an operation the loop
+        // ran at once); it then returns the final status, and pendingReturned() says false. Only the loop knows, since
+        // the call reached this thread through it.
+        if (socket != null && socket.loop.completedSynchronously(this, finalStatus)) {
+            pendingReturned = false;
+        }
         EngineProvider owner = socket != null ? socket.provider : socketless;
         socketless = null;
-        if (socket == null && owner != null && owner.observer != null) {
-            owner.observer.completed(operation.wskName, "", finalStatus, finalInformation);
-        }
-        if (socket != null) {
-            CompletionObserver observer = socket.provider.observer;
-            if (observer != null) {
-                observer.completed(operation.wskName, socket.describe(), finalStatus, finalInformation);
-            }
-            EventLoop loop = socket.loop;
-            boolean onLoop = loop.inLoop(); // once: it reads the current thread
-            loop.countCompletion(operation, countedPending, finalStatus, onLoop);
-            if (onLoop && loop.isSynchronousOnLoop(this)) {
-                pendingReturned = false;
-                loop.recordSynchronousStatus(finalStatus);
-            }
-        }
-        countedPending = false;
-        Object event = flightEvent;
-        if (event != null) {
-            flightEvent = null;
+        boolean invoke = finalStatus == NtStatus.CANCELLED
+                ? invokeOnCancel
+                : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
+        Object watch = null;
+        if (owner != null) {
             try {
-                FlightEvents.completed(event, finalStatus);
+                watch = owner.observer.completed(this, socket, finalStatus, finalInformation, invoke);
             } catch (Throwable t) { // the IRP is COMPLETING: it must still become COMPLETED and run its routine
-                ErrorChannel.report(socket == null ? null : socket.provider.errors, "Committing the Flight Recorder"
-                        + " event of " + operation + " failed; the IRP completes all the same", t);
+                ErrorChannel.report(owner.errors, "An observer of the provider (stats, Flight Recorder, verifier,"
+                        + " trace) failed at the completion of " + operation + "; the IRP completes all the same", t);
             }
         }
         target = null;
         endpoint = null;
-        boolean invoke = finalStatus == NtStatus.CANCELLED
-                ? invokeOnCancel
-                : finalStatus.isSuccess() ? invokeOnSuccess : invokeOnError;
-        // read before publishing COMPLETED: from then on another thread (or the routine) may reuse the IRP and dispatch
-        // it again, which writes a new dispatch site into its trace
+        optionArgument = null; // the runtime keeps no reference to the application's values past completion (C4)
+        acceptContext = null;
+        acceptDispatch = null;
+        // read before publishing COMPLETED: from then on the routine may reuse the IRP and dispatch it again
         CompletionRoutine<Object> r = routine;
         Object c = context;
         Operation op = operation;
-        IrpTrace traced = trace;
-        CallSite dispatchedAt = traced == null ? null : traced.dispatchSite();
-        Verifier dispatchedBy = traced == null ? null : traced.verifier();
         state = COMPLETED;
         if (invoke) {
-            runRoutine(r, c, op, socket, owner, dispatchedAt, dispatchedBy);
+            runRoutine(r, c, op, socket, owner, watch);
         }
         return finalStatus;
     }
 
-    /** {@code dispatchedAt} and {@code dispatchedBy}: this completion's dispatch (SPEC V2, V4, V5), or null. */
+    /** {@code watch}: what the observer's {@code completed} returned, handed back when the routine has returned. */
     private void runRoutine(CompletionRoutine<Object> r, Object c, Operation op, EngineSocket socket,
-            EngineProvider owner, CallSite dispatchedAt, Verifier dispatchedBy) {
+            EngineProvider owner, Object watch) {
         ErrorChannel errors = owner == null ? null : owner.errors;
-        // the clock first: without a verifier it is null, and the thread check is skipped
-        CallbackClock clock = socket == null || socket.loop.clock == null || !socket.loop.inLoop()
-                ? null : socket.loop.clock;
-        CallSite outer = null;
-        if (clock != null) {
-            try {
-                outer = clock.started("completion routine of a " + nameOf(op) + "IRP", dispatchedAt, true);
-            } catch (Throwable t) { // the routine runs all the same, untimed
-                clock = null;
-                Verifier.hookFailed(socket.provider, "timing a completion routine (SPEC V5)", t);
-            }
-        }
-        NtStatus answer;
+        NtStatus answer = null;
         try {
             answer = r.onComplete(this, c);
         } catch (Throwable t) { // Errors too: user code must never end the I/O thread (SPEC B3)
             ErrorChannel.report(errors, "The completion routine of a " + nameOf(op)
                     + "IRP threw; catch exceptions inside completion routines", t);
-            return;
         } finally {
-            if (clock != null) {
-                clock.ended(outer);
+            if (owner != null && owner.observer.routineReturned(watch, r, answer)) {
+                answer = NtStatus.MORE_PROCESSING_REQUIRED; // the observer (the verifier, SPEC V2) reported it
             }
         }
-        if (answer != NtStatus.MORE_PROCESSING_REQUIRED) {
-            if (dispatchedAt == null || dispatchedBy == null) { // with the verifier on, its V2 report is the one report
-                ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
-                        "The completion routine of a " + nameOf(op) + "IRP" + (socket == null ? "" : " of " + socket)
-                                + " returned " + answer + "; a routine for an IRP the application allocated must"
-                                + " free() or reuse() it and return MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is"
-                                + " treated as retained by the application."));
-            } else {
-                try {
-                    reportWrongAnswer(r, op, answer, dispatchedAt, dispatchedBy);
-                } catch (Throwable t) {
-                    ErrorChannel.report(errors, "The verifier failed while reporting a completion routine's answer"
-                            + " (SPEC V2); the I/O thread goes on", t);
-                }
-            }
+        if (answer != null && answer != NtStatus.MORE_PROCESSING_REQUIRED) {
+            ErrorChannel.report(errors, "Completion routine contract broken", new IllegalStateException(
+                    "The completion routine of a " + nameOf(op) + "IRP" + (socket == null ? "" : " of " + socket)
+                            + " returned " + answer + "; a routine for an IRP the application allocated must"
+                            + " free() or reuse() it and return MORE_PROCESSING_REQUIRED (SPEC I4). The IRP is"
+                            + " treated as retained by the application."));
         }
-    }
-
-    /** SPEC V2: the same finding, with where the IRP was dispatched, since a routine's own place is gone once it returned. */
-    private static void reportWrongAnswer(CompletionRoutine<Object> r, Operation op, NtStatus answer,
-            CallSite dispatchedAt, Verifier verifier) {
-        verifier.report(io.wsk4j.WskVerifierReport.Kind.ROUTINE_RETURNED_WRONG_STATUS, "The completion"
-                + " routine " + r.getClass().getName() + " of a " + nameOf(op) + "IRP returned " + answer + " (SPEC"
-                + " V2, I4): a routine of an IRP the application allocated must free() or reuse() it and return"
-                + " MORE_PROCESSING_REQUIRED; the IRP is treated as retained",
-                java.util.List.of(dispatchedAt.toSite("the IRP was dispatched: " + dispatchedAt.label)));
     }
 
     private static String nameOf(Operation op) {

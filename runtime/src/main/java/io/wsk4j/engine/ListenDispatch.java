@@ -17,7 +17,17 @@ final class ListenDispatch extends BasicDispatch implements WskProviderListenDis
     @Override
     public <A> NtStatus accept(
             WskListenSocket socket, A acceptContext, WskClientConnectionDispatch<A> clientDispatch, Irp irp) {
-        return start(socket, irp, Operation.ACCEPT, null, null, false);
+        EngineSocket target = EngineSocket.of(socket);
+        IrpCore op = IrpCore.of(irp);
+        target.gate.enter(Operation.ACCEPT);
+        try {
+            op.begin(Operation.ACCEPT, target);
+            op.acceptContext = acceptContext;
+            op.acceptDispatch = clientDispatch;
+            return submit(target, op);
+        } finally {
+            target.gate.exit();
+        }
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A listening socket (WskSocket with WSK_FLAG_LISTEN_SOCKET): it takes connections and hands each to a loop in turn,
- * which runs its accept event. It carries no data, so every data operation is refused with the status of a socket
- * in the LISTENING state.
+ * which completes a pending accept IRP with it or, when none waits, runs the accept event (SPEC K5). While neither
+ * wants a connection it takes none: it stops watching the port, and the kernel's backlog holds the peers back. It
+ * carries no data, so every data operation is refused with the status of a socket in the LISTENING state.
  */
 final class ListeningSocket extends EngineSocket implements WskListenSocket {
     private static final int ACCEPTS_PER_TURN = 64;
@@ -31,13 +32,37 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
 
     // ---- loop-owned ----
     private SocketState state = SocketState.UNCONNECTED;
+    /** The accept event's table and context; null without a listen dispatch (SPEC K2), and once closed. */
     private ListenBinding<?> binding;
-    private ListenEndpoint server;
+    /** The port, from the socket's making: options set before bind are its own (SPEC K5). */
+    private final ListenEndpoint server;
+    /** Accept IRPs waiting for a connection, in issue order; they come before the accept event (SPEC K5). */
+    private final AcceptQueue accepts = new AcceptQueue();
+    /** WskEvent.ACCEPT: on from the making when there is a listen dispatch (SPEC K5, a choice), switched by control. */
+    private boolean acceptEvent;
+    /** The pause after a failed accept (SPEC X5). */
+    private boolean paused;
+    /** What the port is watched for now: accept readiness or nothing. */
+    private boolean watching;
+    /**
+     * The last look at the port stopped before it was empty (nobody wanted the connection, or the turn's budget was
+     * spent): an accept IRP or an enabled event that arrives now may take one at once instead of waiting for a poll.
+     */
+    private boolean backlogMayHold;
+    /** SPEC K6: the status of a failure that ended the listener for good, or null. */
+    private NtStatus failure;
+    private long acceptTurn = -1;
+    private int acceptsThisTurn;
 
-    ListeningSocket(EngineProvider provider, EventLoop loop, ListenBinding<?> binding) {
+    ListeningSocket(EngineProvider provider, EventLoop loop, ListenEndpoint server, ListenBinding<?> binding) {
         super(provider, loop);
+        this.server = server;
         this.binding = binding;
+        this.acceptEvent = binding != null;
     }
+
+    /** The accept IRPs' FIFO, linked through the IRPs. */
+    private static final class AcceptQueue extends IrpQueue {}
 
     @Override
     void run(IrpCore op) {
@@ -78,10 +103,16 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
                 }
                 break;
             case CONTROL:
-                op.complete(op.event == WskEvent.ACCEPT ? NtStatus.INVALID_DEVICE_STATE : NtStatus.NOT_SUPPORTED, 0);
+                control(op);
                 break;
             case ACCEPT:
-                op.complete(NtStatus.NOT_SUPPORTED, 0); // accept IRPs arrive with the rest of SPEC K5
+                accept(op);
+                break;
+            case SET_OPTION:
+                SocketOptions.set(op, server, state != SocketState.UNCONNECTED, provider);
+                break;
+            case GET_OPTION:
+                SocketOptions.get(op, server, provider);
                 break;
             default:
                 throw new IllegalStateException("internal error: " + op.operation + " is not a listening operation");
@@ -90,21 +121,68 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
 
     private void listen(IrpCore op) {
         try {
-            server = provider.transport.openListener();
             server.listen(op.endpoint, provider.listenBacklog, loop.poller, this);
-            state = state.to(SocketState.LISTENING);
-            if (op.operation == Operation.LISTEN) {
-                op.setResultSocket(this); // the one-call form hands the socket back; a bind makes none
-            }
-            op.complete(NtStatus.SUCCESS, 0);
         } catch (IOException | RuntimeException e) {
             NtStatus status = provider.transport.statusOf(e);
             if (status == NtStatus.UNSUCCESSFUL) {
                 provider.errors.report(this + ": unexpected failure, completed as UNSUCCESSFUL", e);
             }
-            gate.forceShut("the provider, since listening failed");
-            closePort();
+            if (op.operation == Operation.LISTEN) {
+                // the one-call form: the application never saw this socket, so it cannot close it
+                gate.forceShut("the provider, since listening failed");
+                closePort();
+            } // a bind leaves the socket the application's, unbound: it may bind again, or close it
             op.complete(status, 0);
+            return;
+        }
+        state = state.to(SocketState.LISTENING);
+        watching = true; // the transport watches a new port for connections
+        backlogMayHold = true;
+        if (op.operation == Operation.LISTEN) {
+            op.setResultSocket(this); // the one-call form hands the socket back; a bind makes none
+        }
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
+    @Override
+    int optionKind() {
+        return SocketOptions.LISTEN;
+    }
+
+    /** WskAccept (SPEC K5): waits in the FIFO for a connection; before bind there is nothing to accept from. */
+    private void accept(IrpCore op) {
+        if (op.isCancelling()) {
+            op.complete(NtStatus.CANCELLED, 0);
+            return;
+        }
+        if (failure != null) {
+            op.complete(failure, 0); // SPEC K6
+            return;
+        }
+        if (state != SocketState.LISTENING) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // not bound yet (a choice)
+            return;
+        }
+        accepts.addLast(op);
+        if (backlogMayHold) {
+            acceptConnections(); // a connection may wait already: no poll needed to find it
+        }
+    }
+
+    /** WskEvent.ACCEPT on or off (SPEC K5); the other events belong to other kinds (SPEC K1). */
+    private void control(IrpCore op) {
+        if (op.event != WskEvent.ACCEPT) {
+            op.complete(NtStatus.NOT_SUPPORTED, 0);
+            return;
+        }
+        if (binding == null) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0); // no listen dispatch to call
+            return;
+        }
+        acceptEvent = op.enable;
+        op.complete(NtStatus.SUCCESS, 0);
+        if (acceptEvent && backlogMayHold && state == SocketState.LISTENING) {
+            acceptConnections();
         }
     }
 
@@ -123,17 +201,17 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
      * held until then; accept events may still run on other loops for connections taken before the close.
      */
     private void close(IrpCore op) {
-        boolean closesAtNextPoll = closePort();
+        boolean closesAtNextPoll = closePort(); // pending accept IRPs complete first (SPEC K5, C2)
         deferredClose.set(op);
         if (closesAtNextPoll && !loop.broken()) {
-            hold(); // afterFlush() goes on once the descriptor is closed
+            hold(op); // afterFlush goes on once the descriptor is closed; the close waits in deferredClose meanwhile
             return;
         }
         portClosed();
     }
 
     @Override
-    void afterFlush() {
+    void afterFlush(Object close) {
         portClosed();
     }
 
@@ -160,7 +238,8 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
      */
     private boolean closePort() {
         state = state.to(SocketState.CLOSED);
-        boolean closesAtNextPoll = server != null && server.close();
+        failAccepts(NtStatus.CANCELLED);
+        boolean closesAtNextPoll = server.close();
         binding = null;
         provider.unregister(this);
         return closesAtNextPoll;
@@ -181,9 +260,19 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
         }
     }
 
+    private void failAccepts(NtStatus status) {
+        IrpCore op;
+        while ((op = accepts.pollFirst()) != null) {
+            op.complete(status, 0);
+        }
+    }
+
     @Override
     void sweepCancelled() {
-        // no operation of a listening socket waits, so none can be cancelled
+        IrpCore cancelled;
+        while ((cancelled = accepts.removeCancelled()) != null) {
+            cancelled.complete(NtStatus.CANCELLED, 0);
+        }
     }
 
     @Override
@@ -198,27 +287,116 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
         }
     }
 
-    /** Takes what connections are waiting; each belongs to the next loop in turn, which runs its accept event. */
+    /** The step's last moment: watch the port only while someone wants a connection (SPEC K5). */
+    @Override
+    void stepEnded() {
+        updateWatching();
+    }
+
+    private void updateWatching() {
+        if (state != SocketState.LISTENING) {
+            return;
+        }
+        boolean wanted = !paused && failure == null && (acceptEvent || !accepts.isEmpty());
+        if (wanted != watching) {
+            watching = wanted;
+            server.watchAccepts(wanted);
+        }
+    }
+
+    /** {@return the first accept IRP, claimed; null if none waits} Cancelled ones complete on the way. */
+    private IrpCore claimAcceptIrp() {
+        IrpCore op;
+        while ((op = accepts.peekFirst()) != null) {
+            if (op.claim()) {
+                return op;
+            }
+            accepts.pollFirst();
+            op.complete(NtStatus.CANCELLED, 0);
+        }
+        return null;
+    }
+
+    /** SPEC E5: at most {@code ACCEPTS_PER_TURN} connections per turn of the loop, however many IRPs ask. */
+    private boolean takeAccept() {
+        long turn = loop.turn();
+        if (turn != acceptTurn) {
+            acceptTurn = turn;
+            acceptsThisTurn = 0;
+        }
+        return acceptsThisTurn++ < ACCEPTS_PER_TURN;
+    }
+
+    /**
+     * Takes what connections are waiting and wanted: each belongs to the next loop in turn, which completes the first
+     * pending accept IRP with it or, when none waits, runs the accept event (SPEC K5). Inside a step of this socket.
+     */
     private void acceptConnections() {
         // an accept event may close this listener; that close runs after this step, but no event may follow it (C2)
-        for (int i = 0; i < ACCEPTS_PER_TURN && state == SocketState.LISTENING && !gate.isShut() && !provider.closing();
-                i++) {
+        while (state == SocketState.LISTENING && failure == null && !paused && !gate.isShut() && !provider.closing()) {
+            IrpCore irp = claimAcceptIrp();
+            if (irp == null && !acceptEvent) {
+                backlogMayHold = true; // nobody wants a connection: the kernel's backlog keeps them (SPEC K5)
+                return;
+            }
+            if (!takeAccept()) {
+                if (irp != null) {
+                    irp.unclaim();
+                }
+                backlogMayHold = true;
+                return;
+            }
             StreamEndpoint accepted;
             try {
                 accepted = server.accept();
             } catch (IOException e) {
-                pauseAccepting(e);
+                if (irp != null) {
+                    irp.unclaim();
+                }
+                acceptFailed(e);
                 return;
             }
             if (accepted == null) {
+                if (irp != null) {
+                    irp.unclaim(); // still first in the FIFO, cancellable again
+                }
+                backlogMayHold = false;
                 return;
+            }
+            if (irp != null) {
+                accepts.pollFirst();
             }
             EventLoop owner = provider.nextLoop();
             admissions.incrementAndGet();
             if (owner == loop) {
-                Admission.admit(this, binding, accepted, owner); // the same path as another loop's, without a task
+                Admission.admit(this, binding, accepted, owner, irp); // the same path as another loop's, without a task
             } else {
-                owner.execute(new Admission(this, binding, accepted, owner));
+                owner.execute(new Admission(this, binding, accepted, owner, irp));
+            }
+        }
+    }
+
+    /**
+     * An accept failed: out of descriptors, or anything else the port survives, pauses it (SPEC X5); a port that
+     * cannot accept any more ends the listener (SPEC K6): pending accept IRPs complete with the failure's status, and
+     * the accept event, if on, is called with a null socket, as WskAcceptEvent is, so that the application closes
+     * this socket and may make a new one.
+     */
+    private void acceptFailed(IOException e) {
+        if (!server.failedForGood(e)) {
+            pauseAccepting(e);
+            return;
+        }
+        NtStatus status = provider.transport.statusOf(e);
+        failure = status;
+        provider.errors.report(this + " cannot accept any more (SPEC K6): its accept IRPs complete " + status
+                + " and its accept event is told with a null socket; close it and make a new one", e);
+        failAccepts(status);
+        if (acceptEvent && binding != null) {
+            try {
+                binding.onAccept(null, null, null);
+            } catch (Throwable t) { // Errors too: user code must never end the I/O thread (SPEC B3)
+                provider.errors.report("The accept event threw when told that " + this + " failed", t);
             }
         }
     }
@@ -230,15 +408,14 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
     private void pauseAccepting(IOException failure) {
         provider.errors.report("accept() failed on " + this + "; accepting pauses for 1 s, then resumes by itself",
                 failure);
-        server.watchAccepts(false);
+        paused = true; // the step's end stops watching
         loop.schedule(new AcceptPause(this, loop.nanoTime() + ACCEPT_PAUSE_NANOS));
     }
 
     /** The pause is over. Loop thread. */
     void resumeAccepting() {
-        if (state == SocketState.LISTENING) {
-            server.watchAccepts(true);
-        }
+        paused = false;
+        updateWatching();
     }
 
     @Override
@@ -253,12 +430,12 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
 
     @Override
     String addressText(boolean local) {
-        ListenEndpoint listening = server; // written on the loop; this may be another thread: at worst ""
-        if (!local || listening == null) {
+        if (!local) {
             return "";
         }
         try {
-            SocketAddress address = listening.localAddress();
+            SocketAddress address = server.localAddress(); // null (NIO) or a throw (simulation) before bind: ""
+
             return Addresses.text(address);
         } catch (IOException | RuntimeException e) {
             return "";

@@ -97,7 +97,6 @@ final class NameRequest extends LoopTask implements NameResolver.Answer {
         if (status == NtStatus.SUCCESS && !op.isCancelling()) {
             op.setResultAddresses(addresses);
         }
-        provider.stats.completedOffLoop(Operation.GET_ADDRESS_INFO, true, status);
         op.complete(status, 0); // a cancel that won makes it CANCELLED, information 0
     }
 

@@ -10,26 +10,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * {@code WskProvider.stats()}: asked from an application thread, each I/O thread copies its own {@link LoopCounters}
- * in a task, so its figures agree with each other (all waited for under one deadline); asked from an I/O thread, the
- * counters are read as they are, since an I/O thread must never wait for another; the few IRPs that complete off the I/O threads (bad parameters found in the dispatch call, a socket
- * made at once) are counted here with atomics, off the I/O path.
+ * {@code WskProvider.stats()}, the observer that is always there (SPEC R3): it counts each IRP taken up and each
+ * completion in the plain {@link LoopCounters} of the I/O thread that sees it. Asked from an application thread, each
+ * I/O thread copies its own counters in a task, so its figures agree with each other (all waited for under one
+ * deadline); asked from an I/O thread, the counters are read as they are, since an I/O thread must never wait for
+ * another; the few IRPs that complete off the I/O threads (bad parameters found in the dispatch call, a socket made at
+ * once) are counted here with atomics, off the I/O path.
  */
-final class ProviderStats {
+final class ProviderStats implements EngineObserver {
     private static final long LOOP_WAIT_MILLIS = 1000;
 
     private final AtomicLongArray offLoopPending = new AtomicLongArray(LoopCounters.OPERATIONS);
     private final AtomicLongArray offLoopCompletions = new AtomicLongArray(LoopCounters.STATUSES);
 
-    void arrivedOffLoop(Operation operation) {
-        offLoopPending.incrementAndGet(operation.ordinal());
+    /** The IRP is pending for the stats until it completes; counted once, however often it is handed on. */
+    @Override
+    public void tookUp(IrpCore irp, EventLoop loop) {
+        if (irp.countedPending) {
+            return;
+        }
+        irp.countedPending = true;
+        if (loop.inLoop()) {
+            loop.counters.arrived(irp.operation);
+        } else { // a broken loop's tasks run on the threads that queue them
+            offLoopPending.incrementAndGet(irp.operation.ordinal());
+        }
     }
 
-    void completedOffLoop(Operation operation, boolean wasPending, NtStatus status) {
-        if (wasPending) {
-            offLoopPending.decrementAndGet(operation.ordinal());
+    /** On the I/O thread of the IRP's socket, or rarely elsewhere (a bad parameter found in the dispatch call). */
+    @Override
+    public Object completed(IrpCore irp, EngineSocket socket, NtStatus status, long information, boolean routineRuns) {
+        boolean wasPending = irp.countedPending;
+        irp.countedPending = false;
+        if (socket != null && socket.loop.inLoop()) {
+            socket.loop.counters.completed(irp.operation, wasPending, status);
+        } else {
+            if (wasPending) {
+                offLoopPending.decrementAndGet(irp.operation.ordinal());
+            }
+            offLoopCompletions.incrementAndGet(status.ordinal());
         }
-        offLoopCompletions.incrementAndGet(status.ordinal());
+        return null;
     }
 
     /**

@@ -137,6 +137,23 @@ enum SocketState {
         return wasConnected() ? null : NtStatus.INVALID_CONNECTION;
     }
 
+    /**
+     * Options need the socket's endpoint (SPEC K4): refused once the connection ended, as data is, or once a connect
+     * failed.
+     */
+    NtStatus refusesOption() {
+        switch (this) {
+            case ABORTED:
+                return NtStatus.CONNECTION_ABORTED;
+            case RESET:
+                return NtStatus.CONNECTION_RESET;
+            case CONNECT_FAILED:
+                return NtStatus.INVALID_DEVICE_STATE;
+            default:
+                return null;
+        }
+    }
+
     private NtStatus refusalOfTheDead() {
         switch (this) {
             case ABORTED:

@@ -17,6 +17,11 @@ public final class FlightRecorder {
 
     private FlightRecorder() {}
 
+    /** {@return whether this runtime image has the Flight Recorder (the module {@code jdk.jfr})} */
+    public static boolean available() {
+        return AVAILABLE;
+    }
+
     /**
      * Loads the event classes now (a provider's constructor calls it), so that neither this class nor jdk.jfr's is
      * loaded and initialized on an I/O thread by its first disconnect or close.

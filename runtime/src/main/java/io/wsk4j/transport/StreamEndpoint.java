@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * {@link IOException} from a data call means the connection broke (the peer reset it); connect and bind failures are
  * turned into statuses by {@link Transport#statusOf}.
  */
-public interface StreamEndpoint {
+public interface StreamEndpoint extends OptionEndpoint {
     /** Watches this endpoint on {@code poller} for nothing yet; readiness goes to {@code handler}. */
     void register(Poller poller, ReadyHandler handler) throws IOException;
 
@@ -33,6 +33,10 @@ public interface StreamEndpoint {
     /** Sends FIN after every byte written so far. */
     void shutdownOutput() throws IOException;
 
+    /**
+     * Turns Nagle's algorithm off ({@code on}) or on. Called for each send that asks for it, so an endpoint that pays
+     * for the change (a system call) makes it only when it changes something.
+     */
     void setNoDelay(boolean on) throws IOException;
 
     /** {@return the transport's send buffer size, for the send-backlog event} */

@@ -14,6 +14,10 @@ public final class SocketTrace {
     public final String madeLabel;
     private final ConcurrentHashMap<Thread, Inside> inside = new ConcurrentHashMap<>();
     private volatile CallSite closedAt;
+    /** The calls other threads were inside when closeSocket shut the gate; null if none. The closing thread only. */
+    private List<CallSite> racingClose;
+    /** Receive-event declines so far (SPEC V8), so that a watch knows whether a later decline made it stale. */
+    private int declines;
 
     public SocketTrace(CallSite made, String madeLabel) {
         this.made = made;
@@ -22,6 +26,16 @@ public final class SocketTrace {
 
     public WskVerifierReport.Site madeSite() {
         return made.toSite(madeLabel);
+    }
+
+    /** A receive event declined bytes (SPEC V8); the socket's I/O thread only. {@return the decline's number} */
+    public int declined() {
+        return ++declines;
+    }
+
+    /** {@return the number of the last decline; the socket's I/O thread only} */
+    public int declines() {
+        return declines;
     }
 
     /** The current thread enters a dispatch call of the socket (nested calls keep the outermost site). */
@@ -48,11 +62,12 @@ public final class SocketTrace {
     }
 
     /**
-     * closeSocket at {@code closer}: notes where, and returns the calls other threads are inside now. Each is a race
-     * (V4), unless the close comes from the completion of that very call's IRP (the seed's close in the routine, which
-     * SPEC C5 makes safe). The caller reports them with {@link #reportRacingClose} once the close is handed over.
+     * closeSocket at {@code closer}: notes where, and the calls other threads are inside now. Each is a race (V4),
+     * unless the close comes from the completion of that very call's IRP (the seed's close in the routine, which SPEC
+     * C5 makes safe). {@link #reportRacingClose} reports them once the close is handed over: noted at the shut, so the
+     * calls are those the gate saw, and reported after it, so a slow listener never delays the close.
      */
-    public List<CallSite> closing(CallSite closer) {
+    public void closing(CallSite closer) {
         closedAt = closer;
         List<CallSite> racing = null;
         for (Inside call : inside.values()) {
@@ -65,11 +80,17 @@ public final class SocketTrace {
             }
             racing.add(other);
         }
-        return racing == null ? List.of() : racing;
+        racingClose = racing;
     }
 
-    /** SPEC V0, V4: one report for the close, naming every other thread that was inside a call. */
-    public void reportRacingClose(CallSite closer, List<CallSite> racing, Verifier verifier) {
+    /** SPEC V0, V4: one report for the close {@link #closing} noted, naming every other thread inside a call. */
+    public void reportRacingClose(Verifier verifier) {
+        List<CallSite> racing = racingClose;
+        CallSite closer = closedAt;
+        racingClose = null;
+        if (racing == null || closer == null) {
+            return;
+        }
         List<WskVerifierReport.Site> sites = new ArrayList<>(racing.size() + 1);
         sites.add(closer.toSite());
         StringBuilder calls = new StringBuilder();

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A provider's verifier (SPEC V): it makes the call sites the traces keep, sends reports to the listener, keeps them
  * for {@code verifierFailsOnReport}, and runs the watchdog of blocked I/O threads. A provider without a verifier has
- * none of this: every hook on the I/O path is one null check. Not final only so that a test can make a hook throw.
+ * none of this: its engine's observer has no verifier part. Not final only so that a test can make a hook throw.
  */
 public class Verifier {
     private final VerifiedProvider provider;

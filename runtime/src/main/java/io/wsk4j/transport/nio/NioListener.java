@@ -1,5 +1,6 @@
 package io.wsk4j.transport.nio;
 
+import io.wsk4j.WskOption;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.Ready;
@@ -7,6 +8,7 @@ import io.wsk4j.transport.ReadyHandler;
 import io.wsk4j.transport.StreamEndpoint;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -39,6 +41,27 @@ final class NioListener implements ListenEndpoint {
         if (key != null && key.isValid()) {
             key.interestOps(watch ? SelectionKey.OP_ACCEPT : 0);
         }
+    }
+
+    /** A closed channel cannot accept again; anything else (EMFILE, a connection that broke) may pass. */
+    @Override
+    public boolean failedForGood(IOException failure) {
+        return failure instanceof ClosedChannelException || !server.isOpen();
+    }
+
+    @Override
+    public boolean supportsOption(WskOption<?> option) {
+        return NioOptions.supports(server, option);
+    }
+
+    @Override
+    public <T> void setOption(WskOption<T> option, T value) throws IOException {
+        NioOptions.set(server, option, value);
+    }
+
+    @Override
+    public <T> T getOption(WskOption<T> option) throws IOException {
+        return NioOptions.get(server, option);
     }
 
     @Override

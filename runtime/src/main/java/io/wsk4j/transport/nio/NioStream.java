@@ -1,5 +1,6 @@
 package io.wsk4j.transport.nio;
 
+import io.wsk4j.WskOption;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.ReadyHandler;
@@ -19,6 +20,11 @@ final class NioStream implements StreamEndpoint {
     private NioPoller poller;
     private SelectionKey key;
     private int interest;
+    /**
+     * TCP_NODELAY as last set: setOption costs a system call and an allocation, so it is made once. Kept here rather
+     * than on the engine's socket, where a connection's every byte counts: this object has room for it.
+     */
+    private boolean noDelay;
 
     NioStream(SocketChannel channel) {
         this.channel = channel;
@@ -75,7 +81,26 @@ final class NioStream implements StreamEndpoint {
 
     @Override
     public void setNoDelay(boolean on) throws IOException {
+        if (noDelay == on) {
+            return;
+        }
+        noDelay = on; // first: a failure is reported once, not at every send that asks
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
+    }
+
+    @Override
+    public boolean supportsOption(WskOption<?> option) {
+        return NioOptions.supports(channel, option);
+    }
+
+    @Override
+    public <T> void setOption(WskOption<T> option, T value) throws IOException {
+        NioOptions.set(channel, option, value);
+    }
+
+    @Override
+    public <T> T getOption(WskOption<T> option) throws IOException {
+        return NioOptions.get(channel, option);
     }
 
     @Override

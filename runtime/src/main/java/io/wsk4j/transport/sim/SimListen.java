@@ -1,5 +1,6 @@
 package io.wsk4j.transport.sim;
 
+import io.wsk4j.WskOption;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.Ready;
@@ -26,7 +27,12 @@ class SimListen extends Watched implements ListenEndpoint {
      */
     private boolean wildcard;
     private boolean open;
+    /** Closed by its owner; {@link #open} says only whether it listens, which it does from its bind. */
+    private boolean closed;
     private boolean watching = true;
+    /** The port broke for good ({@link SimNetwork#breakListener}): accept fails from now on (SPEC K6). */
+    private boolean broken;
+    private SimOptions options;
 
     SimListen(SimNetwork network) {
         this.network = network;
@@ -34,7 +40,7 @@ class SimListen extends Watched implements ListenEndpoint {
 
     @Override
     int readyOps() {
-        return watching && !backlog.isEmpty() ? Ready.ACCEPT : 0;
+        return watching && (broken || !backlog.isEmpty()) ? Ready.ACCEPT : 0;
     }
 
     void bindAndListen(SocketAddress local, int backlogSize) throws IOException {
@@ -92,6 +98,9 @@ class SimListen extends Watched implements ListenEndpoint {
         if (!open) {
             throw new java.nio.channels.ClosedChannelException();
         }
+        if (broken) {
+            throw new IOException("Invalid argument (the simulated listening socket broke)");
+        }
         if (!backlog.isEmpty() && Faults.happens(network.random, network.faults.acceptFailureRate)) {
             network.note(address, "accept failed: out of descriptors (fault)");
             throw new IOException("Too many open files");
@@ -106,6 +115,39 @@ class SimListen extends Watched implements ListenEndpoint {
         changed();
     }
 
+    /** Breaks the port for good, as a listening socket whose stack failed under it (SPEC K6). */
+    void breakForGood() {
+        broken = true;
+        changed();
+    }
+
+    @Override
+    public boolean failedForGood(IOException failure) {
+        return broken || !open;
+    }
+
+    @Override
+    public boolean supportsOption(WskOption<?> option) {
+        return SimOptions.LISTEN.contains(option);
+    }
+
+    @Override
+    public <T> void setOption(WskOption<T> option, T value) throws IOException {
+        options().set(option, value, !closed);
+    }
+
+    @Override
+    public <T> T getOption(WskOption<T> option) throws IOException {
+        return options().get(option, !closed);
+    }
+
+    private SimOptions options() {
+        if (options == null) {
+            options = new SimOptions(SimOptions.LISTEN, 128 * 1024, true);
+        }
+        return options;
+    }
+
     @Override
     public SocketAddress localAddress() throws IOException {
         if (!open) {
@@ -117,6 +159,7 @@ class SimListen extends Watched implements ListenEndpoint {
     /** Closes the port: connections still in the backlog are reset, as a closed listening socket's kernel does. */
     @Override
     public boolean close() {
+        closed = true;
         if (!open) {
             return false;
         }

@@ -291,6 +291,22 @@ public final class SimNetwork {
         note(address, "listener closed");
     }
 
+    /**
+     * Breaks the listening port at {@code port} for good, as a stack failing under it: its accepts fail from now on
+     * and its owner is told (SPEC K6). What a test uses to show a dead listener, which a real loopback cannot.
+     *
+     * @throws IllegalArgumentException if nothing listens there
+     */
+    public void breakListener(int port) {
+        checkThread("breakListener");
+        SimListen listener = listeners.get(port);
+        if (listener == null) {
+            throw new IllegalArgumentException("Nothing listens at port " + port);
+        }
+        note(listener.address, "listening socket broke (test)");
+        listener.breakForGood();
+    }
+
     InetSocketAddress listenAddress(SocketAddress requested) throws IOException {
         InetSocketAddress address = resolve(requested);
         return address.getPort() != 0 ? address : new InetSocketAddress(address.getAddress(), ephemeralPort());

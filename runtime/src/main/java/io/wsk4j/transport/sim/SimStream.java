@@ -1,5 +1,6 @@
 package io.wsk4j.transport.sim;
 
+import io.wsk4j.WskOption;
 import io.wsk4j.transport.CloseKind;
 import io.wsk4j.transport.Poller;
 import io.wsk4j.transport.Ready;
@@ -19,6 +20,7 @@ final class SimStream extends Watched implements StreamEndpoint {
     private boolean connecting;
     private IOException connectFailure;
     private boolean connectDecided;
+    private SimOptions options;
 
     SimStream(SimNetwork network, Wire wire) {
         this.network = network;
@@ -120,9 +122,31 @@ final class SimStream extends Watched implements StreamEndpoint {
     }
 
     @Override
+    public boolean supportsOption(WskOption<?> option) {
+        return SimOptions.STREAM.contains(option);
+    }
+
+    @Override
+    public <T> void setOption(WskOption<T> option, T value) throws IOException {
+        options().set(option, value, open);
+    }
+
+    @Override
+    public <T> T getOption(WskOption<T> option) throws IOException {
+        return options().get(option, open);
+    }
+
+    private SimOptions options() {
+        if (options == null) {
+            options = new SimOptions(SimOptions.STREAM, wire.receiveCapacity, false);
+        }
+        return options;
+    }
+
+    @Override
     public int sendBufferSize() throws IOException {
         checkOpen();
-        return wire.receiveCapacity;
+        return options == null ? wire.receiveCapacity : options.get(WskOption.SO_SNDBUF, open);
     }
 
     @Override
