@@ -222,6 +222,32 @@ class DeadlinesTest {
     }
 
     @OnBothTransports
+    @DisplayName("N2 K5 an accept IRP no connection comes for is cancelled at its deadline; the next accept takes the"
+            + " next connection")
+    void acceptCancelledAtDeadline(Transport transport) throws Exception {
+        try (Network net = transport.open()) {
+            KindCalls calls = new KindCalls(net);
+            io.wsk4j.WskListenSocket l = calls.listenSocket(null, null);
+            assertEquals(NtStatus.SUCCESS, calls.bind(l));
+            Duration deadline = Duration.ofMillis(300);
+            Outcome accept = new Outcome(net);
+            long t0 = net.nanoTime();
+            assertEquals(NtStatus.PENDING, l.dispatch().accept(l, null, null, accept.irp(deadline)));
+            accept.await("the accept's deadline");
+            assertEquals(NtStatus.CANCELLED, accept.status());
+            assertNull(accept.socket);
+            assertFiredAt(net, t0, deadline, accept);
+            Peer peer = net.connectPeer(net.address(l, true));
+            calls.accept(l, "next", null, null);
+            KindCalls.Done next = calls.await("next");
+            assertEquals(NtStatus.SUCCESS, next.status());
+            assertEquals(peer.localAddress(), next.address());
+            net.closeSocket(next.socket());
+            net.closeSocket(l);
+        }
+    }
+
+    @OnBothTransports
     @DisplayName("N2 I3 I5 cancelAfter takes a positive time before the dispatch call; pending, completed or freed it"
             + " throws, and reuse clears it")
     void misuse(Transport transport) throws Exception {

@@ -8,7 +8,6 @@ import io.wsk4j.WskEvent;
 import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskOption;
 import io.wsk4j.WskSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -131,10 +130,13 @@ final class KindCalls {
         }
     }
 
-    /** Binds {@code socket} to 127.0.0.1 at a port of the transport's choosing; {@return its status} */
+    /**
+     * Binds {@code socket} to the network's loopback address (127.0.0.1 or ::1) at a port of the transport's choosing;
+     * {@return its status}
+     */
     NtStatus bind(WskListenSocket socket) throws InterruptedException {
         String name = "bind-" + ++calls;
-        socket.dispatch().bind(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), irp(name, null));
+        socket.dispatch().bind(socket, new InetSocketAddress(net.loopback(), 0), irp(name, null));
         return await(name).status();
     }
 
