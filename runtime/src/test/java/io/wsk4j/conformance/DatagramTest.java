@@ -102,7 +102,7 @@ class DatagramTest {
     }
 
     @OnBothTransports
-    @DisplayName("K1 a datagram socket refuses the events of other kinds NOT_SUPPORTED, and sendTo before bind")
+    @DisplayName("K1 a datagram socket refuses the events of other kinds NOT_SUPPORTED; G6 and sendTo before bind")
     void otherKindsEventsAreNotSupported(Transport transport) throws Exception {
         try (Network net = transport.open(); Datagrams d = new Datagrams(net)) {
             WskDatagramSocket socket = d.socket("s", new Recorder(net));
@@ -342,6 +342,45 @@ class DatagramTest {
                     WskBuf.of(ByteBuffer.allocate(8)), Irp.allocate()), "C5: socket closed");
             assertEquals(0, net.provider().openSocketCount());
             d.assertEachCompletedOnce();
+        }
+    }
+
+    @OnBothTransports
+    @DisplayName("G6 a second bind, no client dispatch, another address than the fixed one, a throwing receive-from"
+            + " event: each its status or report, and the socket goes on")
+    void datagramChoices(Transport transport) throws Exception {
+        try (Network net = transport.open(); Datagrams d = new Datagrams(net)) {
+            WskDatagramSocket plain = d.bound("plain", null);
+            plain.dispatch().bind(plain, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                    d.irp("second-bind"));
+            assertEquals(NtStatus.INVALID_DEVICE_STATE, d.await("second-bind").status());
+            plain.dispatch().controlSocket(plain, WskEvent.RECEIVE_FROM, true, d.irp("no-dispatch"));
+            assertEquals(NtStatus.INVALID_DEVICE_STATE, d.await("no-dispatch").status());
+            DatagramPeer peer = d.peer();
+            DatagramPeer other = d.peer();
+            assertEquals(NtStatus.SUCCESS, d.set(plain, WskOption.SIO_WSK_SET_REMOTE_ADDRESS, peer.address()));
+            assertEquals(NtStatus.INVALID_PARAMETER, d.sendTo(plain, "elsewhere", other.address()).status());
+            assertEquals(NtStatus.SUCCESS, d.sendTo(plain, "here", peer.address()).status());
+            assertEquals("here", peer.receive().text());
+            d.close(plain);
+
+            Log seen = new Log(net);
+            WskDatagramSocket throwing = d.bound("throwing", (String context, WskBuf datagram, SocketAddress source) -> {
+                if (datagram.length() == 4) {
+                    throw new IllegalStateException("an event that fails");
+                }
+                seen.add("datagram of " + datagram.length());
+            });
+            SocketAddress local = d.localAddress(throwing);
+            throwing.dispatch().controlSocket(throwing, WskEvent.RECEIVE_FROM, true, d.irp("enable"));
+            assertEquals(NtStatus.SUCCESS, d.await("enable").status());
+            peer.send("boom", local);
+            peer.send("after", local);
+            assertEquals("datagram of 5", seen.next()); // the same I/O thread reported the throw before this
+            assertEquals(1, net.errors().size(), net.errors().toString());
+            assertTrue(net.errors().get(0).contains("receive-from event") && net.errors().get(0).contains("goes on"),
+                    net.errors().get(0));
+            d.close(throwing);
         }
     }
 
