@@ -70,6 +70,14 @@ public final class WskOption<T> {
     public static final WskOption<SocketAddress> SIO_WSK_SET_REMOTE_ADDRESS =
             new WskOption<>("SIO_WSK_SET_REMOTE_ADDRESS", SocketAddress.class);
 
+    /**
+     * The listen backlog: how many connections the kernel holds for a listening socket until an accept IRP or the
+     * accept event takes them, 1 to 65,535 (the kernel may cap it at its {@code somaxconn}). Listening sockets; before
+     * bind, which starts listening with it; the provider's 1,024 until set. wsk4j's own: WSK fixes the backlog, as
+     * Winsock's {@code listen(socket, backlog)} does not (SPEC K5, a choice).
+     */
+    public static final WskOption<Integer> LISTEN_BACKLOG = new WskOption<>("LISTEN_BACKLOG", Integer.class);
+
     private final String name;
     private final Class<T> valueType;
 

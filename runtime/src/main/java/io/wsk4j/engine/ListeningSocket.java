@@ -3,6 +3,7 @@ package io.wsk4j.engine;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskEvent;
 import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskProviderListenDispatch;
 import io.wsk4j.transport.ListenEndpoint;
 import io.wsk4j.transport.Ready;
@@ -32,6 +33,8 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
 
     // ---- loop-owned ----
     private SocketState state = SocketState.UNCONNECTED;
+    /** What bind gives listen(): the provider's until LISTEN_BACKLOG says otherwise. */
+    private int backlog;
     /** The accept event's table and context; null without a listen dispatch (SPEC K2), and once closed. */
     private ListenBinding<?> binding;
     /** The port, from the socket's making: options set before bind are its own (SPEC K5). */
@@ -59,6 +62,7 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
         this.server = server;
         this.binding = binding;
         this.acceptEvent = binding != null;
+        this.backlog = provider.listenBacklog;
     }
 
     /** The accept IRPs' FIFO, linked through the IRPs. */
@@ -109,9 +113,18 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
                 accept(op);
                 break;
             case SET_OPTION:
-                SocketOptions.set(op, server, state != SocketState.UNCONNECTED, provider);
+                if (op.option == WskOption.LISTEN_BACKLOG) {
+                    setBacklog(op);
+                } else {
+                    SocketOptions.set(op, server, state != SocketState.UNCONNECTED, provider);
+                }
                 break;
             case GET_OPTION:
+                if (op.option == WskOption.LISTEN_BACKLOG) {
+                    op.setResultOption(WskOption.LISTEN_BACKLOG, backlog);
+                    op.complete(NtStatus.SUCCESS, 0);
+                    break;
+                }
                 SocketOptions.get(op, server, provider);
                 break;
             default:
@@ -119,9 +132,19 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
         }
     }
 
+    /** LISTEN_BACKLOG, the one option kept here rather than in the endpoint: listen() takes it at bind (SPEC K5). */
+    private void setBacklog(IrpCore op) {
+        if (state != SocketState.UNCONNECTED) {
+            op.complete(NtStatus.INVALID_DEVICE_STATE, 0);
+            return;
+        }
+        backlog = (Integer) op.optionArgument; // range and type checked in the dispatch call
+        op.complete(NtStatus.SUCCESS, 0);
+    }
+
     private void listen(IrpCore op) {
         try {
-            server.listen(op.endpoint, provider.listenBacklog, loop.poller, this);
+            server.listen(op.endpoint, backlog, loop.poller, this);
         } catch (IOException | RuntimeException e) {
             NtStatus status = provider.transport.statusOf(e);
             if (status == NtStatus.UNSUCCESSFUL) {

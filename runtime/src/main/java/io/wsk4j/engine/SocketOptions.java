@@ -17,7 +17,8 @@ import java.time.Duration;
  *
  * <p>A socket kind plugs in by answering {@link EngineSocket#optionKind()} with its bit, and by handling
  * {@link Operation#SET_OPTION} and {@link Operation#GET_OPTION} in its {@code run}: the options that only it knows
- * (SO_LINGER of a connection, SIO_WSK_SET_REMOTE_ADDRESS of a datagram socket) first, then {@link #set}/{@link #get}
+ * (SO_LINGER of a connection, SIO_WSK_SET_REMOTE_ADDRESS of a datagram socket, LISTEN_BACKLOG of a listening socket)
+ * first, then {@link #set}/{@link #get}
  * with its endpoint and whether it is bound.
  */
 final class SocketOptions {
@@ -30,6 +31,8 @@ final class SocketOptions {
     /** TCP_KEEPIDLE and TCP_KEEPINTVL: whole seconds, 1 to 32,767 (Windows' and Linux's common range). */
     private static final long MAX_KEEPALIVE_SECONDS = 32_767;
     private static final int MAX_KEEPALIVE_PROBES = 127;
+    /** LISTEN_BACKLOG: what Linux's listen() takes without truncating it to 16 bits (somaxconn caps it anyway). */
+    private static final int MAX_LISTEN_BACKLOG = 65_535;
 
     private SocketOptions() {}
 
@@ -52,13 +55,16 @@ final class SocketOptions {
         if (option == WskOption.SIO_WSK_SET_REMOTE_ADDRESS) {
             return DATAGRAM;
         }
+        if (option == WskOption.LISTEN_BACKLOG) {
+            return LISTEN;
+        }
         return 0;
     }
 
     /** {@return whether {@code option} must be set before bind (SPEC K4)} */
     static boolean beforeBindOnly(WskOption<?> option) {
         return option == WskOption.SO_REUSEADDR || option == WskOption.SO_EXCLUSIVEADDRUSE
-                || option == WskOption.IPV6_V6ONLY;
+                || option == WskOption.IPV6_V6ONLY || option == WskOption.LISTEN_BACKLOG;
     }
 
     /**
@@ -86,6 +92,10 @@ final class SocketOptions {
         }
         if (option == WskOption.SO_RCVBUF || option == WskOption.SO_SNDBUF) {
             return (Integer) value > 0 ? null : NtStatus.INVALID_PARAMETER;
+        }
+        if (option == WskOption.LISTEN_BACKLOG) {
+            int backlog = (Integer) value;
+            return backlog >= 1 && backlog <= MAX_LISTEN_BACKLOG ? null : NtStatus.INVALID_PARAMETER;
         }
         if (option == WskOption.IPV6_V6ONLY) {
             // the JDK opens every IPv6 channel dual-stack and has no way to change it: true cannot be honoured

@@ -104,6 +104,29 @@ class OptionsTest {
     }
 
     @OnBothTransports
+    @DisplayName("K5 LISTEN_BACKLOG: a listening socket's own, before bind, 1 to 65535, the provider's 1024 until set")
+    void listenBacklog(Transport transport) throws Exception {
+        try (Network net = transport.open()) {
+            KindCalls calls = new KindCalls(net);
+            WskListenSocket l = calls.listenSocket(null, null);
+            assertEquals(1024, calls.get(l, WskOption.LISTEN_BACKLOG), "the provider's backlog until set");
+            assertEquals(NtStatus.INVALID_PARAMETER, calls.set(l, WskOption.LISTEN_BACKLOG, 0));
+            assertEquals(NtStatus.INVALID_PARAMETER, calls.set(l, WskOption.LISTEN_BACKLOG, 65_536));
+            assertEquals(1024, calls.get(l, WskOption.LISTEN_BACKLOG), "a failed set changes nothing");
+            assertEquals(NtStatus.SUCCESS, calls.set(l, WskOption.LISTEN_BACKLOG, 8));
+            assertEquals(8, calls.get(l, WskOption.LISTEN_BACKLOG));
+            assertEquals(NtStatus.SUCCESS, calls.bind(l));
+            assertEquals(NtStatus.INVALID_DEVICE_STATE, calls.set(l, WskOption.LISTEN_BACKLOG, 16),
+                    "the backlog is given to listen at bind");
+            assertEquals(8, calls.get(l, WskOption.LISTEN_BACKLOG));
+            WskSocket s = net.socket(null, null);
+            assertEquals(NtStatus.NOT_SUPPORTED, calls.set(s, WskOption.LISTEN_BACKLOG, 8), "not a connection's");
+            net.closeSocket(s);
+            net.closeSocket(l);
+        }
+    }
+
+    @OnBothTransports
     @DisplayName("K4 K5 a bind-time option set after bind completes INVALID_DEVICE_STATE; before bind it applies")
     void bindTimeOptions(Transport transport) throws Exception {
         try (Network net = transport.open()) {
