@@ -10,7 +10,9 @@ enum Implementation {
     WSK4J_GLUE("wsk4j-glue"),
     NETTY("netty"),
     /** wsk4j-raw with the verifier on (SPEC V): what it costs; only when asked for with --impls. */
-    WSK4J_RAW_VERIFIER("wsk4j-raw-verifier", false);
+    WSK4J_RAW_VERIFIER("wsk4j-raw-verifier", false),
+    /** wsk4j-raw accepting with WskAccept IRPs instead of the accept event (SPEC K5); only with --impls. */
+    WSK4J_ACCEPT_IRP("wsk4j-accept-irp", false);
 
     final String label;
     /** Whether a run without --impls includes it. */
@@ -29,8 +31,9 @@ enum Implementation {
     EchoServer start(int threads, int ports, ServerTally tally) throws Exception {
         return switch (this) {
             case NIO -> new NioEchoServer(threads, ports, tally);
-            case WSK4J_RAW -> new WskRawEchoServer(threads, ports, tally, false);
-            case WSK4J_RAW_VERIFIER -> new WskRawEchoServer(threads, ports, tally, true);
+            case WSK4J_RAW -> new WskRawEchoServer(threads, ports, tally, false, false);
+            case WSK4J_RAW_VERIFIER -> new WskRawEchoServer(threads, ports, tally, true, false);
+            case WSK4J_ACCEPT_IRP -> new WskRawEchoServer(threads, ports, tally, false, true);
             case WSK4J_GLUE -> new WskGlueEchoServer(threads, ports, tally);
             case NETTY -> new NettyEchoServer(threads, ports, tally);
         };

@@ -34,19 +34,38 @@ final class WskListeners {
     private final List<InetSocketAddress> addresses = new ArrayList<>();
 
     WskListeners(int ports, Listen listen) throws InterruptedException {
+        this(ports, listen, false);
+    }
+
+    /**
+     * @param bindAfter whether {@code listen} only makes the socket (listenSocket, SPEC K2), so that it must be bound
+     *     here to start listening, as WSK does (K5)
+     */
+    WskListeners(int ports, Listen listen, boolean bindAfter) throws InterruptedException {
         BlockingQueue<Irp> done = new LinkedBlockingQueue<>();
         for (int i = 0; i < ports; i++) {
             Irp irp = Irp.allocate();
             irp.setCompletionRoutine(KEEP, done, true, true, true);
-            listen.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), i, irp);
+            SocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            listen.start(any, i, irp);
             WskListenSocket socket = take(done, "listen").listenSocket();
             sockets.add(socket);
+            if (bindAfter) {
+                irp.reuse(NtStatus.SUCCESS);
+                irp.setCompletionRoutine(KEEP, done, true, true, true);
+                socket.dispatch().bind(socket, any, irp);
+                take(done, "bind");
+            }
             irp.reuse(NtStatus.SUCCESS);
             irp.setCompletionRoutine(KEEP, done, true, true, true);
             socket.dispatch().getLocalAddress(socket, irp);
             addresses.add((InetSocketAddress) take(done, "getLocalAddress").address());
             irp.free();
         }
+    }
+
+    List<WskListenSocket> sockets() {
+        return sockets;
     }
 
     List<InetSocketAddress> addresses() {

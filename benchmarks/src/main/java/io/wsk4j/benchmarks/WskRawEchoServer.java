@@ -9,6 +9,7 @@ import io.wsk4j.ReceiveFlags;
 import io.wsk4j.SendFlags;
 import io.wsk4j.WskAccept;
 import io.wsk4j.WskClientListenDispatch;
+import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import java.net.InetSocketAddress;
@@ -22,10 +23,18 @@ import java.util.List;
  * step runs in a completion routine on the I/O thread. Routines are fields made once and IRPs come from an
  * {@link IrpPool}, so an operation allocates nothing; the glue server does exactly the same through generated code.
  *
+ * <p>With {@code acceptIrps} it accepts the WskAccept way instead (SPEC K5): each listening socket is made without a
+ * listen dispatch (no accept event) and keeps {@value #ACCEPTS_IN_FLIGHT} accept IRPs pending; each one's completion
+ * posts it again at once, then starts the connection's first receive, so a connection waits in the kernel's backlog
+ * only while every IRP of its listener is on its way back.
+ *
  * <p>Sends use {@link SendFlags#NONE}, as the generated glue does: NODELAY would cost a setsockopt per connection
  * that the glue server cannot ask for, and a strict request/response exchange never waits for Nagle.
  */
 final class WskRawEchoServer implements EchoServer {
+    /** Enough that a burst of connects finds an IRP pending; each one costs only its Irp object. */
+    static final int ACCEPTS_IN_FLIGHT = 8;
+
     private final ServerTally tally;
     private final WskProvider provider;
     private final IrpPool irps = new IrpPool(1024);
@@ -34,11 +43,13 @@ final class WskRawEchoServer implements EchoServer {
     private final CompletionRoutine<WskConnection> sent = this::sent;
     private final CompletionRoutine<WskConnection> disconnected = this::disconnected;
     private final CompletionRoutine<WskConnection> closed = this::closed;
+    private final CompletionRoutine<WskListenSocket> acceptedIrp = this::acceptedIrp;
     private final WskClientListenDispatch<WskRawEchoServer> accept =
             (server, socket, local, remote) -> accepted(socket);
     private final WskListeners listeners;
 
-    WskRawEchoServer(int threads, int ports, ServerTally tally, boolean verifier) throws InterruptedException {
+    WskRawEchoServer(int threads, int ports, ServerTally tally, boolean verifier, boolean acceptIrps)
+            throws InterruptedException {
         this.tally = tally;
         this.provider = WskProvider.builder()
                 .ioThreads(threads)
@@ -46,8 +57,38 @@ final class WskRawEchoServer implements EchoServer {
                 .closeTimeout(Duration.ofSeconds(2))
                 .errorHandler(tally::error)
                 .build();
-        this.listeners = new WskListeners(ports,
-                (address, index, irp) -> provider.socketListen(address, this, accept, irp));
+        this.listeners = acceptIrps
+                ? new WskListeners(ports, (address, index, irp) -> provider.listenSocket(this, null, irp), true)
+                : new WskListeners(ports, (address, index, irp) -> provider.socketListen(address, this, accept, irp));
+        if (acceptIrps) {
+            for (WskListenSocket listener : listeners.sockets()) {
+                for (int i = 0; i < ACCEPTS_IN_FLIGHT; i++) {
+                    accept(listener, Irp.allocate()); // each IRP serves its listener for the whole run
+                }
+            }
+        }
+    }
+
+    private void accept(WskListenSocket listener, Irp irp) {
+        irp.setCompletionRoutine(acceptedIrp, listener, true, true, true);
+        listener.dispatch().accept(listener, null, null, irp); // no events: the echo runs on IRPs alone
+    }
+
+    /** An accept IRP completed, on the accepted socket's I/O thread: post it again, then serve the connection. */
+    private NtStatus acceptedIrp(Irp irp, WskListenSocket listener) {
+        NtStatus status = irp.status();
+        WskSocket socket = status == NtStatus.SUCCESS ? irp.socket() : null;
+        if (status == NtStatus.SUCCESS) {
+            irp.reuse(NtStatus.SUCCESS);
+            accept(listener, irp);
+            receive(connections.take(socket));
+        } else if (status == NtStatus.CANCELLED) {
+            irp.free(); // the listener is closing
+        } else {
+            tally.error("accept completed " + status);
+            irp.free();
+        }
+        return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
     @Override
