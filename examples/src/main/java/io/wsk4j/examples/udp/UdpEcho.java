@@ -31,6 +31,8 @@ public final class UdpEcho {
     record Echoed(SocketAddress source, long bytes, NtStatus received, NtStatus sent) {}
 
     private final BlockingQueue<Echoed> echoed = new LinkedBlockingQueue<>();
+    /** Held by a routine while it starts the next operation, so that the stop's closeSocket never races it. */
+    private final Rundown rundown = new Rundown();
     private WskDatagramSocket socket;
 
     /** One receive in flight: its buffer and its two IRPs, reused for every datagram. */
@@ -51,10 +53,14 @@ public final class UdpEcho {
             buffer.clear();
             receiveIrp.reuse(NtStatus.SUCCESS);
             receiveIrp.setCompletionRoutine(RECEIVED, this, true, true, true);
+            if (!rundown.acquire()) {
+                free(); // the server is stopping: no call may follow its closeSocket
+                return;
+            }
             try {
                 socket.dispatch().receiveFrom(socket, receiveBuf, receiveIrp);
-            } catch (IllegalStateException closed) {
-                free(); // the server is stopping: its socket was closed while this routine was on its way
+            } finally {
+                rundown.release();
             }
         }
 
@@ -82,11 +88,15 @@ public final class UdpEcho {
         slot.buffer.flip();
         slot.sendIrp.reuse(NtStatus.SUCCESS);
         slot.sendIrp.setCompletionRoutine(UdpEcho.SENT, slot, true, true, true);
-        WskDatagramSocket socket = slot.outer().socket;
+        UdpEcho server = slot.outer();
+        if (!server.rundown.acquire()) {
+            slot.free(); // the server is stopping: no call may follow its closeSocket
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }
         try {
-            socket.dispatch().sendTo(socket, slot.sendBuf, slot.source, slot.sendIrp);
-        } catch (IllegalStateException closed) {
-            slot.free(); // the server is stopping: its socket was closed after this datagram arrived (SPEC C5)
+            server.socket.dispatch().sendTo(server.socket, slot.sendBuf, slot.source, slot.sendIrp);
+        } finally {
+            server.rundown.release();
         }
         return NtStatus.MORE_PROCESSING_REQUIRED;
     };
@@ -146,6 +156,7 @@ public final class UdpEcho {
                                     + (one.sent() == NtStatus.SUCCESS ? "" : ", sendTo " + one.sent()));
                 }
             } catch (InterruptedException stopping) {
+                server.rundown.runDown(10); // no routine starts a call any more: close cancels what is pending
                 call(irp -> server.socket.dispatch().closeSocket(server.socket, irp), false);
                 out.println("udp echo stopped");
             }
