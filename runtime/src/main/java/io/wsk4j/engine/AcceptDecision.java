@@ -12,6 +12,7 @@ final class AcceptDecision<A> implements WskAccept {
     /** The rejection. */
     static final AcceptDecision<Void> REJECT = new AcceptDecision<>();
 
+    /** Null for a rejection, and for an acceptance without a client dispatch (nothing to bind). */
     final ClientBinding<A> binding;
     final Set<WskEvent> events;
 
@@ -21,7 +22,7 @@ final class AcceptDecision<A> implements WskAccept {
         if (dispatch == null && !events.isEmpty()) {
             throw new IllegalArgumentException("Events " + events + " cannot be enabled without a client dispatch");
         }
-        this.binding = new ClientBinding<>(context, dispatch);
+        this.binding = ClientBinding.of(context, dispatch);
         this.events = events.isEmpty() ? Set.of() : EnumSet.copyOf(events);
     }
 
@@ -31,6 +32,6 @@ final class AcceptDecision<A> implements WskAccept {
     }
 
     boolean rejected() {
-        return binding == null;
+        return this == REJECT;
     }
 }

@@ -45,7 +45,7 @@ final class Admission extends LoopTask {
         ConnectionSocket socket = new ConnectionSocket(listener.provider, owner, accepted, listener);
         listener.provider.register(socket);
         try {
-            if (listener.gate.isShut() || listener.provider.closing()) {
+            if (CloseGate.isShut(listener) || listener.provider.closing()) {
                 socket.reject(); // no accept event once the listener's close began (SPEC C2)
                 if (irp != null) {
                     irp.complete(NtStatus.CANCELLED, 0);

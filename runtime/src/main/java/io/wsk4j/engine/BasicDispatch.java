@@ -22,7 +22,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
     public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, T value, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.SET_OPTION);
+        CloseGate.enter(target, Operation.SET_OPTION);
         try {
             op.begin(Operation.SET_OPTION, target);
             NtStatus refusal = SocketOptions.refusesSet(option, value, target.optionKind());
@@ -33,7 +33,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
             op.optionArgument = value;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 
@@ -42,7 +42,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
     public <T> NtStatus controlSocket(WskBasicSocket socket, WskOption<T> option, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.GET_OPTION);
+        CloseGate.enter(target, Operation.GET_OPTION);
         try {
             op.begin(Operation.GET_OPTION, target);
             NtStatus refusal = SocketOptions.refusesGet(option, target.optionKind());
@@ -52,7 +52,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
             op.option = option;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 
@@ -69,7 +69,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
         target.provider.observer.closeStarts(op, target);
         boolean now;
         try {
-            now = target.gate.shut(op);
+            now = CloseGate.shut(target, op);
         } catch (RuntimeException e) {
             op.abandon(); // the socket was closed already: this IRP was never queued, it is the caller's again
             throw e;
@@ -85,7 +85,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
             WskBasicSocket socket, Irp irp, Operation operation, SocketAddress endpoint, WskEvent event, boolean enable) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(operation);
+        CloseGate.enter(target, operation);
         try {
             op.begin(operation, target);
             boolean needsAddress = operation == Operation.BIND || operation == Operation.CONNECT;
@@ -97,7 +97,7 @@ abstract class BasicDispatch implements WskProviderBasicDispatch {
             op.enable = enable;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 

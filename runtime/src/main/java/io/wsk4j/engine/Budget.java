@@ -4,44 +4,43 @@ package io.wsk4j.engine;
  * What one socket may still do in this turn of its loop (SPEC E5): 16 reads and 16 writes, as Netty's loops allow,
  * then it yields to the other ready sockets and to queued tasks. Readiness is level-triggered, so a socket that
  * stopped for its budget is reported again by the next select.
+ *
+ * <p>The counts are three fields of the socket ({@link EngineSocket#budgetTurn} and the two beside it), kept by these
+ * static methods, so that a socket holds no budget object of its own.
  */
 final class Budget {
     static final int READS_PER_TURN = 16;
     static final int WRITES_PER_TURN = 16;
 
-    private final EventLoop loop;
-    private long turn = -1;
-    private int reads;
-    private int writes;
+    private Budget() {}
 
-    Budget(EventLoop loop) {
-        this.loop = loop;
-    }
-
-    boolean takeRead() {
-        refresh();
-        if (reads == 0) {
+    /** {@return whether {@code socket} may read once more in this turn; if so, that read is counted} */
+    static boolean takeRead(EngineSocket socket) {
+        refresh(socket);
+        if (socket.readsLeft == 0) {
             return false;
         }
-        reads--;
+        socket.readsLeft--;
         return true;
     }
 
-    boolean takeWrite() {
-        refresh();
-        if (writes == 0) {
+    /** {@return whether {@code socket} may write once more in this turn; if so, that write is counted} */
+    static boolean takeWrite(EngineSocket socket) {
+        refresh(socket);
+        if (socket.writesLeft == 0) {
             return false;
         }
-        writes--;
+        socket.writesLeft--;
         return true;
     }
 
-    private void refresh() {
-        long now = loop.turn();
-        if (turn != now) {
-            turn = now;
-            reads = READS_PER_TURN;
-            writes = WRITES_PER_TURN;
+    private static void refresh(EngineSocket socket) {
+        // the low bits of the turn number suffice: a socket not seen for 2^32 turns gets a fresh budget either way
+        int now = (int) socket.loop.turn();
+        if (socket.budgetTurn != now) {
+            socket.budgetTurn = now;
+            socket.readsLeft = READS_PER_TURN;
+            socket.writesLeft = WRITES_PER_TURN;
         }
     }
 }

@@ -9,9 +9,17 @@ final class ClientBinding<C> {
     private final C context;
     private final WskClientConnectionDispatch<C> dispatch;
 
-    ClientBinding(C context, WskClientConnectionDispatch<C> dispatch) {
+    private ClientBinding(C context, WskClientConnectionDispatch<C> dispatch) {
         this.context = context;
         this.dispatch = dispatch;
+    }
+
+    /**
+     * {@return the binding of {@code context} to {@code dispatch}, or null without a dispatch} A socket without events
+     * never hands its context to anyone, so it keeps neither (SPEC R: an idle connection holds nothing it needs not).
+     */
+    static <C> ClientBinding<C> of(C context, WskClientConnectionDispatch<C> dispatch) {
+        return dispatch == null ? null : new ClientBinding<>(context, dispatch);
     }
 
     boolean hasEvents() {

@@ -56,7 +56,7 @@ final class ClientEvents {
     }
 
     private boolean open() {
-        return hasDispatch() && !socket.gate.isShut();
+        return hasDispatch() && !CloseGate.isShut(socket);
     }
 
     /** Received bytes go to the receive event now. */

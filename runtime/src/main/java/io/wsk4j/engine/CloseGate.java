@@ -15,101 +15,93 @@ import java.lang.invoke.VarHandle;
  * loop thread is counted apart, in a volatile field only it writes, so that its calls cost no compare-and-set; a
  * closer first sets CLOSED, then reads that field, and the loop thread writes it before it reads the gate, so one of
  * the two always sees the other, and exactly one hands the close over.
+ *
+ * <p>The gate's state is four fields of the socket itself ({@link EngineSocket#gate} and the three beside it),
+ * which these static methods update through VarHandles: every open socket has a gate, and an idle one should cost
+ * what its fields do, not an object of its own.
  */
 final class CloseGate {
     private static final int CLOSED = 1 << 30;
     private static final int COUNT = CLOSED - 1;
 
-    private final EventLoop loop;
-    private final EngineSocket socket;
     private static final VarHandle GATE;
     private static final VarHandle PENDING_CLOSE;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            GATE = lookup.findVarHandle(CloseGate.class, "gate", int.class);
-            PENDING_CLOSE = lookup.findVarHandle(CloseGate.class, "pendingClose", IrpCore.class);
+            GATE = lookup.findVarHandle(EngineSocket.class, "gate", int.class);
+            PENDING_CLOSE = lookup.findVarHandle(EngineSocket.class, "pendingClose", IrpCore.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /**
-     * Threads other than the loop inside a dispatch call, plus the CLOSED flag. Fields updated through VarHandles
-     * rather than atomic objects: every open socket has a gate, and an idle one should cost what its fields do.
-     */
-    private volatile int gate;
-    /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
-    private volatile int loopDepth;
-    /** For the message of a call that comes too late: the application's closeSocket, or the provider. */
-    private volatile String closedBy = "closeSocket (close in the generated glue)";
-    /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
-    private volatile IrpCore pendingClose;
+    /** What a socket's {@code closedBy} says until a closer says who it was. */
+    static final String CLOSED_BY_APPLICATION = "closeSocket (close in the generated glue)";
 
-    CloseGate(EventLoop loop, EngineSocket socket) {
-        this.loop = loop;
-        this.socket = socket;
-    }
+    private CloseGate() {}
 
     /**
      * Enters a dispatch call; the caller must {@link #exit} after it. Throws if the socket is closed. The loop thread
-     * is counted too (in {@link #loopDepth}), so that a close from another thread can never slip in between a call
-     * on the loop and the operation it queues.
+     * is counted too (in {@link EngineSocket#loopDepth}), so that a close from another thread can never slip in
+     * between a call on the loop and the operation it queues.
      */
-    void enter(Operation operation) {
+    static void enter(EngineSocket socket, Operation operation) {
         EngineObserver observer = socket.provider.observer;
-        observer.callEntering(socket, operation); // before the gate, so that a close shutting it meanwhile sees the call
+        // before the gate, so that a close shutting it meanwhile sees the call
+        observer.callEntering(socket, operation);
         try {
-            enterGate();
+            enterGate(socket);
         } catch (IllegalStateException closed) {
             observer.callRefused(socket, operation);
             throw closed;
         }
     }
 
-    private void enterGate() {
-        if (loop.inLoop()) {
-            loopDepth = loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's CAS and read
-            if ((gate & CLOSED) != 0) {
-                leaveGate(); // a closer elsewhere may have left its close to this thread
-                throw closed();
+    private static void enterGate(EngineSocket socket) {
+        if (socket.loop.inLoop()) {
+            socket.loopDepth = socket.loopDepth + 1; // a volatile write, then a volatile read: pairs with the closer's
+            if ((socket.gate & CLOSED) != 0) {
+                leaveGate(socket); // a closer elsewhere may have left its close to this thread
+                throw closed(socket);
             }
             return;
         }
         while (true) {
-            int value = gate;
+            int value = socket.gate;
             if ((value & CLOSED) != 0) {
-                throw closed();
+                throw closed(socket);
             }
-            if (GATE.compareAndSet(this, value, value + 1)) {
+            if (GATE.compareAndSet(socket, value, value + 1)) {
                 return;
             }
         }
     }
 
-    void exit() {
+    static void exit(EngineSocket socket) {
         socket.provider.observer.callLeft(socket);
-        leaveGate();
+        leaveGate(socket);
     }
 
-    private void leaveGate() {
+    private static void leaveGate(EngineSocket socket) {
         int value;
-        if (loop.inLoop()) {
-            loopDepth = loopDepth - 1; // a volatile write, then the reads below: pairs with the closer's
-            value = gate;
+        if (socket.loop.inLoop()) {
+            socket.loopDepth = socket.loopDepth - 1; // a volatile write, then the reads below: pairs with the closer's
+            value = socket.gate;
         } else {
-            value = (int) GATE.getAndAdd(this, -1) - 1; // the count only: a shut meanwhile stays shut
+            value = (int) GATE.getAndAdd(socket, -1) - 1; // the count only: a shut meanwhile stays shut
         }
-        if ((value & CLOSED) != 0 && (value & COUNT) == 0 && loopDepth == 0) {
-            handOverPendingClose();
+        if ((value & CLOSED) != 0 && (value & COUNT) == 0 && socket.loopDepth == 0) {
+            handOverPendingClose(socket);
         }
     }
 
-    private void handOverPendingClose() {
-        IrpCore close = (IrpCore) PENDING_CLOSE.getAndSet(this, (IrpCore) null); // taken once, by the closer or by the last one to leave
+    private static void handOverPendingClose(EngineSocket socket) {
+        // taken once, by the closer or by the last one to leave
+        IrpCore close = (IrpCore) PENDING_CLOSE.getAndSet(socket, (IrpCore) null);
         if (close != null) {
-            loop.submit(close);
+            socket.loop.submit(close);
         }
     }
 
@@ -119,13 +111,13 @@ final class CloseGate {
      *
      * @throws IllegalStateException if the socket is already closed
      */
-    boolean shut(IrpCore close) {
+    static boolean shut(EngineSocket socket, IrpCore close) {
         while (true) {
-            int value = gate;
+            int value = socket.gate;
             if ((value & CLOSED) != 0) {
-                throw closed();
+                throw closed(socket);
             }
-            if (GATE.compareAndSet(this, value, value | CLOSED)) {
+            if (GATE.compareAndSet(socket, value, value | CLOSED)) {
                 break;
             }
         }
@@ -135,28 +127,30 @@ final class CloseGate {
         observer.gateShut(socket, close);
         // set after CLOSED and read before the counts, as each leaving call writes its count before it reads this: so
         // if calls are still inside, the last to leave sees it; if none is, this thread does; both may, one takes it
-        pendingClose = close;
-        boolean now = (gate & COUNT) == 0 && (loop.inLoop() || loopDepth == 0)
-                && (IrpCore) PENDING_CLOSE.getAndSet(this, (IrpCore) null) != null;
+        socket.pendingClose = close;
+        boolean now = (socket.gate & COUNT) == 0 && (socket.loop.inLoop() || socket.loopDepth == 0)
+                && (IrpCore) PENDING_CLOSE.getAndSet(socket, (IrpCore) null) != null;
         observer.closeHandedOver(socket, close);
         return now;
     }
 
     /** For WskProvider.close() and sockets the application never saw: closes the gate whatever is inside. */
-    void forceShut(String closer) {
-        closedBy = closer;
+    static void forceShut(EngineSocket socket, String closer) {
+        socket.closedBy = closer;
         int value;
         do {
-            value = gate;
-        } while ((value & CLOSED) == 0 && !GATE.compareAndSet(this, value, value | CLOSED));
+            value = socket.gate;
+        } while ((value & CLOSED) == 0 && !GATE.compareAndSet(socket, value, value | CLOSED));
     }
 
-    boolean isShut() {
-        return (gate & CLOSED) != 0;
+    static boolean isShut(EngineSocket socket) {
+        return (socket.gate & CLOSED) != 0;
     }
 
-    private IllegalStateException closed() {
-        return new IllegalStateException("socket closed: " + socket + " was closed by " + closedBy + "; no call on it"
+    private static IllegalStateException closed(EngineSocket socket) {
+        String closedBy = socket.closedBy;
+        return new IllegalStateException("socket closed: " + socket + " was closed by "
+                + (closedBy == null ? CLOSED_BY_APPLICATION : closedBy) + "; no call on it"
                 + " is valid any more (SPEC C5)");
     }
 }

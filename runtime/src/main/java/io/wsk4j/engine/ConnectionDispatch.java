@@ -26,7 +26,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
     public NtStatus send(WskSocket socket, WskBuf buffer, SendFlags flags, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.SEND);
+        CloseGate.enter(target, Operation.SEND);
         try {
             if (buffer == null || flags == null) {
                 op.begin(Operation.SEND, target);
@@ -38,7 +38,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
             op.buffer = chain;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 
@@ -46,7 +46,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
     public NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.RECEIVE);
+        CloseGate.enter(target, Operation.RECEIVE);
         try {
             refuseEventData(buffer, target);
             if (buffer == null || flags == null || buffer.length() == 0) {
@@ -66,7 +66,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
             op.buffer = chain;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 
@@ -74,7 +74,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
     public NtStatus disconnect(WskSocket socket, WskBuf buffer, DisconnectMode mode, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.DISCONNECT);
+        CloseGate.enter(target, Operation.DISCONNECT);
         try {
             refuseEventData(buffer, target);
             if (mode == null || (mode == DisconnectMode.ABORTIVE && buffer != null)) {
@@ -90,7 +90,7 @@ final class ConnectionDispatch extends BasicDispatch implements WskProviderConne
             target.provider.observer.disconnectStarts(op, target);
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 

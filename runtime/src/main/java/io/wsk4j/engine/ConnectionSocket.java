@@ -26,7 +26,6 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
     private final SendQueue sends = new SendQueue();
     private final ReceiveQueue receives = new ReceiveQueue();
     private final ClientEvents events;
-    private final Budget budget;
 
     private SocketState state;
     private final StreamEndpoint stream;
@@ -61,7 +60,6 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         super(provider, loop);
         this.stream = stream;
         this.events = new ClientEvents(this, binding);
-        this.budget = new Budget(loop);
         this.state = SocketState.UNCONNECTED;
     }
 
@@ -70,7 +68,6 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         super(provider, loop, listener);
         this.stream = accepted;
         this.events = new ClientEvents(this, null);
-        this.budget = new Budget(loop);
         this.state = SocketState.OPEN;
     }
 
@@ -183,7 +180,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         connectOp = null; // the teardown completes op as its cause, not as a pending connect
         if (op.operation == Operation.SOCKET_CONNECT) {
             // the application never saw this socket, so it cannot close it: it closes here
-            gate.forceShut("the provider, since its connect failed");
+            CloseGate.forceShut(this, "the provider, since its connect failed");
             teardown(Ending.SOCKET_CONNECT_FAILED, op, status);
         } else {
             teardown(Ending.CONNECT_FAILED, op, status);
@@ -406,7 +403,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
     private void writeSends() {
         SendQueue.Progress progress;
         try {
-            progress = sends.write(stream, budget);
+            progress = sends.write(stream, this);
         } catch (IOException e) {
             teardown(Ending.PEER_RESET);
             return;
@@ -418,7 +415,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
                 return; // the routine's calls wait for the end of the step, so this cannot happen; but never write then
             }
             try {
-                progress = sends.write(stream, budget);
+                progress = sends.write(stream, this);
             } catch (IOException e) {
                 teardown(Ending.PEER_RESET);
                 return;
@@ -588,7 +585,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
      *     connection broke (then it is torn down)
      */
     private int read(ByteBuffer data) {
-        if (drained || !budget.takeRead()) {
+        if (drained || !Budget.takeRead(this)) {
             return 0;
         }
         int wanted = data.remaining();
@@ -642,7 +639,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
         } finally {
             provider.observer.eventEnded(this, watch);
         }
-        if (gate.isShut()) {
+        if (CloseGate.isShut(this)) {
             return; // the event closed it itself; that close runs after this step
         }
         if (answer == null) {
@@ -694,7 +691,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
     /** The accept IRP's context and dispatch were given together, typed, by WskProviderListenDispatch.accept. */
     @SuppressWarnings("unchecked")
     private static ClientBinding<?> acceptedBinding(IrpCore irp) {
-        return new ClientBinding<>(irp.acceptContext, (io.wsk4j.WskClientConnectionDispatch<Object>) irp.acceptDispatch);
+        return ClientBinding.of(irp.acceptContext, (io.wsk4j.WskClientConnectionDispatch<Object>) irp.acceptDispatch);
     }
 
     /** Rejects the connection (the peer sees a reset) before the application ever saw it. Loop thread. */
@@ -711,7 +708,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
 
     @Override
     void forceClose(String closer) {
-        gate.forceShut(closer);
+        CloseGate.forceShut(this, closer);
         if (state != SocketState.CLOSED && beginStep()) {
             try {
                 teardown(Ending.CLOSE);
@@ -722,7 +719,7 @@ final class ConnectionSocket extends EngineSocket implements WskSocket {
     }
 
     private void rejectNow() {
-        gate.forceShut("the provider, since its connection was rejected");
+        CloseGate.forceShut(this, "the provider, since its connection was rejected");
         teardown(Ending.REJECT);
     }
 

@@ -20,7 +20,7 @@ final class DatagramDispatch extends BasicDispatch implements WskProviderDatagra
     public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.SEND_TO);
+        CloseGate.enter(target, Operation.SEND_TO);
         try {
             if (buffer == null) {
                 op.begin(Operation.SEND_TO, target);
@@ -32,7 +32,7 @@ final class DatagramDispatch extends BasicDispatch implements WskProviderDatagra
             op.buffer = chain;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 
@@ -40,7 +40,7 @@ final class DatagramDispatch extends BasicDispatch implements WskProviderDatagra
     public NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.RECEIVE_FROM);
+        CloseGate.enter(target, Operation.RECEIVE_FROM);
         try {
             ConnectionDispatch.refuseEventData(buffer, target); // SPEC B4
             if (buffer == null || buffer.length() == 0 || ConnectionDispatch.hasReadOnlyBuffer(buffer)) {
@@ -51,7 +51,7 @@ final class DatagramDispatch extends BasicDispatch implements WskProviderDatagra
             op.buffer = chain;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 

@@ -40,7 +40,6 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
     }
 
     private final DatagramEndpoint endpoint;
-    private final Budget budget;
     private final Queue sends = new Queue();
     private final Queue receives = new Queue();
     private DatagramBinding<?> binding;
@@ -65,7 +64,6 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
         super(provider, loop);
         this.endpoint = endpoint;
         this.binding = binding;
-        this.budget = new Budget(loop);
     }
 
     // ---- operations, inside a step ------------------------------------------------------------------------
@@ -314,7 +312,7 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
 
     @Override
     void forceClose(String closer) {
-        gate.forceShut(closer);
+        CloseGate.forceShut(this, closer);
         if (phase != Phase.CLOSED && beginStep()) {
             try {
                 end();
@@ -379,7 +377,7 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
                 op.complete(NtStatus.CANCELLED, 0);
                 continue;
             }
-            if (!budget.takeWrite()) {
+            if (!Budget.takeWrite(this)) {
                 op.unclaim(); // SPEC E5: the next turn goes on
                 return;
             }
@@ -438,7 +436,7 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
                 op.complete(NtStatus.CANCELLED, 0);
                 continue;
             }
-            if (drained || !budget.takeRead()) {
+            if (drained || !Budget.takeRead(this)) {
                 if (op != null) {
                     op.unclaim();
                 }
@@ -496,7 +494,7 @@ final class DatagramSocket extends EngineSocket implements WskDatagramSocket {
     }
 
     private boolean eventWanted() {
-        return receiveFromOn && binding != null && !gate.isShut();
+        return receiveFromOn && binding != null && !CloseGate.isShut(this);
     }
 
     /**

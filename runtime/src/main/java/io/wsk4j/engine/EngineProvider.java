@@ -144,7 +144,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             errors.report("Opening a socket failed", e);
             return completeWithoutSocket(op, Operation.SOCKET, NtStatus.INSUFFICIENT_RESOURCES);
         }
-        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
+        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, ClientBinding.of(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET, socket, stream);
         op.setResultSocket(socket);
         return op.complete(NtStatus.SUCCESS, 0);
@@ -166,7 +166,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             errors.report("Opening a socket failed", e);
             return completeWithoutSocket(op, Operation.SOCKET_CONNECT, NtStatus.INSUFFICIENT_RESOURCES);
         }
-        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, new ClientBinding<>(context, clientDispatch));
+        EngineSocket socket = new ConnectionSocket(this, nextLoop(), stream, ClientBinding.of(context, clientDispatch));
         beginOrClose(op, Operation.SOCKET_CONNECT, socket, stream);
         op.endpoint = remoteAddress;
         return socket.loop.submit(op);
@@ -369,7 +369,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
             for (int round = 0; round < 3 && !sockets.isEmpty(); round++) {
                 List<EngineSocket> forgotten = new ArrayList<>();
                 for (EngineSocket socket : sockets) {
-                    if (!socket.gate.isShut()) { // a socket whose own close is under way closes by itself
+                    if (!CloseGate.isShut(socket)) { // a socket whose own close is under way closes by itself
                         forgotten.add(socket);
                     }
                 }
@@ -452,7 +452,7 @@ public final class EngineProvider implements WskProvider, VerifiedProvider {
         }
         CountDownLatch closed = new CountDownLatch(forgotten.size());
         for (EngineSocket socket : forgotten) {
-            socket.gate.forceShut("WskProvider.close(), since the application had not closed it (SPEC C6)");
+            CloseGate.forceShut(socket, "WskProvider.close(), since the application had not closed it (SPEC C6)");
             IrpCore op = new IrpCore();
             op.setCompletionRoutine((irp, latch) -> {
                 latch.countDown();

@@ -24,8 +24,15 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
     final EventLoop loop;
     /** Where the socket was made and who is inside its calls, for the verifier (SPEC V); null without one. */
     final SocketTrace trace;
-    /** Between dispatch calls and closeSocket (SPEC C5). */
-    final CloseGate gate;
+    // ---- the close gate's state (SPEC C5), updated by CloseGate only ----
+    /** Threads other than the loop inside a dispatch call, plus the CLOSED flag. */
+    volatile int gate;
+    /** Dispatch calls of the socket on the loop thread's stack; written by the loop thread only. */
+    volatile int loopDepth;
+    /** Who closed the socket, for the message of a call that comes too late; null: the application. */
+    volatile String closedBy;
+    /** A close that waits for the calls still inside to leave; whoever takes it hands it to the loop. */
+    volatile IrpCore pendingClose;
     private static final VarHandle SWEEP_REQUESTED;
 
     static {
@@ -49,6 +56,10 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
     private Object held;
     private IrpCore deferredHead;
     private IrpCore deferredTail;
+    /** The turn of the loop that {@link #readsLeft} and {@link #writesLeft} count for (SPEC E5), kept by Budget. */
+    int budgetTurn = -1;
+    byte readsLeft;
+    byte writesLeft;
 
     /** A socket the application asks for (WskSocket, WskSocketConnect, a listening socket): made on its thread. */
     EngineSocket(EngineProvider provider, EventLoop loop) {
@@ -57,7 +68,6 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
         Verifier verifier = provider.verifier;
         this.trace = verifier == null ? null
                 : new SocketTrace(verifier.site("socket made"), "the socket was made here");
-        this.gate = new CloseGate(loop, this);
     }
 
     /** A socket accepted by {@code listener}, on an I/O thread: the place the verifier names is the listener's. */
@@ -66,7 +76,6 @@ abstract class EngineSocket extends LoopTask implements WskBasicSocket, ReadyHan
         this.loop = loop;
         this.trace = listener.trace == null ? null : new SocketTrace(listener.trace.made,
                 "the socket was accepted by the listening socket made here");
-        this.gate = new CloseGate(loop, this);
     }
 
     static EngineSocket of(WskBasicSocket socket) {

@@ -19,14 +19,14 @@ final class ListenDispatch extends BasicDispatch implements WskProviderListenDis
             WskListenSocket socket, A acceptContext, WskClientConnectionDispatch<A> clientDispatch, Irp irp) {
         EngineSocket target = EngineSocket.of(socket);
         IrpCore op = IrpCore.of(irp);
-        target.gate.enter(Operation.ACCEPT);
+        CloseGate.enter(target, Operation.ACCEPT);
         try {
             op.begin(Operation.ACCEPT, target);
             op.acceptContext = acceptContext;
             op.acceptDispatch = clientDispatch;
             return submit(target, op);
         } finally {
-            target.gate.exit();
+            CloseGate.exit(target);
         }
     }
 

@@ -152,7 +152,7 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
             }
             if (op.operation == Operation.LISTEN) {
                 // the one-call form: the application never saw this socket, so it cannot close it
-                gate.forceShut("the provider, since listening failed");
+                CloseGate.forceShut(this, "the provider, since listening failed");
                 closePort();
             } // a bind leaves the socket the application's, unbound: it may bind again, or close it
             op.complete(status, 0);
@@ -247,7 +247,7 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
 
     @Override
     void forceClose(String closer) {
-        gate.forceShut(closer);
+        CloseGate.forceShut(this, closer);
         if (state != SocketState.CLOSED) {
             closePort();
         }
@@ -356,7 +356,8 @@ final class ListeningSocket extends EngineSocket implements WskListenSocket {
      */
     private void acceptConnections() {
         // an accept event may close this listener; that close runs after this step, but no event may follow it (C2)
-        while (state == SocketState.LISTENING && failure == null && !paused && !gate.isShut() && !provider.closing()) {
+        while (state == SocketState.LISTENING && failure == null && !paused && !CloseGate.isShut(this)
+                && !provider.closing()) {
             IrpCore irp = claimAcceptIrp();
             if (irp == null && !acceptEvent) {
                 backlogMayHold = true; // nobody wants a connection: the kernel's backlog keeps them (SPEC K5)

@@ -33,12 +33,13 @@ final class SendQueue extends IrpQueue {
     }
 
     /**
-     * Writes queued sends in order and completes each whose last byte went; at most {@code writes} write calls.
+     * Writes queued sends in order and completes each whose last byte went, as many write calls as the budget of
+     * {@code socket} still allows in this turn (SPEC E5).
      * Completion routines run from here; their calls on this socket wait for the end of the step.
      *
      * @throws IOException if the connection broke; the send under way stays queued, with what it transferred
      */
-    Progress write(StreamEndpoint stream, Budget budget) throws IOException {
+    Progress write(StreamEndpoint stream, EngineSocket socket) throws IOException {
         IrpCore op;
         while ((op = peekFirst()) != null) {
             if (op.isCancelling()) {
@@ -54,7 +55,7 @@ final class SendQueue extends IrpQueue {
             }
             BufferChain buffer = op.buffer;
             if (buffer != null && buffer.hasRemaining()) {
-                if (!budget.takeWrite()) {
+                if (!Budget.takeWrite(socket)) {
                     unclaimIfUntouched(op);
                     return Progress.BUDGET;
                 }
