@@ -1,7 +1,9 @@
 package io.wsk4j;
 
 import io.wsk4j.spi.WskImplementation;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -162,6 +164,49 @@ public final class IrpPool {
          * @param context the context given to the start method
          */
         void completed(H handlers, NtStatus status, SocketAddress address, C context);
+    }
+
+    /**
+     * A simple receiveFrom handler: {@code void m(NtStatus status, long bytes, SocketAddress source, C context)} of
+     * class {@code H}, with the datagram's length and its sender (SPEC G2).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface DatagramHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status; {@link NtStatus#BUFFER_OVERFLOW} for a datagram longer than the
+         *     buffer, with the bytes that fit
+         * @param bytes the datagram's bytes in the buffer ({@link Irp#information()})
+         * @param source the datagram's sender ({@link Irp#address()}); null on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, long bytes, SocketAddress source, C context);
+    }
+
+    /**
+     * A simple getAddressInfo handler: {@code void m(NtStatus status, List<InetSocketAddress> addresses, C context)}
+     * of class {@code H} (SPEC N1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface AddressesHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status; {@link NtStatus#NOT_FOUND} for an unknown name
+         * @param addresses the resolved addresses in the resolver's order ({@link Irp#addresses()}), unmodifiable;
+         *     empty on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, List<InetSocketAddress> addresses, C context);
     }
 
     /**
@@ -422,6 +467,104 @@ public final class IrpPool {
     }
 
     /**
+     * WskSendTo with a pooled IRP whose routine calls {@code handler} with the status (SPEC G1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            StatusHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSendTo with a pooled IRP whose routine calls {@code handler} with the status and the datagram's length
+     * (SPEC G1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            BytesHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskReceiveFrom with a pooled IRP whose routine calls {@code handler} with the status, the datagram's length and
+     * its source (SPEC G2).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
+            DatagramHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return socket.dispatch().receiveFrom(socket, buffer, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskGetAddressInfo with a pooled IRP whose routine calls {@code handler} with the status and the addresses
+     * (SPEC N1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that resolves the name
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number, or null for port 0
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
+            AddressesHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            return provider.getAddressInfo(node, service, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskCloseSocket with a pooled IRP whose routine calls {@code handler} with the status.
      *
      * @param <H> the handler class
@@ -634,7 +777,9 @@ public final class IrpPool {
         Object context = ticket.context;
         Set<WskEvent> events = ticket.events;
         DisconnectMode mode = ticket.mode;
-        SocketAddress address = handler instanceof AddressHandler ? irp.address() : null;
+        SocketAddress address = handler instanceof AddressHandler || handler instanceof DatagramHandler
+                ? irp.address() : null;
+        List<InetSocketAddress> addresses = handler instanceof AddressesHandler ? irp.addresses() : null;
         giveBack(ticket);
         if (handler instanceof StatusHandler) {
             ((StatusHandler<Object, Object>) handler).completed(handlers, status, context);
@@ -644,6 +789,10 @@ public final class IrpPool {
             ((ModeHandler<Object, Object>) handler).completed(handlers, status, mode, context);
         } else if (handler instanceof AddressHandler) {
             ((AddressHandler<Object, Object>) handler).completed(handlers, status, address, context);
+        } else if (handler instanceof DatagramHandler) {
+            ((DatagramHandler<Object, Object>) handler).completed(handlers, status, bytes, address, context);
+        } else if (handler instanceof AddressesHandler) {
+            ((AddressesHandler<Object, Object>) handler).completed(handlers, status, addresses, context);
         } else if (handler instanceof ListenSocketHandler) {
             ((ListenSocketHandler<Object, Object>) handler).completed(handlers, status, listener, context);
         } else if (events != null && socket != null && status.isSuccess()) {
@@ -664,8 +813,8 @@ public final class IrpPool {
         final Irp irp;
         Object handlers;
         /**
-         * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler} or
-         * {@link SocketHandler} or {@link ListenSocketHandler}.
+         * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler},
+         * {@link DatagramHandler}, {@link AddressesHandler}, {@link SocketHandler} or {@link ListenSocketHandler}.
          */
         Object handler;
         Object context;

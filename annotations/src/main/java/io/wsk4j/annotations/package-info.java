@@ -9,7 +9,8 @@
  * mark each: {@link io.wsk4j.annotations.OnConnectComplete}, {@link io.wsk4j.annotations.OnSendComplete},
  * {@link io.wsk4j.annotations.OnReceiveComplete}, {@link io.wsk4j.annotations.OnDisconnectComplete},
  * {@link io.wsk4j.annotations.OnCloseComplete}, {@link io.wsk4j.annotations.OnAddressComplete},
- * {@link io.wsk4j.annotations.OnAcceptComplete} for completions;
+ * {@link io.wsk4j.annotations.OnAcceptComplete}, {@link io.wsk4j.annotations.OnSendToComplete},
+ * {@link io.wsk4j.annotations.OnReceiveFromComplete} for completions;
  * {@link io.wsk4j.annotations.OnAcceptEvent}, {@link io.wsk4j.annotations.OnReceiveEvent},
  * {@link io.wsk4j.annotations.OnDisconnectEvent} for events. The
  * generated class then has start methods such as {@code disconnect(WskSocket, C)} that do what WSK code does by

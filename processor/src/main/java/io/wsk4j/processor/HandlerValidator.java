@@ -400,14 +400,14 @@ final class HandlerValidator {
     }
 
     /**
-     * Whether another method of the class, its own or inherited, has the name of this simple send, receive or
+     * Whether another method of the class, its own or inherited, has the name of this simple send, sendTo, receive or
      * disconnect handler and a parameter count that fits the other of the pool's two start methods (for a status, for
      * a byte count or a disconnect mode): then {@code Handlers::sent} would fit both, and the glue needs a lambda
      * instead.
      */
     private boolean sharesName(ExecutableElement method, TypeElement type, Operation operation, Shape shape) {
         boolean overloaded = operation == Operation.SEND || operation == Operation.RECEIVE
-                || operation == Operation.DISCONNECT;
+                || operation == Operation.DISCONNECT || operation == Operation.SEND_TO;
         if (!overloaded || shape == Shape.FAITHFUL) {
             return false; // the pool's other start methods are not overloaded on the handler
         }

@@ -3,6 +3,7 @@ package io.wsk4j.processor;
 import static io.wsk4j.processor.Signature.parameter;
 import static io.wsk4j.processor.StartMethod.address;
 import static io.wsk4j.processor.StartMethod.buffer;
+import static io.wsk4j.processor.StartMethod.datagramSocket;
 import static io.wsk4j.processor.StartMethod.provider;
 import static io.wsk4j.processor.StartMethod.socket;
 import static io.wsk4j.processor.StartMethod.start;
@@ -93,6 +94,22 @@ enum Operation {
                     "socket.dispatch().accept(socket, context, $events:L, irp)",
                     "pool.accept(socket, $eventSet:Lhandlers, $handler:L, context)",
                     new StartMethod.Parameter(RuntimeTypes.WSK_LISTEN_SOCKET, "socket", "a bound listening socket")))),
+    SEND_TO("OnSendToComplete", Role.COMPLETION, List.of(
+            status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
+            start("sendTo", "Sends {@code buffer} as one datagram to {@code remoteAddress}, behind earlier sends"
+                            + " (WskSendTo, SPEC G1).",
+                    "socket.dispatch().sendTo(socket, buffer, remoteAddress, irp)",
+                    "pool.sendTo(socket, buffer, remoteAddress, handlers, $handler:L, context)",
+                    datagramSocket(), buffer("buffer", "the datagram"), address("remoteAddress",
+                            "the destination, or null for the one {@code SIO_WSK_SET_REMOTE_ADDRESS} set")))),
+    /** BUFFER_OVERFLOW is a status the handler sees, with the bytes that fit (SPEC G2): never silent truncation. */
+    RECEIVE_FROM("OnReceiveFromComplete", Role.COMPLETION, List.of(status(Shape.STATUS_BYTES_SOURCE,
+            parameter("long", "bytes"), parameter(TypeNames.SOCKET_ADDRESS, "source")), faithful()), List.of(
+            start("receiveFrom", "Receives one datagram into {@code buffer} (WskReceiveFrom, SPEC G2); a longer one"
+                            + " completes BUFFER_OVERFLOW with the bytes that fit.",
+                    "socket.dispatch().receiveFrom(socket, buffer, irp)",
+                    "pool.receiveFrom(socket, buffer, handlers, $handler:L, context)",
+                    datagramSocket(), buffer("buffer", "where the datagram goes")))),
     RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
             List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
             "Return how many bytes of the data the handler took.")), List.of(), "RECEIVE", "onReceive"),

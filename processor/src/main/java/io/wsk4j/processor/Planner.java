@@ -188,20 +188,26 @@ final class Planner {
                 contexts.add(handler.context());
             }
             this.contextNames = new ContextNames(contexts);
-            boolean namesAddress = false;
-            boolean namesSocket = false;
+            Set<String> named = new HashSet<>();
             for (Handler handler : model.handlers()) {
                 Operation operation = handler.operation();
-                // connect, listen and accept take or pass an address; every other member takes a socket
-                namesAddress |= operation == Operation.CONNECT || operation == Operation.LISTEN
-                        || operation == Operation.ACCEPT_EVENT;
-                namesSocket |= operation != Operation.CONNECT;
+                for (StartMethod start : operation.startMethods()) {
+                    for (StartMethod.Parameter parameter : start.parameters()) {
+                        named.add(parameter.type().canonicalName());
+                    }
+                }
+                // an accept event's method takes the socket and its addresses; enabling events takes the socket
+                if (operation.role() == Role.ACCEPT_EVENT) {
+                    named.add(TypeNames.SOCKET_ADDRESS);
+                    named.add(TypeNames.WSK_SOCKET);
+                } else if (operation.role() == Role.CONNECTION_EVENT || operation == Operation.LISTEN) {
+                    named.add(TypeNames.WSK_SOCKET); // a listen needs an accept event, checked before planning
+                }
             }
-            if (!namesAddress) {
-                spelledInFull.add(TypeNames.SOCKET_ADDRESS);
-            }
-            if (!namesSocket) {
-                spelledInFull.add(TypeNames.WSK_SOCKET);
+            for (String type : List.of(TypeNames.SOCKET_ADDRESS, TypeNames.WSK_SOCKET)) {
+                if (!named.contains(type)) {
+                    spelledInFull.add(type);
+                }
             }
         }
 

@@ -13,6 +13,7 @@ final class RuntimeTypes {
     static final ClassName WSK_BASIC_SOCKET = ClassName.get(RUNTIME, "WskBasicSocket");
     static final ClassName WSK_SOCKET = ClassName.get(RUNTIME, "WskSocket");
     static final ClassName WSK_LISTEN_SOCKET = ClassName.get(RUNTIME, "WskListenSocket");
+    static final ClassName WSK_DATAGRAM_SOCKET = ClassName.get(RUNTIME, "WskDatagramSocket");
     static final ClassName WSK_BUF = ClassName.get(RUNTIME, "WskBuf");
     static final ClassName WSK_PROVIDER = ClassName.get(RUNTIME, "WskProvider");
     static final ClassName WSK_EVENT = ClassName.get(RUNTIME, "WskEvent");

@@ -35,6 +35,10 @@ record StartMethod(
         return new Parameter(RuntimeTypes.WSK_SOCKET, "socket", "a connected socket");
     }
 
+    static Parameter datagramSocket() {
+        return new Parameter(RuntimeTypes.WSK_DATAGRAM_SOCKET, "socket", "a bound datagram socket");
+    }
+
     static Parameter provider() {
         return new Parameter(RuntimeTypes.WSK_PROVIDER, "provider", "the provider that makes the socket");
     }

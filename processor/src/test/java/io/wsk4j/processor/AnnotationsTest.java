@@ -12,7 +12,9 @@ import io.wsk4j.annotations.OnDisconnectEvent;
 import io.wsk4j.annotations.OnListenComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnReceiveEvent;
+import io.wsk4j.annotations.OnReceiveFromComplete;
 import io.wsk4j.annotations.OnSendComplete;
+import io.wsk4j.annotations.OnSendToComplete;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -26,7 +28,7 @@ class AnnotationsTest {
     private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
             OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
             OnListenComplete.class,
-            OnAcceptComplete.class,
+            OnAcceptComplete.class, OnSendToComplete.class, OnReceiveFromComplete.class,
             OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class);
 

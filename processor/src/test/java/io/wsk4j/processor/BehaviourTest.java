@@ -10,10 +10,12 @@ import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskDatagramSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.AddressScenario;
+import io.wsk4j.processor.behaviour.DatagramScenario;
 import io.wsk4j.processor.behaviour.EventScenario;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Recorder.Call;
@@ -21,6 +23,8 @@ import io.wsk4j.processor.behaviour.Session;
 import io.wsk4j.processor.behaviour.SimpleScenario;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,6 +33,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +53,7 @@ final class BehaviourTest {
     private static Compilation simple;
     private static Compilation events;
     private static Compilation addresses;
+    private static Compilation datagrams;
 
     private final Recorder recorder = new Recorder();
     private final IrpPool pool = new IrpPool(16);
@@ -59,6 +65,7 @@ final class BehaviourTest {
         simple = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/simple"));
         events = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/events"));
         addresses = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/addresses"));
+        datagrams = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/datagrams"));
     }
 
     @BeforeEach
@@ -335,6 +342,54 @@ final class BehaviourTest {
         assertThat(pool.outstanding()).isEqualTo(0);
     }
 
+    @Test
+    @DisplayName("P3 P5 G1 G2 sendTo(WskDatagramSocket, WskBuf, SocketAddress, C) and receiveFrom(WskDatagramSocket,"
+            + " WskBuf, C) against a java.net.DatagramSocket: the handlers get the length and the source; a longer"
+            + " datagram is BUFFER_OVERFLOW with the bytes that fit; the faithful receiveFrom finds them in the IRP")
+    void datagrams() throws Exception {
+        DatagramScenario driver = (DatagramScenario) new CompiledClassLoader(succeeded(datagrams))
+                .loadClass("demo.DatagramDriver").getConstructor(Recorder.class, IrpPool.class)
+                .newInstance(recorder, pool);
+        Session session = new Session("datagrams");
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(10_000);
+            WskDatagramSocket socket = boundDatagramSocket();
+            SocketAddress local = localAddress(socket);
+
+            driver.sendTo(socket, WskBuf.of(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII))),
+                    peer.getLocalSocketAddress(), session);
+            expect(recorder.next(), "sent", NtStatus.SUCCESS, session, 4L);
+            DatagramPacket ping = new DatagramPacket(new byte[16], 16);
+            peer.receive(ping);
+            assertThat(new String(ping.getData(), 0, ping.getLength(), StandardCharsets.US_ASCII)).isEqualTo("ping");
+            assertThat(ping.getSocketAddress()).isEqualTo(local);
+
+            SocketAddress from = peer.getLocalSocketAddress();
+            ByteBuffer in = ByteBuffer.allocate(16);
+            driver.receiveFrom(socket, WskBuf.of(in), session);
+            peer.send(new DatagramPacket("pong".getBytes(StandardCharsets.US_ASCII), 4, local));
+            expect(recorder.next(), "received", NtStatus.SUCCESS, session, List.of(4L, from));
+            assertThat(new String(in.array(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("pong");
+
+            ByteBuffer small = ByteBuffer.allocate(4);
+            driver.receiveFrom(socket, WskBuf.of(small), session);
+            peer.send(new DatagramPacket("truncated!".getBytes(StandardCharsets.US_ASCII), 10, local));
+            expect(recorder.next(), "received", NtStatus.BUFFER_OVERFLOW, session, List.of(4L, from));
+            assertThat(new String(small.array(), StandardCharsets.US_ASCII)).isEqualTo("trun");
+
+            Irp irp = Irp.allocate();
+            driver.receiveFrom(socket, WskBuf.of(ByteBuffer.allocate(16)), irp, session);
+            peer.send(new DatagramPacket("owned".getBytes(StandardCharsets.US_ASCII), 5, local));
+            expect(recorder.next(), "receiveComplete", NtStatus.SUCCESS, session, List.of(5L, from));
+            assertThrows(IllegalStateException.class, irp::free); // the handler freed it (SPEC I4)
+
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
     private SimpleScenario simpleDriver() throws ReflectiveOperationException {
         return (SimpleScenario) new CompiledClassLoader(succeeded(simple)).loadClass("demo.Driver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
@@ -364,6 +419,44 @@ final class BehaviourTest {
         assertThat(call.status()).isEqualTo(status);
         assertThat(call.context()).isSameInstanceAs(session);
         assertThat(call.extra()).isEqualTo(extra);
+    }
+
+    /** A datagram socket bound to an ephemeral loopback port, made with the raw API. */
+    private WskDatagramSocket boundDatagramSocket() throws InterruptedException {
+        BlockingQueue<WskDatagramSocket> made = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            made.add(done.datagramSocket());
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, made, true, true, true);
+        provider.datagramSocket(null, null, irp);
+        WskDatagramSocket socket = made.poll(10, TimeUnit.SECONDS);
+        assertThat(socket).isNotNull();
+        BlockingQueue<NtStatus> bound = new LinkedBlockingQueue<>();
+        irp.reuse(NtStatus.SUCCESS);
+        irp.setCompletionRoutine((done, context) -> {
+            bound.add(done.status());
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, bound, true, true, true);
+        socket.dispatch().bind(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), irp);
+        assertThat(bound.poll(10, TimeUnit.SECONDS)).isEqualTo(NtStatus.SUCCESS);
+        return socket;
+    }
+
+    /** A datagram socket's address, through WskGetLocalAddress. */
+    private static SocketAddress localAddress(WskDatagramSocket socket) throws InterruptedException {
+        BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            address.add(done.address());
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, address, true, true, true);
+        socket.dispatch().getLocalAddress(socket, irp);
+        SocketAddress local = address.poll(10, TimeUnit.SECONDS);
+        assertThat(local).isNotNull();
+        return local;
     }
 
     /** The listening socket's address, through WskGetLocalAddress. */

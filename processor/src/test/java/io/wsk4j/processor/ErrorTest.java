@@ -88,6 +88,15 @@ final class ErrorTest {
                 mistake("WrongParameters", "@OnListenComplete handler Handlers.up has parameters (Irp, Session), but"
                                 + " it must be void up(NtStatus status, WskListenSocket listener, L context).",
                         "@OnListenComplete NtStatus up(Irp irp, Session session) { return null; } //!"),
+                mistake("WrongParameters", "@OnReceiveFromComplete handler Handlers.got has parameters (NtStatus,"
+                                + " long, Session), but it must be void got(NtStatus status, long bytes, SocketAddress"
+                                + " source, C context) or NtStatus got(Irp irp, C context). Change the parameters to"
+                                + " one of these shapes.",
+                        "@OnReceiveFromComplete void got(NtStatus status, long bytes, Session session) {} //!"),
+                mistake("WrongReturnType", "@OnSendToComplete handler taking (Irp, context) returns void, but it must"
+                                + " return NtStatus. A faithful handler owns the IRP: free or reuse it, then return"
+                                + " NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).",
+                        "@OnSendToComplete void sent(Irp irp, Session session) {} //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",

@@ -145,6 +145,10 @@ final class RealisticMistakesTest {
                 replace("WrongParameters", "gone",
                         "    void upstreamGone(NtStatus status, boolean abortive, Upstream upstream) {}"),
                 add("DuplicateHandler", "    @OnDisconnectComplete void upstreamEnded(NtStatus s, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnReceiveFromComplete void datagram(NtStatus status, long bytes,"
+                        + " java.net.InetSocketAddress source, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnSendToComplete void datagramSent(NtStatus status, WskDatagramSocket"
+                        + " socket, Upstream u) {} //!"),
                 replace("PrivateClass", "admin", "    private static final class Admin { //!"),
                 replace("InnerClass", "admin", "    public final class Admin { //!"));
     }

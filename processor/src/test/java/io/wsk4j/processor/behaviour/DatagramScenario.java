@@ -1,0 +1,20 @@
+package io.wsk4j.processor.behaviour;
+
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.WskBasicSocket;
+import io.wsk4j.WskBuf;
+import io.wsk4j.WskDatagramSocket;
+import java.net.SocketAddress;
+
+/** Implemented by a compiled driver of datagram handlers. */
+public interface DatagramScenario {
+    NtStatus sendTo(WskDatagramSocket socket, WskBuf datagram, SocketAddress remote, Session session);
+
+    NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Session session);
+
+    /** Faithful: the caller's IRP. */
+    NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp, Session session);
+
+    NtStatus close(WskBasicSocket socket, Session session);
+}

@@ -1,0 +1,53 @@
+package demo;
+
+import io.wsk4j.Irp;
+import io.wsk4j.NtStatus;
+import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnReceiveFromComplete;
+import io.wsk4j.annotations.OnSendToComplete;
+import io.wsk4j.processor.behaviour.Recorder;
+import io.wsk4j.processor.behaviour.Session;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+public final class Handlers {
+    /** A second context type, for the faithful receiveFrom handler. */
+    public static final class Owned {
+        final Session session;
+
+        public Owned(Session session) {
+            this.session = session;
+        }
+    }
+
+    private final Recorder recorder;
+
+    public Handlers(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @OnSendToComplete
+    void sent(NtStatus status, long bytes, Session session) {
+        recorder.record("sent", status, session, bytes);
+    }
+
+    @OnReceiveFromComplete
+    void received(NtStatus status, long bytes, SocketAddress source, Session session) {
+        recorder.record("received", status, session, Arrays.asList(bytes, source));
+    }
+
+    @OnReceiveFromComplete
+    NtStatus receiveComplete(Irp irp, Owned owned) {
+        NtStatus status = irp.status();
+        long bytes = irp.information();
+        SocketAddress source = irp.address();
+        irp.free(); // before recording: the test looks at the IRP as soon as the record arrives
+        recorder.record("receiveComplete", status, owned.session, Arrays.asList(bytes, source));
+        return NtStatus.MORE_PROCESSING_REQUIRED;
+    }
+
+    @OnCloseComplete
+    void closed(NtStatus status, Session session) {
+        recorder.record("closed", status, session, null);
+    }
+}
