@@ -23,6 +23,8 @@ final class HandlerModel {
         STATUS_MODE,
         /** {@code void m(NtStatus, long, SocketAddress, C)}: a receiveFrom, with the datagram's length and source. */
         STATUS_BYTES_SOURCE,
+        /** {@code void m(NtStatus, List<InetSocketAddress>, C)}: a name resolved, with its addresses. */
+        STATUS_ADDRESSES,
         /** {@code void m(NtStatus, SocketAddress, C)}: an address query, with the address. */
         STATUS_ADDRESS,
         /** {@code void m(NtStatus, WskSocket, C)}: connect, with the new socket. */

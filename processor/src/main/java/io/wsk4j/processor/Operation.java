@@ -110,6 +110,17 @@ enum Operation {
                     "socket.dispatch().receiveFrom(socket, buffer, irp)",
                     "pool.receiveFrom(socket, buffer, handlers, $handler:L, context)",
                     datagramSocket(), buffer("buffer", "where the datagram goes")))),
+    ADDRESS_INFO("OnAddressInfoComplete", Role.COMPLETION, List.of(status(Shape.STATUS_ADDRESSES,
+            parameter(TypeNames.INET_SOCKET_ADDRESS_LIST, "addresses")), faithful()), List.of(
+            start("addressInfo", "Resolves {@code node} (WskGetAddressInfo, SPEC N1) off the I/O threads; an unknown"
+                            + " name completes NOT_FOUND.",
+                    "provider.getAddressInfo(node, service, irp)",
+                    "pool.addressInfo(provider, node, service, handlers, $handler:L, context)",
+                    new StartMethod.Parameter(RuntimeTypes.WSK_PROVIDER, "provider", "the provider that resolves"),
+                    new StartMethod.Parameter(RuntimeTypes.STRING, "node",
+                            "the name to resolve, or an address literal"),
+                    new StartMethod.Parameter(RuntimeTypes.STRING, "service",
+                            "a decimal port number each address gets, or null for port 0")))),
     RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
             List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
             "Return how many bytes of the data the handler took.")), List.of(), "RECEIVE", "onReceive"),

@@ -204,6 +204,9 @@ final class Planner {
                     named.add(TypeNames.WSK_SOCKET); // a listen needs an accept event, checked before planning
                 }
             }
+            if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.ADDRESS_INFO)) {
+                spelledInFull.add(TypeNames.LIST); // the glue names List<InetSocketAddress> nowhere but in links
+            }
             for (String type : List.of(TypeNames.SOCKET_ADDRESS, TypeNames.WSK_SOCKET)) {
                 if (!named.contains(type)) {
                     spelledInFull.add(type);

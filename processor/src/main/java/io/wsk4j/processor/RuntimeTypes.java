@@ -24,6 +24,7 @@ final class RuntimeTypes {
     static final ClassName CLIENT_DISPATCH = ClassName.get(RUNTIME, "WskClientConnectionDispatch");
     static final ClassName LISTEN_DISPATCH = ClassName.get(RUNTIME, "WskClientListenDispatch");
     static final ClassName SOCKET_ADDRESS = ClassName.get("java.net", "SocketAddress");
+    static final ClassName STRING = ClassName.get("java.lang", "String");
     static final ClassName SET = ClassName.get("java.util", "Set");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName FUNCTION = ClassName.get("java.util.function", "Function");

@@ -20,8 +20,9 @@ import javax.lang.model.type.TypeMirror;
 record Signature(Shape shape, Returns returns, List<Parameter> parameters, String context, String returnHint) {
     /** A parameter before the context: a canonical type name (or {@code long}) and the name messages show. */
     record Parameter(String type, String name) {
+        /** {@code List<InetSocketAddress>} for {@code java.util.List<java.net.InetSocketAddress>}. */
         String simpleType() {
-            return type.substring(type.lastIndexOf('.') + 1);
+            return type.replaceAll("[\\w.]*\\.", "");
         }
     }
 
@@ -72,9 +73,15 @@ record Signature(Shape shape, Returns returns, List<Parameter> parameters, Strin
         }
         for (int i = 0; i < parameters.size(); i++) {
             String expected = parameters.get(i).type();
-            boolean match = expected.equals("long")
-                    ? types.get(i).getKind() == TypeKind.LONG
-                    : TypeNames.is(types.get(i), expected);
+            boolean match;
+            if (expected.equals("long")) {
+                match = types.get(i).getKind() == TypeKind.LONG;
+            } else if (expected.contains("<")) {
+                // the pool hands over exactly this type: a List<String> or a raw List would not compile in the glue
+                match = TypeNames.canonical(types.get(i)).equals(expected);
+            } else {
+                match = TypeNames.is(types.get(i), expected);
+            }
             if (!match) {
                 return false;
             }

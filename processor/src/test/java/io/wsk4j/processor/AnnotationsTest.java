@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import io.wsk4j.annotations.OnAcceptComplete;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnAddressComplete;
+import io.wsk4j.annotations.OnAddressInfoComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
@@ -29,6 +30,7 @@ class AnnotationsTest {
             OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
             OnListenComplete.class,
             OnAcceptComplete.class, OnSendToComplete.class, OnReceiveFromComplete.class,
+            OnAddressInfoComplete.class,
             OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class);
 

@@ -347,9 +347,7 @@ final class BehaviourTest {
             + " WskBuf, C) against a java.net.DatagramSocket: the handlers get the length and the source; a longer"
             + " datagram is BUFFER_OVERFLOW with the bytes that fit; the faithful receiveFrom finds them in the IRP")
     void datagrams() throws Exception {
-        DatagramScenario driver = (DatagramScenario) new CompiledClassLoader(succeeded(datagrams))
-                .loadClass("demo.DatagramDriver").getConstructor(Recorder.class, IrpPool.class)
-                .newInstance(recorder, pool);
+        DatagramScenario driver = datagramDriver();
         Session session = new Session("datagrams");
         try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             peer.setSoTimeout(10_000);
@@ -388,6 +386,35 @@ final class BehaviourTest {
         }
         assertThat(recorder.pending()).isEqualTo(0);
         assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 N1 addressInfo(WskProvider, String, String, C): the handler gets the addresses as"
+            + " Irp.addresses() gives them, each with the service's port; a bad service is INVALID_PARAMETER with none")
+    void addressInfo() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("names");
+        driver.addressInfo(provider, "localhost", "7", session);
+        Call resolved = recorder.next();
+        assertThat(resolved.handler()).isEqualTo("resolved");
+        assertThat(resolved.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(resolved.context()).isSameInstanceAs(session);
+        List<?> addresses = (List<?>) resolved.extra();
+        assertThat(addresses).isNotEmpty();
+        for (Object address : addresses) {
+            assertThat(((InetSocketAddress) address).getAddress().isLoopbackAddress()).isTrue();
+            assertThat(((InetSocketAddress) address).getPort()).isEqualTo(7);
+        }
+
+        driver.addressInfo(provider, "127.0.0.1", "http", session);
+        expect(recorder.next(), "resolved", NtStatus.INVALID_PARAMETER, session, List.of());
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    private DatagramScenario datagramDriver() throws ReflectiveOperationException {
+        return (DatagramScenario) new CompiledClassLoader(succeeded(datagrams)).loadClass("demo.DatagramDriver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
     }
 
     private SimpleScenario simpleDriver() throws ReflectiveOperationException {

@@ -97,6 +97,11 @@ final class ErrorTest {
                                 + " return NtStatus. A faithful handler owns the IRP: free or reuse it, then return"
                                 + " NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).",
                         "@OnSendToComplete void sent(Irp irp, Session session) {} //!"),
+                mistake("WrongParameters", "@OnAddressInfoComplete handler Handlers.found has parameters (NtStatus,"
+                                + " List<String>, Session), but it must be void found(NtStatus status,"
+                                + " List<InetSocketAddress> addresses, C context) or NtStatus found(Irp irp, C"
+                                + " context). Change the parameters to one of these shapes.",
+                        "@OnAddressInfoComplete void found(NtStatus status, List<String> all, Session session) {} //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",

@@ -149,6 +149,8 @@ final class RealisticMistakesTest {
                         + " java.net.InetSocketAddress source, Upstream u) {} //!"),
                 add("WrongParameters", "    @OnSendToComplete void datagramSent(NtStatus status, WskDatagramSocket"
                         + " socket, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnAddressInfoComplete void resolved(NtStatus status,"
+                        + " java.util.Collection<java.net.InetSocketAddress> all, Upstream u) {} //!"),
                 replace("PrivateClass", "admin", "    private static final class Admin { //!"),
                 replace("InnerClass", "admin", "    public final class Admin { //!"));
     }

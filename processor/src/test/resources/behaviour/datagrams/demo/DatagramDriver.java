@@ -6,6 +6,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskProvider;
 import io.wsk4j.processor.behaviour.DatagramScenario;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Session;
@@ -32,6 +33,11 @@ public final class DatagramDriver implements DatagramScenario {
     @Override
     public NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp, Session session) {
         return dispatch.receiveFrom(socket, buffer, irp, new Handlers.Owned(session));
+    }
+
+    @Override
+    public NtStatus addressInfo(WskProvider provider, String node, String service, Session session) {
+        return dispatch.addressInfo(provider, node, service, session);
     }
 
     @Override

@@ -2,13 +2,16 @@ package demo;
 
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
+import io.wsk4j.annotations.OnAddressInfoComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnReceiveFromComplete;
 import io.wsk4j.annotations.OnSendToComplete;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Session;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.List;
 
 public final class Handlers {
     /** A second context type, for the faithful receiveFrom handler. */
@@ -44,6 +47,11 @@ public final class Handlers {
         irp.free(); // before recording: the test looks at the IRP as soon as the record arrives
         recorder.record("receiveComplete", status, owned.session, Arrays.asList(bytes, source));
         return NtStatus.MORE_PROCESSING_REQUIRED;
+    }
+
+    @OnAddressInfoComplete
+    void resolved(NtStatus status, List<InetSocketAddress> addresses, Session session) {
+        recorder.record("resolved", status, session, addresses);
     }
 
     @OnCloseComplete

@@ -5,9 +5,10 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskProvider;
 import java.net.SocketAddress;
 
-/** Implemented by a compiled driver of datagram handlers. */
+/** Implemented by a compiled driver of datagram and name handlers. */
 public interface DatagramScenario {
     NtStatus sendTo(WskDatagramSocket socket, WskBuf datagram, SocketAddress remote, Session session);
 
@@ -15,6 +16,8 @@ public interface DatagramScenario {
 
     /** Faithful: the caller's IRP. */
     NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp, Session session);
+
+    NtStatus addressInfo(WskProvider provider, String node, String service, Session session);
 
     NtStatus close(WskBasicSocket socket, Session session);
 }
