@@ -6,10 +6,15 @@ import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskClientDatagramDispatch;
 import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskEvent;
+import io.wsk4j.WskProvider;
 import io.wsk4j.annotations.WskGenerated;
+import java.lang.Override;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
@@ -18,15 +23,22 @@ import javax.annotation.processing.Generated;
  *
  * <p>A start method points an IRP at its handler and calls the provider: a simple handler's IRP comes from an
  * {@link IrpPool}, which gets it back if the call refuses it. Nothing is allocated per call.
+ *
+ * <p>The receive-from event starts disabled (SPEC E1, G3): a socket from {@code datagramSocket} has the
+ * {@link WskClientDatagramDispatch}; bind it and call {@code enable...DatagramEvents}.
  */
 @Generated("io.wsk4j.processor.WskProcessor")
 @WskGenerated
 public final class DatagramsDispatch {
+    private static final Set<WskEvent> FLOW_DATAGRAM_EVENTS = Set.of(WskEvent.RECEIVE_FROM);
+
     private final Datagrams handlers;
 
     private final IrpPool pool;
 
     private final CompletionRoutine<Datagrams.Probe> receiveFromProbeRoutine = this::receiveFromProbeCompleted;
+
+    private final WskClientDatagramDispatch<Datagrams.Flow> flowDatagramEvents = new FlowDatagramEvents();
 
     /**
      * Dispatch glue for {@code handlers}, with IRPs from {@link IrpPool#shared()}.
@@ -151,7 +163,52 @@ public final class DatagramsDispatch {
         return socket.dispatch().receiveFrom(socket, buffer, irp);
     }
 
+    /**
+     * Creates a datagram socket (WskSocket with WSK_FLAG_DATAGRAM_SOCKET) whose receive-from event is this class's for
+     * {@code context}, completing the caller's {@code irp}, whose routine finds the socket in
+     * {@link Irp#datagramSocket()}; bind it, then enable the event (SPEC G3, E1). Datagrams that no receiveFrom waits
+     * for go to {@link Datagrams#arrived(WskBuf, SocketAddress, Datagrams.Flow)}. Enable its receive-from event with
+     * {@link #enableDatagramEvents}, whose dispatch is {@link #datagramDispatch()}.
+     *
+     * @param provider the provider that makes the socket
+     * @param irp the caller's IRP, its completion routine already set
+     * @param context the datagram socket's context, handed to
+     *     {@link Datagrams#arrived(WskBuf, SocketAddress, Datagrams.Flow)}
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus datagramSocket(WskProvider provider, Irp irp, Datagrams.Flow context) {
+        return provider.datagramSocket(context, flowDatagramEvents, irp);
+    }
+
+    /**
+     * The client dispatch (WSK_CLIENT_DATAGRAM_DISPATCH) that calls
+     * {@link Datagrams#arrived(WskBuf, SocketAddress, Datagrams.Flow)}. Its events are off until enabled (SPEC E1):
+     * {@link #enableDatagramEvents}.
+     *
+     * @return the same object on every call
+     */
+    public WskClientDatagramDispatch<Datagrams.Flow> datagramDispatch() {
+        return flowDatagramEvents;
+    }
+
+    /**
+     * Enables the events of {@link #datagramDispatch()} on {@code socket} (WskControlSocket, a pooled IRP each).
+     *
+     * @param socket a datagram socket whose client dispatch that is
+     * @return the first status that is not a success, else the last
+     */
+    public NtStatus enableDatagramEvents(WskDatagramSocket socket) {
+        return pool.enableEvents(socket, FLOW_DATAGRAM_EVENTS);
+    }
+
     private NtStatus receiveFromProbeCompleted(Irp irp, Datagrams.Probe context) {
         return handlers.probeReceived(irp, context);
+    }
+
+    private final class FlowDatagramEvents implements WskClientDatagramDispatch<Datagrams.Flow> {
+        @Override
+        public void onReceiveFrom(Datagrams.Flow context, WskBuf datagram, SocketAddress source) {
+            handlers.arrived(datagram, source, context);
+        }
     }
 }

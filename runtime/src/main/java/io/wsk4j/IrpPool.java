@@ -713,11 +713,12 @@ public final class IrpPool {
     /**
      * Enables {@code events} on {@code socket} (WskControlSocket), one pooled IRP each, in {@link WskEvent} order.
      *
-     * @param socket a connected socket that has a client dispatch
+     * @param socket a connected socket that has a client dispatch, or a datagram socket that has a datagram dispatch
+     *     (for {@link WskEvent#RECEIVE_FROM})
      * @param events the events to enable
      * @return the first status that is not a success, else the last
      */
-    public NtStatus enableEvents(WskSocket socket, Set<WskEvent> events) {
+    public NtStatus enableEvents(WskBasicSocket socket, Set<WskEvent> events) {
         NtStatus status = NtStatus.SUCCESS;
         for (WskEvent event : EVENTS) { // not the set's own iterator: that would be an allocation per call
             if (events.contains(event)) {

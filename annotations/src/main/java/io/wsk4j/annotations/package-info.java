@@ -13,7 +13,7 @@
  * {@link io.wsk4j.annotations.OnReceiveFromComplete}, {@link io.wsk4j.annotations.OnAddressInfoComplete} for
  * completions;
  * {@link io.wsk4j.annotations.OnAcceptEvent}, {@link io.wsk4j.annotations.OnReceiveEvent},
- * {@link io.wsk4j.annotations.OnDisconnectEvent} for events. The
+ * {@link io.wsk4j.annotations.OnDisconnectEvent}, {@link io.wsk4j.annotations.OnReceiveFromEvent} for events. The
  * generated class then has start methods such as {@code disconnect(WskSocket, C)} that do what WSK code does by
  * hand: take an IRP, set the completion routine with the typed context, call the provider.
  *

@@ -23,7 +23,8 @@ import java.util.List;
  * @param routines completion routines of faithful handlers, in handler order
  * @param starts public start methods, in the order they appear
  * @param accepts listen dispatches of accept handlers
- * @param eventGroups client dispatches, one per connection-event context type
+ * @param eventGroups client dispatches, one per connection-event context type, then one per datagram-event context
+ *     type
  */
 record DispatchPlan(
         ClassName dispatchClass,
@@ -120,8 +121,11 @@ record DispatchPlan(
             EventGroup events) {}
 
     /**
-     * The client dispatch of one connection-event context type.
+     * The client dispatch of one connection-event context type, or the datagram dispatch of one datagram-event context
+     * type.
      *
+     * @param datagram whether it is a {@code WskClientDatagramDispatch} of datagram sockets, not a
+     *     {@code WskClientConnectionDispatch}
      * @param context the context type
      * @param field the field that holds the one instance
      * @param className the private nested class that implements it
@@ -131,6 +135,7 @@ record DispatchPlan(
      * @param events its callbacks, in handler order
      */
     record EventGroup(
+            boolean datagram,
             TypeName context,
             String field,
             String className,
@@ -145,9 +150,8 @@ record DispatchPlan(
      * @param handlerMethod the event handler it calls
      * @param link {@code {@link Handlers#method(...)}}
      * @param wskEvent the {@code WskEvent} constant that turns it on ({@code RECEIVE})
-     * @param callback the {@code WskClientConnectionDispatch} method it implements ({@code onReceive})
-     * @param dataType the type of the callback's data parameter
-     * @param dataName the name of the callback's data parameter
+     * @param callback the client dispatch's method it implements ({@code onReceive})
+     * @param parameters the callback's parameters after the context, which the handler takes before it
      * @param returnsBytes whether the callback returns how many bytes the handler took
      */
     record Event(
@@ -155,7 +159,9 @@ record DispatchPlan(
             CodeBlock link,
             String wskEvent,
             String callback,
-            ClassName dataType,
-            String dataName,
+            List<EventParameter> parameters,
             boolean returnsBytes) {}
+
+    /** A parameter of an event callback: its type and name. */
+    record EventParameter(ClassName type, String name) {}
 }

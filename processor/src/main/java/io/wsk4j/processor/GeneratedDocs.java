@@ -1,6 +1,7 @@
 package io.wsk4j.processor;
 
 import static io.wsk4j.processor.RuntimeTypes.CLIENT_DISPATCH;
+import static io.wsk4j.processor.RuntimeTypes.DATAGRAM_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.FUNCTION;
 import static io.wsk4j.processor.RuntimeTypes.IRP_POOL;
 import static io.wsk4j.processor.RuntimeTypes.NT_STATUS;
@@ -28,6 +29,9 @@ final class GeneratedDocs {
     private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1): sockets from"
             + " {@code connect} and {@code listen} get theirs enabled; for another socket, give the provider the"
             + " {@link $T} and call {@code enable...Events}.\n", CLIENT_DISPATCH);
+    private static final CodeBlock DATAGRAM_EVENTS = CodeBlock.of("\n<p>The receive-from event starts disabled (SPEC"
+            + " E1, G3): a socket from {@code datagramSocket} has the {@link $T}; bind it and call {@code"
+            + " enable...DatagramEvents}.\n", DATAGRAM_DISPATCH);
     private static final CodeBlock INSTANCE_CONSTRUCTOR =
             CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the handler instance\n");
     private static final CodeBlock INSTANCE_WITH_SHARED_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
@@ -58,8 +62,11 @@ final class GeneratedDocs {
                         + " P5).\n", plan.handlerClass())
                 .add(START_METHODS);
         doc.add(plan.usesPool() ? POOLED_IRPS : CALLER_IRPS);
-        if (!plan.eventGroups().isEmpty()) {
+        if (plan.eventGroups().stream().anyMatch(group -> !group.datagram())) {
             doc.add(EVENTS);
+        }
+        if (plan.eventGroups().stream().anyMatch(EventGroup::datagram)) {
+            doc.add(DATAGRAM_EVENTS);
         }
         return doc.build();
     }
@@ -96,7 +103,7 @@ final class GeneratedDocs {
         CodeBlock.Builder doc = CodeBlock.builder().add("$L ", start.spec().summary());
         boolean callerRoutine = start.irp() == IrpSource.CALLER_WITH_ROUTINE;
         if (callerRoutine) {
-            doc.add("Connections go to $L.\n", start.link());
+            doc.add("$L $L.", start.spec().deliveredTo(), start.link());
         } else if (start.takesIrp()) {
             doc.add("Completes into $L, which owns {@code irp}.", start.link());
         } else {
@@ -108,7 +115,10 @@ final class GeneratedDocs {
                     listening.link());
         }
         EventGroup events = start.events();
-        if (events != null) {
+        if (events != null && events.datagram()) {
+            doc.add(" Enable its receive-from event with {@link #$N}, whose dispatch is {@link #$N()}.",
+                    events.enabler(), events.accessor());
+        } else if (events != null) {
             if (start.takesIrp()) {
                 doc.add(" The socket gets {@link #$N()}; enable its events with {@link #$N}.", events.accessor(),
                         events.enabler());
@@ -117,10 +127,7 @@ final class GeneratedDocs {
                         events.accessor());
             }
         }
-        if (!callerRoutine) {
-            doc.add("\n");
-        }
-        doc.add("\n");
+        doc.add("\n\n");
         for (StartMethod.Parameter parameter : start.spec().parameters()) {
             doc.add("@param $L $L\n", parameter.name(), parameter.doc());
         }
@@ -128,22 +135,24 @@ final class GeneratedDocs {
             doc.add(IRP_PARAMETER);
         }
         doc.add(callerRoutine
-                ? CodeBlock.of("@param context the listening socket's context, handed to $L\n", start.link())
+                ? CodeBlock.of("@param context the $L socket's context, handed to $L\n",
+                        events != null && events.datagram() ? "datagram" : "listening", start.link())
                 : CONTEXT_PARAMETER);
         doc.add(STATUS_RETURNED);
         return doc.build();
     }
 
     static CodeBlock clientDispatch(EventGroup group) {
-        return CodeBlock.of("The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls $L. Its events are off"
+        return CodeBlock.of("The client dispatch (WSK_CLIENT_$L_DISPATCH) that calls $L. Its events are off"
                         + " until enabled (SPEC E1): {@link #$N}.\n\n@return the same object on every call\n",
-                links(group), group.enabler());
+                group.datagram() ? "DATAGRAM" : "CONNECTION", links(group), group.enabler());
     }
 
     static CodeBlock enableEvents(EventGroup group) {
         return CodeBlock.of("Enables the events of {@link #$N()} on {@code socket} (WskControlSocket, a pooled IRP"
-                        + " each).\n\n@param socket a connected socket whose client dispatch that is\n"
-                        + "@return the first status that is not a success, else the last\n", group.accessor());
+                        + " each).\n\n@param socket a $L socket whose client dispatch that is\n"
+                        + "@return the first status that is not a success, else the last\n", group.accessor(),
+                group.datagram() ? "datagram" : "connected");
     }
 
     private static CodeBlock links(EventGroup group) {

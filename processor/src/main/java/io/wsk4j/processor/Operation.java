@@ -138,7 +138,21 @@ enum Operation {
                     "Creates a listening socket on {@code localAddress} (WskSocket with WSK_FLAG_LISTEN_SOCKET),"
                             + " completing the caller's {@code irp}, whose routine finds the listening socket in"
                             + " {@link Irp#listenSocket()}.",
-                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", null, true)));
+                    "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", null,
+                    "Connections go to"))),
+    /** Its start method makes the datagram socket with the class's datagram dispatch for the context type. */
+    RECEIVE_FROM_EVENT("OnReceiveFromEvent", Role.DATAGRAM_EVENT, List.of(new Signature(Shape.EVENT, Returns.VOID,
+            List.of(parameter(TypeNames.WSK_BUF, "datagram"), parameter(TypeNames.SOCKET_ADDRESS, "source")),
+            "C context", "WSK's receive-from event returns nothing: every datagram it gets is taken.")), List.of(
+            new StartMethod("datagramSocket", List.of(provider(),
+                    new StartMethod.Parameter(RuntimeTypes.IRP, "irp",
+                            "the caller's IRP, its completion routine already set")),
+                    "Creates a datagram socket (WskSocket with WSK_FLAG_DATAGRAM_SOCKET) whose receive-from event is"
+                            + " this class's for {@code context}, completing the caller's {@code irp}, whose routine"
+                            + " finds the socket in {@link Irp#datagramSocket()}; bind it, then enable the event"
+                            + " (SPEC G3, E1).",
+                    "provider.datagramSocket(context, $events:L, irp)", null,
+                    "Datagrams that no receiveFrom waits for go to")), "RECEIVE_FROM", "onReceiveFrom");
 
     /** What kind of member a handler of the operation becomes. */
     enum Role {
@@ -147,7 +161,9 @@ enum Operation {
         /** A callback of the client dispatch of its context type (SPEC P4). */
         CONNECTION_EVENT,
         /** The listen dispatch of its listen context type, with a listen start method. */
-        ACCEPT_EVENT
+        ACCEPT_EVENT,
+        /** The callback of the datagram dispatch of its context type, with a start method that makes the socket. */
+        DATAGRAM_EVENT
     }
 
     private static final String PACKAGE = "io.wsk4j.annotations";
@@ -198,12 +214,12 @@ enum Operation {
         return this == ADDRESS ? "address" : startMethods.get(0).name(); // one routine for local and remote
     }
 
-    /** A connection event's {@code WskEvent} constant ({@code RECEIVE}); null for other operations. */
+    /** An event's {@code WskEvent} constant ({@code RECEIVE}); null for other operations. */
     String event() {
         return event;
     }
 
-    /** A connection event's method of {@code WskClientConnectionDispatch} ({@code onReceive}); else null. */
+    /** An event's method of its client dispatch ({@code onReceive}, {@code onReceiveFrom}); else null. */
     String callback() {
         return callback;
     }

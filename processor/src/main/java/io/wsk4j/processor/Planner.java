@@ -202,6 +202,8 @@ final class Planner {
                     named.add(TypeNames.WSK_SOCKET);
                 } else if (operation.role() == Role.CONNECTION_EVENT || operation == Operation.LISTEN) {
                     named.add(TypeNames.WSK_SOCKET); // a listen needs an accept event, checked before planning
+                } else if (operation.role() == Role.DATAGRAM_EVENT) {
+                    named.add(TypeNames.SOCKET_ADDRESS); // the datagram dispatch's callback takes the source
                 }
             }
             if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.ADDRESS_INFO)) {
@@ -264,39 +266,55 @@ final class Planner {
                     null, null), null, Object.class.getName());
         }
 
-        /** One client dispatch per connection-event context type, in handler order. */
+        /**
+         * One client dispatch per connection-event context type, then one datagram dispatch per datagram-event context
+         * type, each in handler order.
+         */
         private List<EventGroup> eventGroups() {
+            List<EventGroup> groups = new ArrayList<>(eventGroups(Role.CONNECTION_EVENT));
+            groups.addAll(eventGroups(Role.DATAGRAM_EVENT));
+            return List.copyOf(groups);
+        }
+
+        private List<EventGroup> eventGroups(Role role) {
             Map<TypeName, List<Handler>> byContext = new LinkedHashMap<>();
             for (Handler handler : model.handlers()) {
-                if (handler.operation().role() == Role.CONNECTION_EVENT) {
+                if (handler.operation().role() == role) {
                     byContext.computeIfAbsent(TypeName.get(handler.context()), context -> new ArrayList<>())
                             .add(handler);
                 }
             }
+            boolean datagram = role == Role.DATAGRAM_EVENT;
             boolean several = byContext.size() > 1;
+            String kind = datagram ? "Datagram" : "";
+            String accessor = datagram ? "datagramDispatch" : "clientDispatch";
             List<EventGroup> groups = new ArrayList<>();
             for (Map.Entry<TypeName, List<Handler>> entry : byContext.entrySet()) {
                 List<Handler> handlers = entry.getValue();
                 String word = contextNames.of(handlers.get(0).context());
-                String field = names.claim(decapitalize(word) + "Events");
+                String field = names.claim(decapitalize(word) + kind + "Events");
                 List<Event> events = new ArrayList<>();
                 for (Handler handler : handlers) {
                     Operation operation = handler.operation();
-                    Signature.Parameter data = operation.eventSignature().parameters().get(0);
+                    List<DispatchPlan.EventParameter> parameters = new ArrayList<>();
+                    for (Signature.Parameter parameter : operation.eventSignature().parameters()) {
+                        parameters.add(new DispatchPlan.EventParameter(ClassName.bestGuess(parameter.type()),
+                                parameter.name()));
+                    }
                     events.add(new Event(handler.methodName(), link(handler), operation.event(), operation.callback(),
-                            ClassName.bestGuess(data.type()), data.name(),
-                            operation.eventSignature().returns() == Signature.Returns.LONG));
+                            List.copyOf(parameters), operation.eventSignature().returns() == Signature.Returns.LONG));
                 }
                 groups.add(new EventGroup(
+                        datagram,
                         entry.getKey(),
                         field,
                         names.claim(capitalize(field)),
-                        names.claim(several ? "clientDispatchFor" + word : "clientDispatch"),
-                        names.claim(several ? "enable" + word + "Events" : "enableEvents"),
+                        names.claim(several ? accessor + "For" + word : accessor),
+                        names.claim(several ? "enable" + word + kind + "Events" : "enable" + kind + "Events"),
                         names.claim(constantName(field)),
                         List.copyOf(events)));
             }
-            return List.copyOf(groups);
+            return groups;
         }
 
         private List<Accept> accepts(List<EventGroup> eventGroups) {
@@ -330,7 +348,10 @@ final class Planner {
             return routines;
         }
 
-        /** Completion start methods in handler order, then the caller-routine listens of accept handlers. */
+        /**
+         * Completion start methods in handler order, then the caller-routine listens of accept handlers, then the
+         * caller-routine datagram sockets of receive-from event handlers.
+         */
         private List<Planned> starts(
                 List<EventGroup> eventGroups, List<Accept> accepts, Map<Handler, Routine> routines) {
             List<Planned> starts = new ArrayList<>();
@@ -372,6 +393,17 @@ final class Planner {
                 for (StartMethod spec : handler.operation().startMethods()) {
                     starts.add(new Planned(new Start(spec, accept.listenContext(), accept.link(),
                             IrpSource.CALLER_WITH_ROUTINE, null, null, null, accept), handler,
+                            erasedContext(handler)));
+                }
+            }
+            for (Handler handler : model.handlers()) {
+                if (handler.operation().role() != Role.DATAGRAM_EVENT) {
+                    continue;
+                }
+                TypeName context = TypeName.get(handler.context());
+                for (StartMethod spec : handler.operation().startMethods()) {
+                    starts.add(new Planned(new Start(spec, context, link(handler), IrpSource.CALLER_WITH_ROUTINE,
+                            null, null, datagramGroupOf(eventGroups, context), null), handler,
                             erasedContext(handler)));
                 }
             }
@@ -482,9 +514,20 @@ final class Planner {
         return planned.stream().map(Planned::start).toList();
     }
 
+    /** The client dispatch of connection sockets of {@code context}, or null. */
     private static EventGroup groupOf(List<EventGroup> groups, TypeName context) {
         for (EventGroup group : groups) {
-            if (group.context().equals(context)) {
+            if (!group.datagram() && group.context().equals(context)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** The datagram dispatch of {@code context}, or null. */
+    private static EventGroup datagramGroupOf(List<EventGroup> groups, TypeName context) {
+        for (EventGroup group : groups) {
+            if (group.datagram() && group.context().equals(context)) {
                 return group;
             }
         }

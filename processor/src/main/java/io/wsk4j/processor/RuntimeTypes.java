@@ -23,6 +23,7 @@ final class RuntimeTypes {
     static final ClassName RECEIVE_FLAGS = ClassName.get(RUNTIME, "ReceiveFlags");
     static final ClassName CLIENT_DISPATCH = ClassName.get(RUNTIME, "WskClientConnectionDispatch");
     static final ClassName LISTEN_DISPATCH = ClassName.get(RUNTIME, "WskClientListenDispatch");
+    static final ClassName DATAGRAM_DISPATCH = ClassName.get(RUNTIME, "WskClientDatagramDispatch");
     static final ClassName SOCKET_ADDRESS = ClassName.get("java.net", "SocketAddress");
     static final ClassName STRING = ClassName.get("java.lang", "String");
     static final ClassName SET = ClassName.get("java.util", "Set");

@@ -11,11 +11,13 @@ import java.util.List;
  * @param parameters the parameters before the context (and before the IRP of a faithful handler)
  * @param summary the first sentence of its javadoc, naming the WSK function it stands for
  * @param call the provider call with the caller's IRP, a JavaPoet format with named arguments ({@code $sendFlags:T},
- *     {@code $events:L}, {@code $listenDispatch:N}); {@code irp} and {@code context} are in scope
+ *     {@code $events:L}, a connect's client dispatch or a datagram socket's, {@code $listenDispatch:N}); {@code irp}
+ *     and {@code context} are in scope
  * @param pooledCall the same call through the pool's start method for simple handlers ({@code $handler:L} is the
  *     handler reference, {@code $eventSet:L} a connect's client dispatch and events); null if there is none
- * @param callerRoutine whether the caller's IRP keeps the routine the caller set (the listen of an accept handler);
- *     otherwise the glue sets the handler's routine
+ * @param deliveredTo where the caller's IRP keeps the routine the caller set (the listen of an accept handler, the
+ *     datagram socket of a receive-from event handler): the start of the javadoc sentence that names the event handler
+ *     ({@code Connections go to}); null where the glue sets the handler's routine
  */
 record StartMethod(
         String name,
@@ -23,12 +25,17 @@ record StartMethod(
         String summary,
         String call,
         String pooledCall,
-        boolean callerRoutine) {
+        String deliveredTo) {
     /** A parameter and its {@code @param} text. */
     record Parameter(ClassName type, String name, String doc) {}
 
     static StartMethod start(String name, String summary, String call, String pooledCall, Parameter... parameters) {
-        return new StartMethod(name, List.of(parameters), summary, call, pooledCall, false);
+        return new StartMethod(name, List.of(parameters), summary, call, pooledCall, null);
+    }
+
+    /** Whether the caller's IRP keeps the routine the caller set. */
+    boolean callerRoutine() {
+        return deliveredTo != null;
     }
 
     static Parameter socket() {

@@ -14,6 +14,7 @@ import io.wsk4j.annotations.OnListenComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnReceiveEvent;
 import io.wsk4j.annotations.OnReceiveFromComplete;
+import io.wsk4j.annotations.OnReceiveFromEvent;
 import io.wsk4j.annotations.OnSendComplete;
 import io.wsk4j.annotations.OnSendToComplete;
 import io.wsk4j.annotations.WskGenerated;
@@ -32,7 +33,7 @@ class AnnotationsTest {
             OnAcceptComplete.class, OnSendToComplete.class, OnReceiveFromComplete.class,
             OnAddressInfoComplete.class,
             OnReceiveEvent.class,
-            OnDisconnectEvent.class, OnAcceptEvent.class);
+            OnDisconnectEvent.class, OnAcceptEvent.class, OnReceiveFromEvent.class);
 
     @Test
     @DisplayName("P1 every handler annotation is in io.wsk4j.annotations, CLASS retention, on methods only")

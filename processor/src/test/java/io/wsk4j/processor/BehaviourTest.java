@@ -412,6 +412,36 @@ final class BehaviourTest {
         assertThat(pool.outstanding()).isEqualTo(0);
     }
 
+    @Test
+    @DisplayName("P4 P5 G3 datagramSocket(WskProvider, Irp, C) gives the socket the receive-from event handler of C;"
+            + " once enableDatagramEvents enables it, a datagram from a java.net.DatagramSocket reaches the handler"
+            + " with its source and the caller's context")
+    void receiveFromEvent() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("events");
+        BlockingQueue<WskDatagramSocket> made = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            made.add(done.datagramSocket());
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, made, true, true, true);
+        driver.datagramSocket(provider, irp, session);
+        WskDatagramSocket socket = made.poll(10, TimeUnit.SECONDS);
+        assertThat(socket).isNotNull();
+        irp.free();
+        bind(socket);
+        assertThat(driver.enableEvents(socket)).isAnyOf(NtStatus.PENDING, NtStatus.SUCCESS);
+        SocketAddress local = localAddress(socket); // behind the enabling on the socket's I/O thread
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.send(new DatagramPacket("hello".getBytes(StandardCharsets.US_ASCII), 5, local));
+            expect(recorder.next(), "arrived", null, session, List.of("hello", peer.getLocalSocketAddress()));
+        }
+        driver.close(socket, session);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
     private DatagramScenario datagramDriver() throws ReflectiveOperationException {
         return (DatagramScenario) new CompiledClassLoader(succeeded(datagrams)).loadClass("demo.DatagramDriver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
@@ -459,8 +489,15 @@ final class BehaviourTest {
         provider.datagramSocket(null, null, irp);
         WskDatagramSocket socket = made.poll(10, TimeUnit.SECONDS);
         assertThat(socket).isNotNull();
+        irp.free();
+        bind(socket);
+        return socket;
+    }
+
+    /** Binds a datagram socket to an ephemeral loopback port. */
+    private static void bind(WskDatagramSocket socket) throws InterruptedException {
         BlockingQueue<NtStatus> bound = new LinkedBlockingQueue<>();
-        irp.reuse(NtStatus.SUCCESS);
+        Irp irp = Irp.allocate();
         irp.setCompletionRoutine((done, context) -> {
             bound.add(done.status());
             done.free();
@@ -468,7 +505,6 @@ final class BehaviourTest {
         }, bound, true, true, true);
         socket.dispatch().bind(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), irp);
         assertThat(bound.poll(10, TimeUnit.SECONDS)).isEqualTo(NtStatus.SUCCESS);
-        return socket;
     }
 
     /** A datagram socket's address, through WskGetLocalAddress. */

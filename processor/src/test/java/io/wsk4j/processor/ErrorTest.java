@@ -102,6 +102,15 @@ final class ErrorTest {
                                 + " List<InetSocketAddress> addresses, C context) or NtStatus found(Irp irp, C"
                                 + " context). Change the parameters to one of these shapes.",
                         "@OnAddressInfoComplete void found(NtStatus status, List<String> all, Session session) {} //!"),
+                mistake("WrongReturnType", "@OnReceiveFromEvent handler taking (WskBuf, SocketAddress, context)"
+                                + " returns long, but it must return void. WSK's receive-from event returns nothing:"
+                                + " every datagram it gets is taken.",
+                        "@OnReceiveFromEvent long got(WskBuf datagram, java.net.SocketAddress source, Session s) {"
+                                + " return 0; } //!"),
+                mistake("WrongParameters", "@OnReceiveFromEvent handler Handlers.got has parameters (WskBuf,"
+                                + " Session), but it must be void got(WskBuf datagram, SocketAddress source, C"
+                                + " context). Change the parameters to match it.",
+                        "@OnReceiveFromEvent void got(WskBuf datagram, Session session) {} //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",

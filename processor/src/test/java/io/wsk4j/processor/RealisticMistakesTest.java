@@ -151,6 +151,8 @@ final class RealisticMistakesTest {
                         + " socket, Upstream u) {} //!"),
                 add("WrongParameters", "    @OnAddressInfoComplete void resolved(NtStatus status,"
                         + " java.util.Collection<java.net.InetSocketAddress> all, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnReceiveFromEvent void datagramArrived(WskBuf datagram, Upstream u)"
+                        + " {} //!"),
                 replace("PrivateClass", "admin", "    private static final class Admin { //!"),
                 replace("InnerClass", "admin", "    public final class Admin { //!"));
     }

@@ -41,6 +41,16 @@ public final class DatagramDriver implements DatagramScenario {
     }
 
     @Override
+    public NtStatus datagramSocket(WskProvider provider, Irp irp, Session session) {
+        return dispatch.datagramSocket(provider, irp, session);
+    }
+
+    @Override
+    public NtStatus enableEvents(WskDatagramSocket socket) {
+        return dispatch.enableDatagramEvents(socket);
+    }
+
+    @Override
     public NtStatus close(WskBasicSocket socket, Session session) {
         return dispatch.close(socket, session);
     }

@@ -2,14 +2,17 @@ package demo;
 
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
 import io.wsk4j.annotations.OnAddressInfoComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnReceiveFromComplete;
+import io.wsk4j.annotations.OnReceiveFromEvent;
 import io.wsk4j.annotations.OnSendToComplete;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Session;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,6 +55,15 @@ public final class Handlers {
     @OnAddressInfoComplete
     void resolved(NtStatus status, List<InetSocketAddress> addresses, Session session) {
         recorder.record("resolved", status, session, addresses);
+    }
+
+    @OnReceiveFromEvent
+    void arrived(WskBuf datagram, SocketAddress source, Session session) {
+        StringBuilder text = new StringBuilder(); // the view is valid only during the call: copy it (SPEC B4)
+        for (int i = 0; i < datagram.bufferCount(); i++) {
+            text.append(StandardCharsets.US_ASCII.decode(datagram.buffer(i).duplicate()));
+        }
+        recorder.record("arrived", null, session, Arrays.asList(text.toString(), source));
     }
 
     @OnCloseComplete

@@ -2,8 +2,10 @@ package demo;
 
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
+import io.wsk4j.WskBuf;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnReceiveFromComplete;
+import io.wsk4j.annotations.OnReceiveFromEvent;
 import io.wsk4j.annotations.OnSendToComplete;
 import java.net.SocketAddress;
 
@@ -29,6 +31,9 @@ public final class Datagrams {
         irp.free();
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
+
+    @OnReceiveFromEvent
+    void arrived(WskBuf datagram, SocketAddress source, Flow flow) {}
 
     @OnCloseComplete
     void closed(NtStatus status, Flow flow) {}

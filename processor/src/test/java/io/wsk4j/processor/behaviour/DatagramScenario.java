@@ -19,5 +19,10 @@ public interface DatagramScenario {
 
     NtStatus addressInfo(WskProvider provider, String node, String service, Session session);
 
+    /** A datagram socket with the receive-from event handler; the caller's IRP has its routine. */
+    NtStatus datagramSocket(WskProvider provider, Irp irp, Session session);
+
+    NtStatus enableEvents(WskDatagramSocket socket);
+
     NtStatus close(WskBasicSocket socket, Session session);
 }
