@@ -210,6 +210,30 @@ public final class IrpPool {
     }
 
     /**
+     * A simple option handler: {@code <T> void m(NtStatus status, WskOption<T> option, T value, C context)} of class
+     * {@code H}, the value typed by the option (SPEC K3). Its method is generic, so only a method reference (never a
+     * lambda) implements it.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface OptionHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param <T> the option's value type
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param option the option the start method read or set
+         * @param value for a get, the value read ({@link Irp#optionValue}), null on failure; for a set, the value it
+         *     was asked to set, whatever the status
+         * @param context the context given to the start method
+         */
+        <T> void completed(H handlers, NtStatus status, WskOption<T> option, T value, C context);
+    }
+
+    /**
      * A pool that keeps up to {@code capacity} idle IRPs (rounded up to a power of two).
      *
      * @param capacity how many idle IRPs the shared ring keeps, at most 16777216
@@ -565,6 +589,61 @@ public final class IrpPool {
     }
 
     /**
+     * WskControlSocket with WskSetOption or WskIoctl, with a pooled IRP whose routine calls {@code handler} with the
+     * status, the option and {@code value} (SPEC K3, K4).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param <T> the option's value type
+     * @param socket the socket, of any kind
+     * @param option the option to set
+     * @param value its new value
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C, T> NtStatus setOption(WskBasicSocket socket, WskOption<T> option, T value, H handlers,
+            OptionHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        ticket.option = option;
+        ticket.value = value;
+        try {
+            return socket.dispatch().controlSocket(socket, option, value, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskControlSocket with WskGetOption, with a pooled IRP whose routine calls {@code handler} with the status, the
+     * option and the value read (SPEC K3).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param <T> the option's value type
+     * @param socket the socket, of any kind
+     * @param option the option to read
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C, T> NtStatus getOption(WskBasicSocket socket, WskOption<T> option, H handlers,
+            OptionHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        ticket.option = option;
+        ticket.optionRead = true;
+        try {
+            return socket.dispatch().controlSocket(socket, option, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskCloseSocket with a pooled IRP whose routine calls {@code handler} with the status.
      *
      * @param <H> the handler class
@@ -762,6 +841,9 @@ public final class IrpPool {
         ticket.context = null;
         ticket.events = null;
         ticket.mode = null;
+        ticket.option = null;
+        ticket.value = null;
+        ticket.optionRead = false;
         outstanding.decrement();
         tickets.offer(ticket);
     }
@@ -781,6 +863,8 @@ public final class IrpPool {
         SocketAddress address = handler instanceof AddressHandler || handler instanceof DatagramHandler
                 ? irp.address() : null;
         List<InetSocketAddress> addresses = handler instanceof AddressesHandler ? irp.addresses() : null;
+        WskOption<?> option = ticket.option;
+        Object value = ticket.optionRead ? irp.optionValue(option) : ticket.value;
         giveBack(ticket);
         if (handler instanceof StatusHandler) {
             ((StatusHandler<Object, Object>) handler).completed(handlers, status, context);
@@ -794,6 +878,8 @@ public final class IrpPool {
             ((DatagramHandler<Object, Object>) handler).completed(handlers, status, bytes, address, context);
         } else if (handler instanceof AddressesHandler) {
             ((AddressesHandler<Object, Object>) handler).completed(handlers, status, addresses, context);
+        } else if (handler instanceof OptionHandler) {
+            optionCompleted((OptionHandler<Object, Object>) handler, handlers, status, option, value, context);
         } else if (handler instanceof ListenSocketHandler) {
             ((ListenSocketHandler<Object, Object>) handler).completed(handlers, status, listener, context);
         } else if (events != null && socket != null && status.isSuccess()) {
@@ -808,6 +894,12 @@ public final class IrpPool {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
+    /** Calls an option handler with the value typed by its option: the type variable is captured here. */
+    private static <T> void optionCompleted(OptionHandler<Object, Object> handler, Object handlers, NtStatus status,
+            WskOption<T> option, Object value, Object context) {
+        handler.completed(handlers, status, option, option.valueType().cast(value), context);
+    }
+
     /** What a start method's IRP carries besides its result: whom to call, how, and with which context. */
     private static final class Ticket {
         final IrpPool pool;
@@ -815,7 +907,8 @@ public final class IrpPool {
         Object handlers;
         /**
          * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler},
-         * {@link DatagramHandler}, {@link AddressesHandler}, {@link SocketHandler} or {@link ListenSocketHandler}.
+         * {@link DatagramHandler}, {@link AddressesHandler}, {@link OptionHandler}, {@link SocketHandler} or
+         * {@link ListenSocketHandler}.
          */
         Object handler;
         Object context;
@@ -823,6 +916,12 @@ public final class IrpPool {
         Set<WskEvent> events;
         /** For a disconnect whose handler takes the mode: the mode it was started with; else null. */
         DisconnectMode mode;
+        /** For an option handler: the option read or set; else null. */
+        WskOption<?> option;
+        /** For an option set: the value it was asked to set; else null. */
+        Object value;
+        /** Whether the option handler's value is the one the IRP read. */
+        boolean optionRead;
 
         Ticket(IrpPool pool, Irp irp) {
             this.pool = pool;

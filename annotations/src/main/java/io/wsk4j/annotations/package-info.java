@@ -10,8 +10,8 @@
  * {@link io.wsk4j.annotations.OnReceiveComplete}, {@link io.wsk4j.annotations.OnDisconnectComplete},
  * {@link io.wsk4j.annotations.OnCloseComplete}, {@link io.wsk4j.annotations.OnAddressComplete},
  * {@link io.wsk4j.annotations.OnAcceptComplete}, {@link io.wsk4j.annotations.OnSendToComplete},
- * {@link io.wsk4j.annotations.OnReceiveFromComplete}, {@link io.wsk4j.annotations.OnAddressInfoComplete} for
- * completions;
+ * {@link io.wsk4j.annotations.OnReceiveFromComplete}, {@link io.wsk4j.annotations.OnAddressInfoComplete},
+ * {@link io.wsk4j.annotations.OnOptionComplete} for completions;
  * {@link io.wsk4j.annotations.OnAcceptEvent}, {@link io.wsk4j.annotations.OnReceiveEvent},
  * {@link io.wsk4j.annotations.OnDisconnectEvent}, {@link io.wsk4j.annotations.OnReceiveFromEvent} for events. The
  * generated class then has start methods such as {@code disconnect(WskSocket, C)} that do what WSK code does by

@@ -16,6 +16,8 @@ import java.util.List;
  * @param handlerType the handler class with its type variables, the type of the {@code handlers} field; {@code
  *     Object} in the stand-in of a class the dispatch class cannot name
  * @param typeVariables the handler class's type variables, kept by the dispatch class
+ * @param valueVariable the type variable of generic start methods (an option's value type), named unlike any of
+ *     {@code typeVariables}
  * @param isPublic whether the dispatch class is public (SPEC P5)
  * @param suppressedWarnings lint categories the generated code trips through no fault of its own, sorted
  * @param usesPool whether any member takes pooled IRPs, so that the class has a pool and constructors that take one
@@ -31,6 +33,7 @@ record DispatchPlan(
         ClassName handlerClass,
         TypeName handlerType,
         List<TypeVariableName> typeVariables,
+        TypeVariableName valueVariable,
         boolean isPublic,
         List<String> suppressedWarnings,
         boolean usesPool,

@@ -77,7 +77,7 @@ final class DispatchWriter {
         fields(type, plan);
         constructors(type, plan);
         type.addMethod(handlersAccessor(plan).addStatement("return $N", DispatchPlan.HANDLERS).build());
-        plan.starts().forEach(start -> type.addMethod(startBody(startMethod(start), start).build()));
+        plan.starts().forEach(start -> type.addMethod(startBody(startMethod(plan, start), start).build()));
         for (EventGroup group : plan.eventGroups()) {
             type.addMethod(clientDispatch(group).addStatement("return $N", group.field()).build());
             type.addMethod(enableEvents(group)
@@ -201,12 +201,16 @@ final class DispatchWriter {
                 .addJavadoc(GeneratedDocs.handlersAccessor());
     }
 
-    private static MethodSpec.Builder startMethod(Start start) {
+    private static MethodSpec.Builder startMethod(DispatchPlan plan, Start start) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(start.spec().name())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NT_STATUS)
-                .addJavadoc(GeneratedDocs.startMethod(start));
-        start.spec().parameters().forEach(parameter -> method.addParameter(parameter.type(), parameter.name()));
+                .addJavadoc(GeneratedDocs.startMethod(start, plan.valueVariable()));
+        if (start.spec().generic()) {
+            method.addTypeVariable(plan.valueVariable());
+        }
+        start.spec().parameters().forEach(parameter -> method.addParameter(
+                parameter.typeWith(plan.valueVariable()), parameter.name()));
         if (start.takesIrp()) {
             method.addParameter(IRP, "irp");
         }
@@ -328,7 +332,7 @@ final class DispatchWriter {
             type.addMethod(factoryConstructor(plan, withPool).addStatement(fail).build());
         }
         type.addMethod(handlersAccessor(plan).addStatement(fail).build());
-        plan.starts().forEach(start -> type.addMethod(startMethod(start).addStatement(fail).build()));
+        plan.starts().forEach(start -> type.addMethod(startMethod(plan, start).addStatement(fail).build()));
         for (EventGroup group : plan.eventGroups()) {
             type.addMethod(clientDispatch(group).addStatement(fail).build());
             type.addMethod(enableEvents(group).addStatement(fail).build());

@@ -7,6 +7,7 @@ import static io.wsk4j.processor.RuntimeTypes.IRP_POOL;
 import static io.wsk4j.processor.RuntimeTypes.NT_STATUS;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeVariableName;
 import io.wsk4j.processor.DispatchPlan.Accept;
 import io.wsk4j.processor.DispatchPlan.EventGroup;
 import io.wsk4j.processor.DispatchPlan.IrpSource;
@@ -99,7 +100,7 @@ final class GeneratedDocs {
         return HANDLERS_ACCESSOR;
     }
 
-    static CodeBlock startMethod(Start start) {
+    static CodeBlock startMethod(Start start, TypeVariableName valueVariable) {
         CodeBlock.Builder doc = CodeBlock.builder().add("$L ", start.spec().summary());
         boolean callerRoutine = start.irp() == IrpSource.CALLER_WITH_ROUTINE;
         if (callerRoutine) {
@@ -128,6 +129,9 @@ final class GeneratedDocs {
             }
         }
         doc.add("\n\n");
+        if (start.spec().generic()) {
+            doc.add("@param <$L> the option's value type\n", valueVariable.name());
+        }
         for (StartMethod.Parameter parameter : start.spec().parameters()) {
             doc.add("@param $L $L\n", parameter.name(), parameter.doc());
         }

@@ -29,6 +29,8 @@ final class HandlerModel {
         STATUS_ADDRESS,
         /** {@code void m(NtStatus, WskSocket, C)}: connect, with the new socket. */
         STATUS_SOCKET,
+        /** {@code <T> void m(NtStatus, WskOption<T>, T, C)}: an option read or set, with its value typed. */
+        STATUS_OPTION,
         /** {@code NtStatus m(Irp, C)}: the handler owns the IRP, as in the seed. */
         FAITHFUL,
         /** An event callback: {@code long m(WskBuf, C)}, {@code void m(DisconnectMode, C)} or an accept handler. */

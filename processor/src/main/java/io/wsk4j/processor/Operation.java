@@ -2,8 +2,10 @@ package io.wsk4j.processor;
 
 import static io.wsk4j.processor.Signature.parameter;
 import static io.wsk4j.processor.StartMethod.address;
+import static io.wsk4j.processor.StartMethod.basicSocket;
 import static io.wsk4j.processor.StartMethod.buffer;
 import static io.wsk4j.processor.StartMethod.datagramSocket;
+import static io.wsk4j.processor.StartMethod.option;
 import static io.wsk4j.processor.StartMethod.provider;
 import static io.wsk4j.processor.StartMethod.socket;
 import static io.wsk4j.processor.StartMethod.start;
@@ -121,6 +123,26 @@ enum Operation {
                             "the name to resolve, or an address literal"),
                     new StartMethod.Parameter(RuntimeTypes.STRING, "service",
                             "a decimal port number each address gets, or null for port 0")))),
+    /**
+     * Both start methods complete into the one handler, which is generic in the option's value type so that the value
+     * reaches it typed with no cast (SPEC P3 choice).
+     */
+    OPTION("OnOptionComplete", Role.COMPLETION, List.of(new Signature(Shape.STATUS_OPTION, Returns.VOID,
+            List.of(parameter(TypeNames.NT_STATUS, "status"),
+                    parameter(TypeNames.WSK_OPTION + "<" + Signature.VALUE + ">", "option"),
+                    parameter(Signature.VALUE, "value")), "C context",
+            "In this shape the generated glue owns the IRP and returns MORE_PROCESSING_REQUIRED itself; to own the"
+                    + " IRP, take (Irp irp, C context) and return NtStatus."), faithful()), List.of(
+            start("setOption", "Sets {@code option} to {@code value} (WskControlSocket with WskSetOption or WskIoctl,"
+                            + " SPEC K3, K4).",
+                    "socket.dispatch().controlSocket(socket, option, value, irp)",
+                    "pool.setOption(socket, option, value, handlers, $handler:L, context)",
+                    basicSocket(), option(), new StartMethod.Parameter(StartMethod.VALUE, "value",
+                            "its new value")),
+            start("getOption", "Reads {@code option} (WskControlSocket with WskGetOption, SPEC K3).",
+                    "socket.dispatch().controlSocket(socket, option, irp)",
+                    "pool.getOption(socket, option, handlers, $handler:L, context)",
+                    basicSocket(), option()))),
     RECEIVE_EVENT("OnReceiveEvent", Role.CONNECTION_EVENT, List.of(new Signature(Shape.EVENT, Returns.LONG,
             List.of(parameter(TypeNames.WSK_BUF, "data")), "C context",
             "Return how many bytes of the data the handler took.")), List.of(), "RECEIVE", "onReceive"),
@@ -211,7 +233,8 @@ enum Operation {
 
     /** The verb member names start with: {@code send} for the send routine {@code sendRoutine}, {@code address}. */
     String verb() {
-        return this == ADDRESS ? "address" : startMethods.get(0).name(); // one routine for local and remote
+        // one routine for local and remote, one for set and get
+        return this == ADDRESS ? "address" : this == OPTION ? "option" : startMethods.get(0).name();
     }
 
     /** An event's {@code WskEvent} constant ({@code RECEIVE}); null for other operations. */
@@ -229,10 +252,14 @@ enum Operation {
         return signatures.get(0);
     }
 
-    /** The signature whose parameters {@code parameterTypes} are, or null. */
-    Signature signatureFor(List<? extends javax.lang.model.type.TypeMirror> parameterTypes) {
+    /**
+     * The signature whose parameters {@code parameterTypes} are, given the method's own type variables (which only a
+     * generic signature uses), or null.
+     */
+    Signature signatureFor(List<? extends javax.lang.model.type.TypeMirror> parameterTypes,
+            List<? extends javax.lang.model.element.TypeParameterElement> typeParameters) {
         for (Signature signature : signatures) {
-            if (signature.matches(parameterTypes)) {
+            if (signature.matches(parameterTypes, typeParameters)) {
                 return signature;
             }
         }

@@ -141,7 +141,7 @@ final class Planner {
         String signature() {
             List<String> types = new ArrayList<>();
             for (StartMethod.Parameter parameter : start.spec().parameters()) {
-                types.add(parameter.type().canonicalName());
+                types.add(parameter.erasure());
             }
             if (start.takesIrp()) {
                 types.add(RuntimeTypes.IRP.canonicalName());
@@ -193,7 +193,7 @@ final class Planner {
                 Operation operation = handler.operation();
                 for (StartMethod start : operation.startMethods()) {
                     for (StartMethod.Parameter parameter : start.parameters()) {
-                        named.add(parameter.type().canonicalName());
+                        named.add(parameter.erasure());
                     }
                 }
                 // an accept event's method takes the socket and its addresses; enabling events takes the socket
@@ -208,6 +208,9 @@ final class Planner {
             }
             if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.ADDRESS_INFO)) {
                 spelledInFull.add(TypeNames.LIST); // the glue names List<InetSocketAddress> nowhere but in links
+            }
+            if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.OPTION)) {
+                spelledInFull.add(TypeNames.OBJECT); // an option value's variable erases to Object, named nowhere
             }
             for (String type : List.of(TypeNames.SOCKET_ADDRESS, TypeNames.WSK_SOCKET)) {
                 if (!named.contains(type)) {
@@ -224,7 +227,7 @@ final class Planner {
             checkErasures(planned, report);
             boolean simpleHandlers = planned.stream().anyMatch(p -> p.start().irp() == IrpSource.POOL);
             return new DispatchPlan(dispatchClass, handlerClass, handlerType, List.copyOf(typeVariables),
-                    model.isPublic(), suppressions(planned), simpleHandlers || !eventGroups.isEmpty(), null,
+                    valueVariable(), model.isPublic(), suppressions(planned), simpleHandlers || !eventGroups.isEmpty(), null,
                     List.copyOf(routines.values()), startsOf(planned), accepts, eventGroups);
         }
 
@@ -257,8 +260,19 @@ final class Planner {
                 }
             }
             return new DispatchPlan(dispatchClass, handlerClass, model.nameable() ? handlerType : ClassName.OBJECT,
-                    List.copyOf(typeVariables), model.isPublic(), List.of(), true, message, List.of(),
+                    List.copyOf(typeVariables), valueVariable(), model.isPublic(), List.of(), true, message, List.of(),
                     startsOf(distinct), List.of(), eventGroups);
+        }
+
+        /** {@code T}, or {@code T1}, {@code T2}... if the handler class has a type variable of that name. */
+        private TypeVariableName valueVariable() {
+            Set<String> taken = new HashSet<>();
+            typeVariables.forEach(variable -> taken.add(variable.name()));
+            String name = StartMethod.VALUE.name();
+            for (int suffix = 1; taken.contains(name); suffix++) {
+                name = StartMethod.VALUE.name() + suffix;
+            }
+            return TypeVariableName.get(name);
         }
 
         private Planned anyContext(StartMethod spec, IrpSource irp) {

@@ -17,6 +17,7 @@ final class RuntimeTypes {
     static final ClassName WSK_BUF = ClassName.get(RUNTIME, "WskBuf");
     static final ClassName WSK_PROVIDER = ClassName.get(RUNTIME, "WskProvider");
     static final ClassName WSK_EVENT = ClassName.get(RUNTIME, "WskEvent");
+    static final ClassName WSK_OPTION = ClassName.get(RUNTIME, "WskOption");
     static final ClassName WSK_ACCEPT = ClassName.get(RUNTIME, "WskAccept");
     static final ClassName DISCONNECT_MODE = ClassName.get(RUNTIME, "DisconnectMode");
     static final ClassName SEND_FLAGS = ClassName.get(RUNTIME, "SendFlags");

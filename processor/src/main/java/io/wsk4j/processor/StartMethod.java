@@ -1,6 +1,9 @@
 package io.wsk4j.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 
 /**
@@ -26,8 +29,48 @@ record StartMethod(
         String call,
         String pooledCall,
         String deliveredTo) {
-    /** A parameter and its {@code @param} text. */
-    record Parameter(ClassName type, String name, String doc) {}
+    /**
+     * The placeholder of a start method's own type variable, an option's value type: the planner names the real one
+     * so that it differs from the handler class's type variables.
+     */
+    static final TypeVariableName VALUE = TypeVariableName.get("T");
+
+    /** A parameter and its {@code @param} text; its type may mention {@link #VALUE}. */
+    record Parameter(TypeName type, String name, String doc) {
+        /** The canonical name of the type's erasure, which overloads must not share. */
+        String erasure() {
+            if (type instanceof ParameterizedTypeName parameterized) {
+                return parameterized.rawType().canonicalName();
+            }
+            if (type instanceof TypeVariableName) {
+                return Object.class.getName();
+            }
+            return ((ClassName) type).canonicalName();
+        }
+
+        /** The type with {@link #VALUE} replaced by {@code value}. */
+        TypeName typeWith(TypeVariableName value) {
+            if (type.equals(VALUE)) {
+                return value;
+            }
+            if (type instanceof ParameterizedTypeName parameterized && parameterized.typeArguments().contains(VALUE)) {
+                return ParameterizedTypeName.get(parameterized.rawType(), parameterized.typeArguments().stream()
+                        .map(argument -> argument.equals(VALUE) ? value : argument).toArray(TypeName[]::new));
+            }
+            return type;
+        }
+
+        boolean mentionsValue() {
+            return type.equals(VALUE)
+                    || (type instanceof ParameterizedTypeName parameterized
+                            && parameterized.typeArguments().contains(VALUE));
+        }
+    }
+
+    /** Whether the method has a type variable of its own, {@link #VALUE}. */
+    boolean generic() {
+        return parameters.stream().anyMatch(Parameter::mentionsValue);
+    }
 
     static StartMethod start(String name, String summary, String call, String pooledCall, Parameter... parameters) {
         return new StartMethod(name, List.of(parameters), summary, call, pooledCall, null);
@@ -44,6 +87,15 @@ record StartMethod(
 
     static Parameter datagramSocket() {
         return new Parameter(RuntimeTypes.WSK_DATAGRAM_SOCKET, "socket", "a bound datagram socket");
+    }
+
+    static Parameter basicSocket() {
+        return new Parameter(RuntimeTypes.WSK_BASIC_SOCKET, "socket", "the socket, of any kind");
+    }
+
+    static Parameter option() {
+        return new Parameter(ParameterizedTypeName.get(RuntimeTypes.WSK_OPTION, VALUE), "option",
+                "the option, one of the constants of {@link WskOption}");
     }
 
     static Parameter provider() {

@@ -11,6 +11,7 @@ import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnDisconnectEvent;
 import io.wsk4j.annotations.OnListenComplete;
+import io.wsk4j.annotations.OnOptionComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnReceiveEvent;
 import io.wsk4j.annotations.OnReceiveFromComplete;
@@ -31,7 +32,7 @@ class AnnotationsTest {
             OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
             OnListenComplete.class,
             OnAcceptComplete.class, OnSendToComplete.class, OnReceiveFromComplete.class,
-            OnAddressInfoComplete.class,
+            OnAddressInfoComplete.class, OnOptionComplete.class,
             OnReceiveEvent.class,
             OnDisconnectEvent.class, OnAcceptEvent.class, OnReceiveFromEvent.class);
 

@@ -13,6 +13,7 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskDatagramSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.AddressScenario;
 import io.wsk4j.processor.behaviour.DatagramScenario;
@@ -33,6 +34,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -436,6 +438,30 @@ final class BehaviourTest {
             peer.send(new DatagramPacket("hello".getBytes(StandardCharsets.US_ASCII), 5, local));
             expect(recorder.next(), "arrived", null, session, List.of("hello", peer.getLocalSocketAddress()));
         }
+        driver.close(socket, session);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 K3 <T> setOption and getOption(WskBasicSocket, WskOption<T>, C): the generic handler gets the"
+            + " option and its value typed (the value set, the value read, null where the kind lacks the option)")
+    void options() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("options");
+        WskDatagramSocket socket = boundDatagramSocket();
+        driver.setOption(socket, WskOption.SO_RCVBUF, 65_536, session);
+        expect(recorder.next(), "optionDone", NtStatus.SUCCESS, session, List.of(WskOption.SO_RCVBUF, 65_536));
+        driver.getOption(socket, WskOption.SO_RCVBUF, session);
+        Call read = recorder.next();
+        assertThat(read.handler()).isEqualTo("optionDone");
+        assertThat(read.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(((List<?>) read.extra()).get(0)).isEqualTo(WskOption.SO_RCVBUF);
+        assertThat((Integer) ((List<?>) read.extra()).get(1)).isAtLeast(65_536);
+        driver.getOption(socket, WskOption.SO_KEEPALIVE, session); // a connection socket's option (SPEC G6)
+        expect(recorder.next(), "optionDone", NtStatus.NOT_SUPPORTED, session,
+                Arrays.asList(WskOption.SO_KEEPALIVE, null));
         driver.close(socket, session);
         expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
         assertThat(recorder.pending()).isEqualTo(0);

@@ -32,7 +32,7 @@ final class EcjTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "addresses",
-        "datagrams", "names"})
+        "datagrams", "names", "options"})
     @DisplayName("P9 ECJ generates the same source as javac (the golden file) and compiles it without warnings")
     void sameAsGolden(String name) throws IOException {
         FolderCompiler.Result result = FolderCompiler.compile(new EclipseCompiler(), folder,

@@ -111,6 +111,21 @@ final class ErrorTest {
                                 + " Session), but it must be void got(WskBuf datagram, SocketAddress source, C"
                                 + " context). Change the parameters to match it.",
                         "@OnReceiveFromEvent void got(WskBuf datagram, Session session) {} //!"),
+                mistake("WrongParameters", "@OnOptionComplete handler Handlers.tuned has parameters (NtStatus,"
+                                + " WskOption<Integer>, Integer, Session), but it must be <T> void tuned(NtStatus"
+                                + " status, WskOption<T> option, T value, C context) or NtStatus tuned(Irp irp, C"
+                                + " context). Change the parameters to one of these shapes.",
+                        "@OnOptionComplete void tuned(NtStatus status, WskOption<Integer> option, Integer value,"
+                                + " Session session) {} //!"),
+                mistake("GenericHandler", "Handler Handlers.tuned declares its own type variables",
+                        "@OnOptionComplete <T> NtStatus tuned(Irp irp, Session session) { return null; } //!"),
+                mistake("GenericHandler", "Handler Handlers.tuned declares its own type variables",
+                        "@OnOptionComplete <T> void tuned(NtStatus status, WskOption<T> option, T value, List<T>"
+                                + " values) {} //!"),
+                mistake("WrongParameters", "@OnOptionComplete handler Handlers.tuned has parameters (NtStatus,"
+                                + " WskOption<T>, T, Session)",
+                        "@OnOptionComplete <T extends Number> void tuned(NtStatus status, WskOption<T> option, T"
+                                + " value, Session session) {} //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",

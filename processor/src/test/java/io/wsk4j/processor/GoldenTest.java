@@ -30,11 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class GoldenTest {
     static final List<String> CASES =
             List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses",
-                    "datagrams", "names");
+                    "datagrams", "names", "options");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener",
-        "addresses", "datagrams", "names"})
+        "addresses", "datagrams", "names", "options"})
     @DisplayName("P5 P8 generated source equals the golden file and compiles under -Xlint:all -Werror")
     void matchesGolden(String name) throws IOException {
         Compilation compilation = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("good/" + name));

@@ -153,6 +153,10 @@ final class RealisticMistakesTest {
                         + " java.util.Collection<java.net.InetSocketAddress> all, Upstream u) {} //!"),
                 add("WrongParameters", "    @OnReceiveFromEvent void datagramArrived(WskBuf datagram, Upstream u)"
                         + " {} //!"),
+                add("WrongParameters", "    @OnOptionComplete void tuned(NtStatus status, WskOption<?> option,"
+                        + " Object value, Upstream u) {} //!"),
+                add("GenericHandler", "    @OnOptionComplete <X> void tunedSession(NtStatus status, WskOption<X>"
+                        + " option, X value, Session<X> s) {} //!"),
                 replace("PrivateClass", "admin", "    private static final class Admin { //!"),
                 replace("InnerClass", "admin", "    public final class Admin { //!"));
     }

@@ -6,6 +6,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskProvider;
 import io.wsk4j.processor.behaviour.DatagramScenario;
 import io.wsk4j.processor.behaviour.Recorder;
@@ -48,6 +49,16 @@ public final class DatagramDriver implements DatagramScenario {
     @Override
     public NtStatus enableEvents(WskDatagramSocket socket) {
         return dispatch.enableDatagramEvents(socket);
+    }
+
+    @Override
+    public <T> NtStatus setOption(WskBasicSocket socket, WskOption<T> option, T value, Session session) {
+        return dispatch.setOption(socket, option, value, session);
+    }
+
+    @Override
+    public <T> NtStatus getOption(WskBasicSocket socket, WskOption<T> option, Session session) {
+        return dispatch.getOption(socket, option, session);
     }
 
     @Override

@@ -3,8 +3,10 @@ package demo;
 import io.wsk4j.Irp;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskOption;
 import io.wsk4j.annotations.OnAddressInfoComplete;
 import io.wsk4j.annotations.OnCloseComplete;
+import io.wsk4j.annotations.OnOptionComplete;
 import io.wsk4j.annotations.OnReceiveFromComplete;
 import io.wsk4j.annotations.OnReceiveFromEvent;
 import io.wsk4j.annotations.OnSendToComplete;
@@ -64,6 +66,11 @@ public final class Handlers {
             text.append(StandardCharsets.US_ASCII.decode(datagram.buffer(i).duplicate()));
         }
         recorder.record("arrived", null, session, Arrays.asList(text.toString(), source));
+    }
+
+    @OnOptionComplete
+    <T> void optionDone(NtStatus status, WskOption<T> option, T value, Session session) {
+        recorder.record("optionDone", status, session, Arrays.asList(option, value));
     }
 
     @OnCloseComplete

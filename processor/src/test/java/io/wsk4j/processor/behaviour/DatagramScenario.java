@@ -5,6 +5,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskDatagramSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskProvider;
 import java.net.SocketAddress;
 
@@ -23,6 +24,10 @@ public interface DatagramScenario {
     NtStatus datagramSocket(WskProvider provider, Irp irp, Session session);
 
     NtStatus enableEvents(WskDatagramSocket socket);
+
+    <T> NtStatus setOption(WskBasicSocket socket, WskOption<T> option, T value, Session session);
+
+    <T> NtStatus getOption(WskBasicSocket socket, WskOption<T> option, Session session);
 
     NtStatus close(WskBasicSocket socket, Session session);
 }
