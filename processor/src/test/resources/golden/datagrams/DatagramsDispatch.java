@@ -13,6 +13,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.Override;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -121,6 +122,25 @@ public final class DatagramsDispatch {
 
     /**
      * Sends {@code buffer} as one datagram to {@code remoteAddress}, behind earlier sends (WskSendTo, SPEC G1).
+     * Completes into {@link Datagrams#sent(NtStatus, long, Datagrams.Flow)}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@code SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress,
+            Datagrams.Flow context, Duration timeout) {
+        return pool.sendTo(socket, buffer, remoteAddress, handlers, (target, status, bytes,
+                given) -> target.sent(status, bytes, given), context, timeout);
+    }
+
+    /**
+     * Sends {@code buffer} as one datagram to {@code remoteAddress}, behind earlier sends (WskSendTo, SPEC G1).
      * Completes into {@link Datagrams#probeSent(NtStatus, Datagrams.Probe)}.
      *
      * @param socket a bound datagram socket
@@ -132,6 +152,24 @@ public final class DatagramsDispatch {
     public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress,
             Datagrams.Probe context) {
         return pool.sendTo(socket, buffer, remoteAddress, handlers, Datagrams::probeSent, context);
+    }
+
+    /**
+     * Sends {@code buffer} as one datagram to {@code remoteAddress}, behind earlier sends (WskSendTo, SPEC G1).
+     * Completes into {@link Datagrams#probeSent(NtStatus, Datagrams.Probe)}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@code SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress,
+            Datagrams.Probe context, Duration timeout) {
+        return pool.sendTo(socket, buffer, remoteAddress, handlers, Datagrams::probeSent, context, timeout);
     }
 
     /**
@@ -149,6 +187,23 @@ public final class DatagramsDispatch {
 
     /**
      * Receives one datagram into {@code buffer} (WskReceiveFrom, SPEC G2); a longer one completes BUFFER_OVERFLOW with
+     * the bytes that fit. Completes into {@link Datagrams#received(NtStatus, long, SocketAddress, Datagrams.Flow)}. If
+     * it is still pending after {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes
+     * CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Datagrams.Flow context,
+            Duration timeout) {
+        return pool.receiveFrom(socket, buffer, handlers, Datagrams::received, context, timeout);
+    }
+
+    /**
+     * Receives one datagram into {@code buffer} (WskReceiveFrom, SPEC G2); a longer one completes BUFFER_OVERFLOW with
      * the bytes that fit. Completes into {@link Datagrams#probeReceived(Irp, Datagrams.Probe)}, which owns {@code irp}.
      *
      * @param socket a bound datagram socket
@@ -160,6 +215,26 @@ public final class DatagramsDispatch {
     public NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp,
             Datagrams.Probe context) {
         irp.setCompletionRoutine(receiveFromProbeRoutine, context, true, true, true);
+        return socket.dispatch().receiveFrom(socket, buffer, irp);
+    }
+
+    /**
+     * Receives one datagram into {@code buffer} (WskReceiveFrom, SPEC G2); a longer one completes BUFFER_OVERFLOW with
+     * the bytes that fit. Completes into {@link Datagrams#probeReceived(Irp, Datagrams.Probe)}, which owns {@code irp}.
+     * If it is still pending after {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes
+     * CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, Irp irp,
+            Datagrams.Probe context, Duration timeout) {
+        irp.setCompletionRoutine(receiveFromProbeRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return socket.dispatch().receiveFrom(socket, buffer, irp);
     }
 

@@ -7,6 +7,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskProvider;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.String;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -96,6 +97,24 @@ public final class ResolverDispatch {
 
     /**
      * Resolves {@code node} (WskGetAddressInfo, SPEC N1) off the I/O threads; an unknown name completes NOT_FOUND.
+     * Completes into {@link Resolver#resolved(NtStatus, java.util.List, Resolver.Lookup)}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param provider the provider that resolves
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number each address gets, or null for port 0
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus addressInfo(WskProvider provider, String node, String service,
+            Resolver.Lookup context, Duration timeout) {
+        return pool.addressInfo(provider, node, service, handlers, Resolver::resolved, context, timeout);
+    }
+
+    /**
+     * Resolves {@code node} (WskGetAddressInfo, SPEC N1) off the I/O threads; an unknown name completes NOT_FOUND.
      * Completes into {@link Resolver#resolvedOwned(Irp, java.util.List)}, which owns {@code irp}.
      *
      * @param provider the provider that resolves
@@ -108,6 +127,27 @@ public final class ResolverDispatch {
     public NtStatus addressInfo(WskProvider provider, String node, String service, Irp irp,
             List<String> context) {
         irp.setCompletionRoutine(addressInfoListOfStringRoutine, context, true, true, true);
+        return provider.getAddressInfo(node, service, irp);
+    }
+
+    /**
+     * Resolves {@code node} (WskGetAddressInfo, SPEC N1) off the I/O threads; an unknown name completes NOT_FOUND.
+     * Completes into {@link Resolver#resolvedOwned(Irp, java.util.List)}, which owns {@code irp}. If it is still
+     * pending after {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless
+     * it can no longer be cancelled.
+     *
+     * @param provider the provider that resolves
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number each address gets, or null for port 0
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus addressInfo(WskProvider provider, String node, String service, Irp irp,
+            List<String> context, Duration timeout) {
+        irp.setCompletionRoutine(addressInfoListOfStringRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return provider.getAddressInfo(node, service, irp);
     }
 

@@ -3,6 +3,7 @@ package io.wsk4j;
 import io.wsk4j.spi.WskImplementation;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -296,8 +297,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context) {
+        return send(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #send(WskSocket, WskBuf, SendFlags, Object, StatusHandler, Object)}, bounded by {@code timeout}: an
+     * operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().send(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -320,8 +344,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context) {
+        return send(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #send(WskSocket, WskBuf, SendFlags, Object, BytesHandler, Object)}, bounded by {@code timeout}: an
+     * operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().send(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -344,8 +391,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             StatusHandler<H, C> handler, C context) {
+        return receive(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receive(WskSocket, WskBuf, ReceiveFlags, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -368,8 +437,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             BytesHandler<H, C> handler, C context) {
+        return receive(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receive(WskSocket, WskBuf, ReceiveFlags, Object, BytesHandler, Object)}, bounded by {@code timeout}:
+     * an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            BytesHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -392,8 +483,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             StatusHandler<H, C> handler, C context) {
+        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #disconnect(WskSocket, WskBuf, DisconnectMode, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -416,9 +529,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             ModeHandler<H, C> handler, C context) {
+        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #disconnect(WskSocket, WskBuf, DisconnectMode, Object, ModeHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive, also handed to the handler
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            ModeHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         ticket.mode = mode;
         try {
+            bound(ticket, timeout);
             return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -505,8 +640,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
             StatusHandler<H, C> handler, C context) {
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #sendTo(WskDatagramSocket, WskBuf, SocketAddress, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -530,8 +687,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
             BytesHandler<H, C> handler, C context) {
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #sendTo(WskDatagramSocket, WskBuf, SocketAddress, Object, BytesHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            BytesHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -554,8 +733,29 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
             DatagramHandler<H, C> handler, C context) {
+        return receiveFrom(socket, buffer, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receiveFrom(WskDatagramSocket, WskBuf, Object, DatagramHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
+            DatagramHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().receiveFrom(socket, buffer, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -579,8 +779,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
             AddressesHandler<H, C> handler, C context) {
+        return addressInfo(provider, node, service, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #addressInfo(WskProvider, String, String, Object, AddressesHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that resolves the name
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number, or null for port 0
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
+            AddressesHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return provider.getAddressInfo(node, service, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -679,8 +901,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus socketConnect(
             WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context) {
+        return socketConnect(provider, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #socketConnect(WskProvider, SocketAddress, Object, SocketHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(
+            WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return provider.socketConnect(remoteAddress, context, null, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -707,8 +951,32 @@ public final class IrpPool {
     public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
             WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
             SocketHandler<H, C> handler, C context) {
+        return socketConnect(provider, remoteAddress, clientDispatch, events, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #socketConnect(WskProvider, SocketAddress, WskClientConnectionDispatch, Set, Object, SocketHandler,
+     * Object)}, bounded by {@code timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC
+     * N2), and its handler gets CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param clientDispatch the socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
+            WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
+            SocketHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
         try {
+            bound(ticket, timeout);
             return provider.socketConnect(remoteAddress, context, clientDispatch, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -729,8 +997,28 @@ public final class IrpPool {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context) {
+        return accept(listener, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #accept(WskListenSocket, Object, SocketHandler, Object)}, bounded by {@code timeout}: an operation
+     * still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED unless it
+     * could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return listener.dispatch().accept(listener, context, null, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -755,8 +1043,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
             Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context) {
+        return accept(listener, clientDispatch, events, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #accept(WskListenSocket, WskClientConnectionDispatch, Set, Object, SocketHandler, Object)}, bounded
+     * by {@code timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its
+     * handler gets CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param clientDispatch the accepted socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
+            Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
         try {
+            bound(ticket, timeout);
             return listener.dispatch().accept(listener, context, clientDispatch, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -815,6 +1125,13 @@ public final class IrpPool {
             }
         }
         return status;
+    }
+
+    /** Arms the deadline of a start method's IRP before its dispatch call; none if {@code timeout} is null. */
+    private static void bound(Ticket ticket, Duration timeout) {
+        if (timeout != null) {
+            ticket.irp.cancelAfter(timeout);
+        }
     }
 
     /** A ticket, its IRP's routine set to call {@code handler}; null checks first, so that a bad call takes nothing. */

@@ -86,6 +86,8 @@ record DispatchPlan(
      * @param routineField for {@link IrpSource#CALLER}: the routine field set on the caller's IRP; else null
      * @param events for a connect: the client dispatch its socket gets; else null
      * @param listening for a listen: the accept handler whose listen dispatch the socket gets; else null
+     * @param timeout whether this is the overload with a trailing {@code Duration timeout} that bounds the operation
+     *     (SPEC N2)
      */
     record Start(
             StartMethod spec,
@@ -95,11 +97,17 @@ record DispatchPlan(
             CodeBlock handlerReference,
             String routineField,
             EventGroup events,
-            Accept listening) {
+            Accept listening,
+            boolean timeout) {
 
         /** Whether the method has an {@code Irp} parameter of its own, before the context. */
         boolean takesIrp() {
             return irp == IrpSource.CALLER;
+        }
+
+        /** The overload bounded by a {@code Duration timeout}. */
+        Start withTimeout() {
+            return new Start(spec, context, link, irp, handlerReference, routineField, events, listening, true);
         }
     }
 

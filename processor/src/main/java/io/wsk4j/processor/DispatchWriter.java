@@ -4,6 +4,7 @@ import static io.wsk4j.processor.RuntimeTypes.CLIENT_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.COMPLETION_ROUTINE;
 import static io.wsk4j.processor.RuntimeTypes.DATAGRAM_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.DISCONNECT_MODE;
+import static io.wsk4j.processor.RuntimeTypes.DURATION;
 import static io.wsk4j.processor.RuntimeTypes.FUNCTION;
 import static io.wsk4j.processor.RuntimeTypes.GENERATED;
 import static io.wsk4j.processor.RuntimeTypes.IRP;
@@ -214,7 +215,8 @@ final class DispatchWriter {
         if (start.takesIrp()) {
             method.addParameter(IRP, "irp");
         }
-        return method.addParameter(start.context(), "context");
+        method.addParameter(start.context(), "context");
+        return start.timeout() ? method.addParameter(DURATION, "timeout") : method;
     }
 
     /**
@@ -232,11 +234,14 @@ final class DispatchWriter {
                 "listenDispatch", start.listening() == null ? "null" : start.listening().field(),
                 "handler", start.irp() == IrpSource.POOL ? start.handlerReference() : "");
         if (start.irp() == IrpSource.POOL) {
-            return method.addStatement("return $L",
-                    CodeBlock.builder().addNamed(start.spec().pooledCall(), arguments).build());
+            String call = start.timeout() ? start.spec().boundedPooledCall() : start.spec().pooledCall();
+            return method.addStatement("return $L", CodeBlock.builder().addNamed(call, arguments).build());
         }
         if (start.irp() == IrpSource.CALLER) {
             method.addStatement("irp.setCompletionRoutine($N, context, true, true, true)", start.routineField());
+        }
+        if (start.timeout()) {
+            method.addStatement("irp.cancelAfter(timeout)"); // before the call, which starts the clock (SPEC N2)
         }
         return method.addStatement("return $L", CodeBlock.builder().addNamed(start.spec().call(), arguments).build());
     }

@@ -47,6 +47,8 @@ final class GeneratedDocs {
             CodeBlock.of("{@return the handler instance this glue calls}\n");
     private static final CodeBlock IRP_PARAMETER = CodeBlock.of("@param irp the IRP; its routine is set here\n");
     private static final CodeBlock CONTEXT_PARAMETER = CodeBlock.of("@param context handed to the handler\n");
+    private static final CodeBlock TIMEOUT_PARAMETER =
+            CodeBlock.of("@param timeout how long the operation may wait, positive\n");
     private static final CodeBlock STATUS_RETURNED =
             CodeBlock.of("@return the final status, or {@link $T#PENDING}\n", NT_STATUS);
 
@@ -115,6 +117,10 @@ final class GeneratedDocs {
             doc.add(" It gets the listening socket, which it closes when done; connections go to $L.",
                     listening.link());
         }
+        if (start.timeout()) {
+            doc.add(" If it is still pending after {@code timeout}, it is cancelled (SPEC N2, {@code"
+                    + " Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.");
+        }
         EventGroup events = start.events();
         if (events != null && events.datagram()) {
             doc.add(" Enable its receive-from event with {@link #$N}, whose dispatch is {@link #$N()}.",
@@ -142,6 +148,9 @@ final class GeneratedDocs {
                 ? CodeBlock.of("@param context the $L socket's context, handed to $L\n",
                         events != null && events.datagram() ? "datagram" : "listening", start.link())
                 : CONTEXT_PARAMETER);
+        if (start.timeout()) {
+            doc.add(TIMEOUT_PARAMETER);
+        }
         doc.add(STATUS_RETURNED);
         return doc.build();
     }

@@ -26,31 +26,31 @@ enum Operation {
             start("connect", "Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect).",
                     "provider.socketConnect(remoteAddress, context, $events:L, irp)",
                     "pool.socketConnect(provider, remoteAddress, $eventSet:Lhandlers, $handler:L, context)",
-                    provider(), address("remoteAddress", "where to connect")))),
+                    provider(), address("remoteAddress", "where to connect")).withDeadline())),
     SEND("OnSendComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
             start("send", "Sends {@code buffer} behind earlier sends (WskSend, SPEC X1).",
                     "socket.dispatch().send(socket, buffer, $sendFlags:T.NONE, irp)",
                     "pool.send(socket, buffer, $sendFlags:T.NONE, handlers, $handler:L, context)",
-                    socket(), buffer("buffer", "the bytes to send")))),
+                    socket(), buffer("buffer", "the bytes to send")).withDeadline())),
     RECEIVE("OnReceiveComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
             start("receive", "Receives into {@code buffer} (WskReceive, SPEC X2).",
                     "socket.dispatch().receive(socket, buffer, $receiveFlags:T.NONE, irp)",
                     "pool.receive(socket, buffer, $receiveFlags:T.NONE, handlers, $handler:L, context)",
-                    socket(), buffer("buffer", "where the bytes go")))),
+                    socket(), buffer("buffer", "where the bytes go")).withDeadline())),
     DISCONNECT("OnDisconnectComplete", Role.COMPLETION, List.of(status(Shape.STATUS),
             status(Shape.STATUS_MODE, parameter(TypeNames.DISCONNECT_MODE, "mode")), faithful()), List.of(
             start("disconnect", "Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3).",
                     "socket.dispatch().disconnect(socket, null, $disconnectMode:T.GRACEFUL, irp)",
                     "pool.disconnect(socket, null, $disconnectMode:T.GRACEFUL, handlers, $handler:L, context)",
-                    socket()),
+                    socket()).withDeadline(),
             start("disconnect", "Disconnects gracefully: every queued send, then {@code finalData}, then FIN"
                             + " (WskDisconnect, SPEC D3).",
                     "socket.dispatch().disconnect(socket, finalData, $disconnectMode:T.GRACEFUL, irp)",
                     "pool.disconnect(socket, finalData, $disconnectMode:T.GRACEFUL, handlers, $handler:L,"
                             + " context)",
-                    socket(), buffer("finalData", "the last bytes to send before FIN")),
+                    socket(), buffer("finalData", "the last bytes to send before FIN")).withDeadline(),
             start("abort", "Disconnects abortively: queued data is dropped and the peer gets RST (WskDisconnect"
                             + " with WSK_FLAG_ABORTIVE, SPEC D7).",
                     "socket.dispatch().disconnect(socket, null, $disconnectMode:T.ABORTIVE, irp)",
@@ -95,7 +95,8 @@ enum Operation {
                             + " listening socket's accept event.",
                     "socket.dispatch().accept(socket, context, $events:L, irp)",
                     "pool.accept(socket, $eventSet:Lhandlers, $handler:L, context)",
-                    new StartMethod.Parameter(RuntimeTypes.WSK_LISTEN_SOCKET, "socket", "a bound listening socket")))),
+                    new StartMethod.Parameter(RuntimeTypes.WSK_LISTEN_SOCKET, "socket", "a bound listening socket"))
+                    .withDeadline())),
     SEND_TO("OnSendToComplete", Role.COMPLETION, List.of(
             status(Shape.STATUS), status(Shape.STATUS_BYTES, parameter("long", "bytes")), faithful()), List.of(
             start("sendTo", "Sends {@code buffer} as one datagram to {@code remoteAddress}, behind earlier sends"
@@ -103,7 +104,7 @@ enum Operation {
                     "socket.dispatch().sendTo(socket, buffer, remoteAddress, irp)",
                     "pool.sendTo(socket, buffer, remoteAddress, handlers, $handler:L, context)",
                     datagramSocket(), buffer("buffer", "the datagram"), address("remoteAddress",
-                            "the destination, or null for the one {@code SIO_WSK_SET_REMOTE_ADDRESS} set")))),
+                            "the destination, or null for the one {@code SIO_WSK_SET_REMOTE_ADDRESS} set")).withDeadline())),
     /** BUFFER_OVERFLOW is a status the handler sees, with the bytes that fit (SPEC G2): never silent truncation. */
     RECEIVE_FROM("OnReceiveFromComplete", Role.COMPLETION, List.of(status(Shape.STATUS_BYTES_SOURCE,
             parameter("long", "bytes"), parameter(TypeNames.SOCKET_ADDRESS, "source")), faithful()), List.of(
@@ -111,7 +112,7 @@ enum Operation {
                             + " completes BUFFER_OVERFLOW with the bytes that fit.",
                     "socket.dispatch().receiveFrom(socket, buffer, irp)",
                     "pool.receiveFrom(socket, buffer, handlers, $handler:L, context)",
-                    datagramSocket(), buffer("buffer", "where the datagram goes")))),
+                    datagramSocket(), buffer("buffer", "where the datagram goes")).withDeadline())),
     ADDRESS_INFO("OnAddressInfoComplete", Role.COMPLETION, List.of(status(Shape.STATUS_ADDRESSES,
             parameter(TypeNames.INET_SOCKET_ADDRESS_LIST, "addresses")), faithful()), List.of(
             start("addressInfo", "Resolves {@code node} (WskGetAddressInfo, SPEC N1) off the I/O threads; an unknown"
@@ -122,7 +123,7 @@ enum Operation {
                     new StartMethod.Parameter(RuntimeTypes.STRING, "node",
                             "the name to resolve, or an address literal"),
                     new StartMethod.Parameter(RuntimeTypes.STRING, "service",
-                            "a decimal port number each address gets, or null for port 0")))),
+                            "a decimal port number each address gets, or null for port 0")).withDeadline())),
     /**
      * Both start methods complete into the one handler, which is generic in the option's value type so that the value
      * reaches it typed with no cast (SPEC P3 choice).
@@ -161,7 +162,7 @@ enum Operation {
                             + " completing the caller's {@code irp}, whose routine finds the listening socket in"
                             + " {@link Irp#listenSocket()}.",
                     "provider.socketListen(localAddress, context, $listenDispatch:N, irp)", null,
-                    "Connections go to"))),
+                    "Connections go to", false))),
     /** Its start method makes the datagram socket with the class's datagram dispatch for the context type. */
     RECEIVE_FROM_EVENT("OnReceiveFromEvent", Role.DATAGRAM_EVENT, List.of(new Signature(Shape.EVENT, Returns.VOID,
             List.of(parameter(TypeNames.WSK_BUF, "datagram"), parameter(TypeNames.SOCKET_ADDRESS, "source")),
@@ -174,7 +175,7 @@ enum Operation {
                             + " finds the socket in {@link Irp#datagramSocket()}; bind it, then enable the event"
                             + " (SPEC G3, E1).",
                     "provider.datagramSocket(context, $events:L, irp)", null,
-                    "Datagrams that no receiveFrom waits for go to")), "RECEIVE_FROM", "onReceiveFrom");
+                    "Datagrams that no receiveFrom waits for go to", false)), "RECEIVE_FROM", "onReceiveFrom");
 
     /** What kind of member a handler of the operation becomes. */
     enum Role {

@@ -147,11 +147,14 @@ final class Planner {
                 types.add(RuntimeTypes.IRP.canonicalName());
             }
             types.add(erasedContext);
+            if (start.timeout()) {
+                types.add("java.time.Duration");
+            }
             return start.spec().name() + "(" + String.join(",", types) + ")";
         }
 
         int parameterCount() {
-            return start.spec().parameters().size() + (start.takesIrp() ? 1 : 0) + 1;
+            return start.spec().parameters().size() + (start.takesIrp() ? 1 : 0) + 1 + (start.timeout() ? 1 : 0);
         }
     }
 
@@ -247,8 +250,13 @@ final class Planner {
                     if (spec.callerRoutine()) {
                         planned.add(anyContext(spec, IrpSource.CALLER_WITH_ROUTINE));
                     } else {
-                        planned.add(anyContext(spec, IrpSource.POOL));
-                        planned.add(anyContext(spec, IrpSource.CALLER));
+                        for (IrpSource irp : List.of(IrpSource.POOL, IrpSource.CALLER)) {
+                            Planned start = anyContext(spec, irp);
+                            planned.add(start);
+                            if (spec.bounded()) {
+                                planned.add(new Planned(start.start().withTimeout(), null, start.erasedContext()));
+                            }
+                        }
                     }
                 }
             }
@@ -277,7 +285,7 @@ final class Planner {
 
         private Planned anyContext(StartMethod spec, IrpSource irp) {
             return new Planned(new Start(spec, ClassName.OBJECT, CodeBlock.of("$T", handlerClass), irp, null, null,
-                    null, null), null, Object.class.getName());
+                    null, null, false), null, Object.class.getName());
         }
 
         /**
@@ -389,8 +397,12 @@ final class Planner {
                 String routineField = routine != null ? routine.field() : null;
                 CodeBlock reference = irp == IrpSource.POOL ? handlerReference(handler) : null;
                 for (StartMethod spec : handler.operation().startMethods()) {
-                    starts.add(new Planned(new Start(spec, context, link(handler), irp, reference, routineField,
-                            events, listening), handler, erasedContext(handler)));
+                    Start start = new Start(spec, context, link(handler), irp, reference, routineField, events,
+                            listening, false);
+                    starts.add(new Planned(start, handler, erasedContext(handler)));
+                    if (spec.bounded()) {
+                        starts.add(new Planned(start.withTimeout(), handler, erasedContext(handler)));
+                    }
                 }
             }
             for (Handler handler : model.handlers()) {
@@ -406,7 +418,7 @@ final class Planner {
                 }
                 for (StartMethod spec : handler.operation().startMethods()) {
                     starts.add(new Planned(new Start(spec, accept.listenContext(), accept.link(),
-                            IrpSource.CALLER_WITH_ROUTINE, null, null, null, accept), handler,
+                            IrpSource.CALLER_WITH_ROUTINE, null, null, null, accept, false), handler,
                             erasedContext(handler)));
                 }
             }
@@ -417,7 +429,7 @@ final class Planner {
                 TypeName context = TypeName.get(handler.context());
                 for (StartMethod spec : handler.operation().startMethods()) {
                     starts.add(new Planned(new Start(spec, context, link(handler), IrpSource.CALLER_WITH_ROUTINE,
-                            null, null, datagramGroupOf(eventGroups, context), null), handler,
+                            null, null, datagramGroupOf(eventGroups, context), null, false), handler,
                             erasedContext(handler)));
                 }
             }

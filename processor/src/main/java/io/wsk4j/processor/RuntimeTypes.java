@@ -28,6 +28,7 @@ final class RuntimeTypes {
     static final ClassName SOCKET_ADDRESS = ClassName.get("java.net", "SocketAddress");
     static final ClassName STRING = ClassName.get("java.lang", "String");
     static final ClassName SET = ClassName.get("java.util", "Set");
+    static final ClassName DURATION = ClassName.get("java.time", "Duration");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName FUNCTION = ClassName.get("java.util.function", "Function");
     static final ClassName WSK_GENERATED = ClassName.get("io.wsk4j.annotations", "WskGenerated");

@@ -21,6 +21,8 @@ import java.util.List;
  * @param deliveredTo where the caller's IRP keeps the routine the caller set (the listen of an accept handler, the
  *     datagram socket of a receive-from event handler): the start of the javadoc sentence that names the event handler
  *     ({@code Connections go to}); null where the glue sets the handler's routine
+ * @param bounded whether the operation can wait, so that the method has an overload with a trailing
+ *     {@code Duration timeout} that arms {@code Irp.cancelAfter} (SPEC N2)
  */
 record StartMethod(
         String name,
@@ -28,7 +30,8 @@ record StartMethod(
         String summary,
         String call,
         String pooledCall,
-        String deliveredTo) {
+        String deliveredTo,
+        boolean bounded) {
     /**
      * The placeholder of a start method's own type variable, an option's value type: the planner names the real one
      * so that it differs from the handler class's type variables.
@@ -73,7 +76,20 @@ record StartMethod(
     }
 
     static StartMethod start(String name, String summary, String call, String pooledCall, Parameter... parameters) {
-        return new StartMethod(name, List.of(parameters), summary, call, pooledCall, null);
+        return new StartMethod(name, List.of(parameters), summary, call, pooledCall, null, false);
+    }
+
+    /** This start method with an overload bounded by a {@code Duration timeout} (SPEC N2). */
+    StartMethod withDeadline() {
+        return new StartMethod(name, parameters, summary, call, pooledCall, deliveredTo, true);
+    }
+
+    /** The pooled call of the bounded overload: the pool's start method with the timeout after the context. */
+    String boundedPooledCall() {
+        if (!pooledCall.endsWith("context)")) {
+            throw new IllegalStateException("a pooled call ends with the context: " + pooledCall);
+        }
+        return pooledCall.substring(0, pooledCall.length() - 1) + ", timeout)";
     }
 
     /** Whether the caller's IRP keeps the routine the caller set. */

@@ -34,6 +34,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -110,6 +111,32 @@ final class BehaviourTest {
             expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, null);
             assertThat(peer.getInputStream().read()).isEqualTo(-1);
 
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P5 N2 receive(WskSocket, WskBuf, C, Duration): a receive from a silent java.net.Socket peer completes"
+            + " CANCELLED with no bytes at its deadline; the pooled IRP comes back and the connection still works")
+    void receiveWithDeadline() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("deadline");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+            long started = System.nanoTime();
+            driver.receive(socket, WskBuf.of(ByteBuffer.allocate(8)), session, Duration.ofMillis(100));
+            expect(recorder.next(), "received", NtStatus.CANCELLED, session, 0L);
+            assertThat(System.nanoTime() - started).isAtLeast(Duration.ofMillis(100).toNanos());
+            assertThat(pool.outstanding()).isEqualTo(0);
+
+            peer.getOutputStream().write('!'); // the cancelled receive took nothing: the next one gets the byte
+            driver.receive(socket, WskBuf.of(ByteBuffer.allocate(8)), session, Duration.ofSeconds(10));
+            expect(recorder.next(), "received", NtStatus.SUCCESS, session, 1L);
             driver.close(socket, session);
             expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
         }

@@ -95,6 +95,8 @@ final class RealisticMistakesTest {
             "        Session<T> session = new Session<>();",
             "        glue.connect(provider, address, new Upstream(\"up\"));",
             "        glue.send(socket, data, session);",
+            "        glue.send(socket, data, session, java.time.Duration.ofSeconds(5));",
+            "        glue.receive(socket, data, irp, session, java.time.Duration.ofSeconds(5));",
             "        glue.receive(socket, data, irp, session);",
             "        glue.disconnect(socket, session);",
             "        glue.abort(socket, session);",
