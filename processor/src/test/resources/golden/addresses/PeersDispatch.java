@@ -9,6 +9,7 @@ import io.wsk4j.WskBuf;
 import io.wsk4j.WskListenSocket;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -92,6 +93,21 @@ public final class PeersDispatch {
     }
 
     /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Peers#ended(NtStatus, DisconnectMode, Peers.Peer)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Peers.Peer context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
+                given) -> target.ended(status, mode, given), context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
      * into {@link Peers#ended(NtStatus, DisconnectMode, Peers.Peer)}.
      *
@@ -103,6 +119,23 @@ public final class PeersDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Peer context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
                 given) -> target.ended(status, mode, given), context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Peers#ended(NtStatus, DisconnectMode, Peers.Peer)}. If it is still pending after {@code timeout}, it
+     * is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Peer context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
+                given) -> target.ended(status, mode, given), context, timeout);
     }
 
     /**
@@ -131,6 +164,20 @@ public final class PeersDispatch {
     }
 
     /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Peers#probeEnded(NtStatus, Peers.Probe)}. If it is still pending after {@code timeout}, it is cancelled
+     * (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Peers.Probe context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Peers::probeEnded, context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
      * into {@link Peers#probeEnded(NtStatus, Peers.Probe)}.
      *
@@ -141,6 +188,23 @@ public final class PeersDispatch {
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Probe context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Peers::probeEnded, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Peers#probeEnded(NtStatus, Peers.Probe)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Probe context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Peers::probeEnded, context,
+                timeout);
     }
 
     /**

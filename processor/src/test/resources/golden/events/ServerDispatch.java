@@ -14,6 +14,7 @@ import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.Override;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -110,6 +111,24 @@ public final class ServerDispatch {
             Server.Upstream context) {
         return pool.socketConnect(provider, remoteAddress, upstreamEvents, UPSTREAM_EVENTS, handlers, Server::connected,
                 context);
+    }
+
+    /**
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Server#connected(NtStatus, WskSocket, Server.Upstream)}. If it is still pending after {@code timeout}, it
+     * is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     * The socket gets {@link #clientDispatchForUpstream()}, its events enabled before the handler runs.
+     *
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
+            Server.Upstream context, Duration timeout) {
+        return pool.socketConnect(provider, remoteAddress, upstreamEvents, UPSTREAM_EVENTS, handlers, Server::connected,
+                context, timeout);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -82,6 +83,26 @@ final class SeedDispatch {
     }
 
     /**
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Seed#connectComplete(Irp, Seed.Connection)}, which owns {@code irp}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus connect(WskProvider provider, SocketAddress remoteAddress, Irp irp,
+            Seed.Connection context, Duration timeout) {
+        irp.setCompletionRoutine(connectRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
+        return provider.socketConnect(remoteAddress, context, null, irp);
+    }
+
+    /**
      * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
      * {@link Seed#sendComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
@@ -93,6 +114,26 @@ final class SeedDispatch {
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(sendRoutine, context, true, true, true);
+        return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Seed#sendComplete(Irp, Seed.Connection)}, which owns {@code irp}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Seed.Connection context,
+            Duration timeout) {
+        irp.setCompletionRoutine(sendRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
     }
 
@@ -112,6 +153,26 @@ final class SeedDispatch {
     }
 
     /**
+     * Receives into {@code buffer} (WskReceive, SPEC X2). Completes into
+     * {@link Seed#receiveComplete(Irp, Seed.Connection)}, which owns {@code irp}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus receive(WskSocket socket, WskBuf buffer, Irp irp, Seed.Connection context,
+            Duration timeout) {
+        irp.setCompletionRoutine(receiveRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
+        return socket.dispatch().receive(socket, buffer, ReceiveFlags.NONE, irp);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
      * {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}.
      *
@@ -122,6 +183,25 @@ final class SeedDispatch {
      */
     public NtStatus disconnect(WskSocket socket, Irp irp, Seed.Connection context) {
         irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
+        return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Irp irp, Seed.Connection context,
+            Duration timeout) {
+        irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return socket.dispatch().disconnect(socket, null, DisconnectMode.GRACEFUL, irp);
     }
 
@@ -138,6 +218,26 @@ final class SeedDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Irp irp,
             Seed.Connection context) {
         irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
+        return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Seed#disconnectComplete(Irp, Seed.Connection)}, which owns {@code irp}. If it is still pending after
+     * {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no
+     * longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Irp irp, Seed.Connection context,
+            Duration timeout) {
+        irp.setCompletionRoutine(disconnectRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return socket.dispatch().disconnect(socket, finalData, DisconnectMode.GRACEFUL, irp);
     }
 

@@ -9,6 +9,7 @@ import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.CharSequence;
 import java.lang.String;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,6 +94,21 @@ public final class PipelineDispatch<T extends CharSequence> {
     }
 
     /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Pipeline#sent(NtStatus, long, CharSequence)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus send(WskSocket socket, WskBuf buffer, T context, Duration timeout) {
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Pipeline<T>::sent, context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
      * {@link Pipeline#disconnected(NtStatus, Map)}.
      *
@@ -102,6 +118,21 @@ public final class PipelineDispatch<T extends CharSequence> {
      */
     public NtStatus disconnect(WskSocket socket, Map<String, List<T>> context) {
         return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Pipeline#disconnected(NtStatus, Map)}. If it is still pending after {@code timeout}, it is cancelled (SPEC
+     * N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Map<String, List<T>> context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected, context,
+                timeout);
     }
 
     /**
@@ -116,6 +147,23 @@ public final class PipelineDispatch<T extends CharSequence> {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Map<String, List<T>> context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected,
                 context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Pipeline#disconnected(NtStatus, Map)}. If it is still pending after {@code timeout}, it is cancelled
+     * (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Map<String, List<T>> context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Pipeline<T>::disconnected, context,
+                timeout);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.Override;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -138,6 +139,21 @@ public final class AcceptorDispatch {
 
     /**
      * Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the listening socket's accept
+     * event. Completes into {@link Acceptor#acceptedByIrp(NtStatus, WskSocket, Acceptor.Peer)}. If it is still pending
+     * after {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can
+     * no longer be cancelled. The socket gets {@link #clientDispatch()}, its events enabled before the handler runs.
+     *
+     * @param socket a bound listening socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus accept(WskListenSocket socket, Acceptor.Peer context, Duration timeout) {
+        return pool.accept(socket, peerEvents, PEER_EVENTS, handlers, Acceptor::acceptedByIrp, context, timeout);
+    }
+
+    /**
+     * Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the listening socket's accept
      * event. Completes into {@link Acceptor#acceptedFaithfully(Irp, Acceptor.Spare)}, which owns {@code irp}.
      *
      * @param socket a bound listening socket
@@ -147,6 +163,25 @@ public final class AcceptorDispatch {
      */
     public NtStatus accept(WskListenSocket socket, Irp irp, Acceptor.Spare context) {
         irp.setCompletionRoutine(acceptSpareRoutine, context, true, true, true);
+        return socket.dispatch().accept(socket, context, null, irp);
+    }
+
+    /**
+     * Accepts the next connection of {@code socket} (WskAccept, SPEC K5); it comes before the listening socket's accept
+     * event. Completes into {@link Acceptor#acceptedFaithfully(Irp, Acceptor.Spare)}, which owns {@code irp}. If it is
+     * still pending after {@code timeout}, it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED,
+     * unless it can no longer be cancelled.
+     *
+     * @param socket a bound listening socket
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus accept(WskListenSocket socket, Irp irp, Acceptor.Spare context,
+            Duration timeout) {
+        irp.setCompletionRoutine(acceptSpareRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
         return socket.dispatch().accept(socket, context, null, irp);
     }
 

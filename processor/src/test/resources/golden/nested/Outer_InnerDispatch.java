@@ -6,6 +6,7 @@ import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -88,6 +89,21 @@ public final class Outer_InnerDispatch {
     }
 
     /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Outer.Inner#disconnected(NtStatus, Outer)}. If it is still pending after {@code timeout}, it is cancelled
+     * (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Outer context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Outer.Inner::disconnected, context,
+                timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
      * into {@link Outer.Inner#disconnected(NtStatus, Outer)}.
      *
@@ -99,6 +115,23 @@ public final class Outer_InnerDispatch {
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Outer.Inner::disconnected,
                 context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Outer.Inner#disconnected(NtStatus, Outer)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Outer context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Outer.Inner::disconnected, context,
+                timeout);
     }
 
     /**

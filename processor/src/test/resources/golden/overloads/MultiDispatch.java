@@ -9,6 +9,7 @@ import io.wsk4j.SendFlags;
 import io.wsk4j.WskBuf;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -95,6 +96,25 @@ public final class MultiDispatch {
 
     /**
      * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Multi#sent(Irp, Multi.Admin)}, which owns {@code irp}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param irp the IRP; its routine is set here
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus send(WskSocket socket, WskBuf buffer, Irp irp, Multi.Admin context,
+            Duration timeout) {
+        irp.setCompletionRoutine(sendAdminRoutine, context, true, true, true);
+        irp.cancelAfter(timeout);
+        return socket.dispatch().send(socket, buffer, SendFlags.NONE, irp);
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
      * {@link Multi#sent(NtStatus, Multi.User)}.
      *
      * @param socket a connected socket
@@ -104,6 +124,21 @@ public final class MultiDispatch {
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Multi.User context) {
         return pool.send(socket, buffer, SendFlags.NONE, handlers, Multi::sent, context);
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Multi#sent(NtStatus, Multi.User)}. If it is still pending after {@code timeout}, it is cancelled (SPEC N2,
+     * {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus send(WskSocket socket, WskBuf buffer, Multi.User context, Duration timeout) {
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Multi::sent, context, timeout);
     }
 
     /**
@@ -119,6 +154,20 @@ public final class MultiDispatch {
     }
 
     /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Multi#done(NtStatus, Multi.Admin)}. If it is still pending after {@code timeout}, it is cancelled (SPEC
+     * N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Multi.Admin context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Multi::done, context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
      * into {@link Multi#done(NtStatus, Multi.Admin)}.
      *
@@ -129,6 +178,22 @@ public final class MultiDispatch {
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.Admin context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Multi#done(NtStatus, Multi.Admin)}. If it is still pending after {@code timeout}, it is cancelled
+     * (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.Admin context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context, timeout);
     }
 
     /**
@@ -156,6 +221,20 @@ public final class MultiDispatch {
     }
 
     /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Multi#done(NtStatus, Multi.User)}. If it is still pending after {@code timeout}, it is cancelled (SPEC N2,
+     * {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Multi.User context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Multi::done, context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
      * into {@link Multi#done(NtStatus, Multi.User)}.
      *
@@ -166,6 +245,22 @@ public final class MultiDispatch {
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.User context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Multi#done(NtStatus, Multi.User)}. If it is still pending after {@code timeout}, it is cancelled
+     * (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Multi.User context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Multi::done, context, timeout);
     }
 
     /**

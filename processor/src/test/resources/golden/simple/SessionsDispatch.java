@@ -11,6 +11,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskSocket;
 import io.wsk4j.annotations.WskGenerated;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -94,6 +95,22 @@ public final class SessionsDispatch {
     }
 
     /**
+     * Creates a socket and connects it to {@code remoteAddress} (WskSocketConnect). Completes into
+     * {@link Sessions#connected(NtStatus, WskSocket, Sessions.Session)}. If it is still pending after {@code timeout},
+     * it is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus connect(WskProvider provider, SocketAddress remoteAddress,
+            Sessions.Session context, Duration timeout) {
+        return pool.socketConnect(provider, remoteAddress, handlers, Sessions::connected, context, timeout);
+    }
+
+    /**
      * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
      * {@link Sessions#sent(NtStatus, long, Sessions.Session)}.
      *
@@ -104,6 +121,22 @@ public final class SessionsDispatch {
      */
     public NtStatus send(WskSocket socket, WskBuf buffer, Sessions.Session context) {
         return pool.send(socket, buffer, SendFlags.NONE, handlers, Sessions::sent, context);
+    }
+
+    /**
+     * Sends {@code buffer} behind earlier sends (WskSend, SPEC X1). Completes into
+     * {@link Sessions#sent(NtStatus, long, Sessions.Session)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus send(WskSocket socket, WskBuf buffer, Sessions.Session context,
+            Duration timeout) {
+        return pool.send(socket, buffer, SendFlags.NONE, handlers, Sessions::sent, context, timeout);
     }
 
     /**
@@ -120,6 +153,22 @@ public final class SessionsDispatch {
     }
 
     /**
+     * Receives into {@code buffer} (WskReceive, SPEC X2). Completes into
+     * {@link Sessions#received(NtStatus, Sessions.Session)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus receive(WskSocket socket, WskBuf buffer, Sessions.Session context,
+            Duration timeout) {
+        return pool.receive(socket, buffer, ReceiveFlags.NONE, handlers, Sessions::received, context, timeout);
+    }
+
+    /**
      * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
      * {@link Sessions#disconnected(NtStatus, Sessions.Session)}.
      *
@@ -129,6 +178,21 @@ public final class SessionsDispatch {
      */
     public NtStatus disconnect(WskSocket socket, Sessions.Session context) {
         return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then FIN (WskDisconnect, SPEC D3). Completes into
+     * {@link Sessions#disconnected(NtStatus, Sessions.Session)}. If it is still pending after {@code timeout}, it is
+     * cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, Sessions.Session context, Duration timeout) {
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context,
+                timeout);
     }
 
     /**
@@ -142,6 +206,23 @@ public final class SessionsDispatch {
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Sessions.Session context) {
         return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context);
+    }
+
+    /**
+     * Disconnects gracefully: every queued send, then {@code finalData}, then FIN (WskDisconnect, SPEC D3). Completes
+     * into {@link Sessions#disconnected(NtStatus, Sessions.Session)}. If it is still pending after {@code timeout}, it
+     * is cancelled (SPEC N2, {@code Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.
+     *
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public NtStatus disconnect(WskSocket socket, WskBuf finalData, Sessions.Session context,
+            Duration timeout) {
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, Sessions::disconnected, context,
+                timeout);
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.wsk4j;
 
 import io.wsk4j.spi.WskImplementation;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -165,6 +168,73 @@ public final class IrpPool {
     }
 
     /**
+     * A simple receiveFrom handler: {@code void m(NtStatus status, long bytes, SocketAddress source, C context)} of
+     * class {@code H}, with the datagram's length and its sender (SPEC G2).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface DatagramHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status; {@link NtStatus#BUFFER_OVERFLOW} for a datagram longer than the
+         *     buffer, with the bytes that fit
+         * @param bytes the datagram's bytes in the buffer ({@link Irp#information()})
+         * @param source the datagram's sender ({@link Irp#address()}); null on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, long bytes, SocketAddress source, C context);
+    }
+
+    /**
+     * A simple getAddressInfo handler: {@code void m(NtStatus status, List<InetSocketAddress> addresses, C context)}
+     * of class {@code H} (SPEC N1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface AddressesHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param handlers the handler instance
+         * @param status the operation's final status; {@link NtStatus#NOT_FOUND} for an unknown name
+         * @param addresses the resolved addresses in the resolver's order ({@link Irp#addresses()}), unmodifiable;
+         *     empty on failure
+         * @param context the context given to the start method
+         */
+        void completed(H handlers, NtStatus status, List<InetSocketAddress> addresses, C context);
+    }
+
+    /**
+     * A simple option handler: {@code <T> void m(NtStatus status, WskOption<T> option, T value, C context)} of class
+     * {@code H}, the value typed by the option (SPEC K3). Its method is generic, so only a method reference (never a
+     * lambda) implements it.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     */
+    @FunctionalInterface
+    public interface OptionHandler<H, C> {
+        /**
+         * Called once the IRP is back in the pool.
+         *
+         * @param <T> the option's value type
+         * @param handlers the handler instance
+         * @param status the operation's final status
+         * @param option the option the start method read or set
+         * @param value for a get, the value read ({@link Irp#optionValue}), null on failure; for a set, the value it
+         *     was asked to set, whatever the status
+         * @param context the context given to the start method
+         */
+        <T> void completed(H handlers, NtStatus status, WskOption<T> option, T value, C context);
+    }
+
+    /**
      * A pool that keeps up to {@code capacity} idle IRPs (rounded up to a power of two).
      *
      * @param capacity how many idle IRPs the shared ring keeps, at most 16777216
@@ -227,8 +297,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context) {
+        return send(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #send(WskSocket, WskBuf, SendFlags, Object, StatusHandler, Object)}, bounded by {@code timeout}: an
+     * operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().send(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -251,8 +344,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context) {
+        return send(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #send(WskSocket, WskBuf, SendFlags, Object, BytesHandler, Object)}, bounded by {@code timeout}: an
+     * operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer the bytes to send
+     * @param flags the send flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus send(
+            WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().send(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -275,8 +391,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             StatusHandler<H, C> handler, C context) {
+        return receive(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receive(WskSocket, WskBuf, ReceiveFlags, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -299,8 +437,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             BytesHandler<H, C> handler, C context) {
+        return receive(socket, buffer, flags, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receive(WskSocket, WskBuf, ReceiveFlags, Object, BytesHandler, Object)}, bounded by {@code timeout}:
+     * an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED
+     * unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param buffer where the bytes go
+     * @param flags the receive flags
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
+            BytesHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().receive(socket, buffer, flags, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -323,8 +483,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             StatusHandler<H, C> handler, C context) {
+        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #disconnect(WskSocket, WskBuf, DisconnectMode, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -347,9 +529,31 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             ModeHandler<H, C> handler, C context) {
+        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #disconnect(WskSocket, WskBuf, DisconnectMode, Object, ModeHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a connected socket
+     * @param finalData the last bytes to send before FIN, or null
+     * @param mode graceful or abortive, also handed to the handler
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
+            ModeHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         ticket.mode = mode;
         try {
+            bound(ticket, timeout);
             return socket.dispatch().disconnect(socket, finalData, mode, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -422,6 +626,246 @@ public final class IrpPool {
     }
 
     /**
+     * WskSendTo with a pooled IRP whose routine calls {@code handler} with the status (SPEC G1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            StatusHandler<H, C> handler, C context) {
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #sendTo(WskDatagramSocket, WskBuf, SocketAddress, Object, StatusHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            StatusHandler<H, C> handler, C context, Duration timeout) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            bound(ticket, timeout);
+            return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskSendTo with a pooled IRP whose routine calls {@code handler} with the status and the datagram's length
+     * (SPEC G1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            BytesHandler<H, C> handler, C context) {
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #sendTo(WskDatagramSocket, WskBuf, SocketAddress, Object, BytesHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer the datagram
+     * @param remoteAddress the destination, or null for the one {@link WskOption#SIO_WSK_SET_REMOTE_ADDRESS} set
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
+            BytesHandler<H, C> handler, C context, Duration timeout) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            bound(ticket, timeout);
+            return socket.dispatch().sendTo(socket, buffer, remoteAddress, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskReceiveFrom with a pooled IRP whose routine calls {@code handler} with the status, the datagram's length and
+     * its source (SPEC G2).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
+            DatagramHandler<H, C> handler, C context) {
+        return receiveFrom(socket, buffer, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #receiveFrom(WskDatagramSocket, WskBuf, Object, DatagramHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param socket a bound datagram socket
+     * @param buffer where the datagram goes
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
+            DatagramHandler<H, C> handler, C context, Duration timeout) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            bound(ticket, timeout);
+            return socket.dispatch().receiveFrom(socket, buffer, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskGetAddressInfo with a pooled IRP whose routine calls {@code handler} with the status and the addresses
+     * (SPEC N1).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that resolves the name
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number, or null for port 0
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
+            AddressesHandler<H, C> handler, C context) {
+        return addressInfo(provider, node, service, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #addressInfo(WskProvider, String, String, Object, AddressesHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that resolves the name
+     * @param node the name to resolve, or an address literal
+     * @param service a decimal port number, or null for port 0
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
+            AddressesHandler<H, C> handler, C context, Duration timeout) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        try {
+            bound(ticket, timeout);
+            return provider.getAddressInfo(node, service, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskControlSocket with WskSetOption or WskIoctl, with a pooled IRP whose routine calls {@code handler} with the
+     * status, the option and {@code value} (SPEC K3, K4).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param <T> the option's value type
+     * @param socket the socket, of any kind
+     * @param option the option to set
+     * @param value its new value
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C, T> NtStatus setOption(WskBasicSocket socket, WskOption<T> option, T value, H handlers,
+            OptionHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        ticket.option = option;
+        ticket.value = value;
+        try {
+            return socket.dispatch().controlSocket(socket, option, value, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
+     * WskControlSocket with WskGetOption, with a pooled IRP whose routine calls {@code handler} with the status, the
+     * option and the value read (SPEC K3).
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param <T> the option's value type
+     * @param socket the socket, of any kind
+     * @param option the option to read
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context handed to the handler
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C, T> NtStatus getOption(WskBasicSocket socket, WskOption<T> option, H handlers,
+            OptionHandler<H, C> handler, C context) {
+        Ticket ticket = ticket(handlers, handler, context, null);
+        ticket.option = option;
+        ticket.optionRead = true;
+        try {
+            return socket.dispatch().controlSocket(socket, option, ticket.irp);
+        } catch (RuntimeException refused) {
+            giveBack(ticket);
+            throw refused;
+        }
+    }
+
+    /**
      * WskCloseSocket with a pooled IRP whose routine calls {@code handler} with the status.
      *
      * @param <H> the handler class
@@ -457,8 +901,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus socketConnect(
             WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context) {
+        return socketConnect(provider, remoteAddress, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #socketConnect(WskProvider, SocketAddress, Object, SocketHandler, Object)}, bounded by {@code
+     * timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets
+     * CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(
+            WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return provider.socketConnect(remoteAddress, context, null, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -485,8 +951,32 @@ public final class IrpPool {
     public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
             WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
             SocketHandler<H, C> handler, C context) {
+        return socketConnect(provider, remoteAddress, clientDispatch, events, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #socketConnect(WskProvider, SocketAddress, WskClientConnectionDispatch, Set, Object, SocketHandler,
+     * Object)}, bounded by {@code timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC
+     * N2), and its handler gets CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the context type
+     * @param provider the provider that makes the socket
+     * @param remoteAddress where to connect
+     * @param clientDispatch the socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
+            WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
+            SocketHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
         try {
+            bound(ticket, timeout);
             return provider.socketConnect(remoteAddress, context, clientDispatch, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -507,8 +997,28 @@ public final class IrpPool {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context) {
+        return accept(listener, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #accept(WskListenSocket, Object, SocketHandler, Object)}, bounded by {@code timeout}: an operation
+     * still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its handler gets CANCELLED unless it
+     * could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context,
+            Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, null);
         try {
+            bound(ticket, timeout);
             return listener.dispatch().accept(listener, context, null, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -533,8 +1043,30 @@ public final class IrpPool {
      */
     public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
             Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context) {
+        return accept(listener, clientDispatch, events, handlers, handler, context, null);
+    }
+
+    /**
+     * Like {@link #accept(WskListenSocket, WskClientConnectionDispatch, Set, Object, SocketHandler, Object)}, bounded
+     * by {@code timeout}: an operation still pending then is cancelled ({@link Irp#cancelAfter}, SPEC N2), and its
+     * handler gets CANCELLED unless it could no longer be cancelled.
+     *
+     * @param <H> the handler class
+     * @param <C> the accepted socket's context type
+     * @param listener the listening socket
+     * @param clientDispatch the accepted socket's event callbacks
+     * @param events the events of {@code clientDispatch} to enable
+     * @param handlers the handler instance
+     * @param handler the handler method, as a method reference that captures nothing
+     * @param context the accepted socket's context, also handed to the handler
+     * @param timeout how long the operation may wait, positive; null for no bound
+     * @return the final status, or {@link NtStatus#PENDING}
+     */
+    public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
+            Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context, Duration timeout) {
         Ticket ticket = ticket(handlers, handler, context, Objects.requireNonNull(events, "events"));
         try {
+            bound(ticket, timeout);
             return listener.dispatch().accept(listener, context, clientDispatch, ticket.irp);
         } catch (RuntimeException refused) {
             giveBack(ticket);
@@ -570,11 +1102,12 @@ public final class IrpPool {
     /**
      * Enables {@code events} on {@code socket} (WskControlSocket), one pooled IRP each, in {@link WskEvent} order.
      *
-     * @param socket a connected socket that has a client dispatch
+     * @param socket a connected socket that has a client dispatch, or a datagram socket that has a datagram dispatch
+     *     (for {@link WskEvent#RECEIVE_FROM})
      * @param events the events to enable
      * @return the first status that is not a success, else the last
      */
-    public NtStatus enableEvents(WskSocket socket, Set<WskEvent> events) {
+    public NtStatus enableEvents(WskBasicSocket socket, Set<WskEvent> events) {
         NtStatus status = NtStatus.SUCCESS;
         for (WskEvent event : EVENTS) { // not the set's own iterator: that would be an allocation per call
             if (events.contains(event)) {
@@ -592,6 +1125,13 @@ public final class IrpPool {
             }
         }
         return status;
+    }
+
+    /** Arms the deadline of a start method's IRP before its dispatch call; none if {@code timeout} is null. */
+    private static void bound(Ticket ticket, Duration timeout) {
+        if (timeout != null) {
+            ticket.irp.cancelAfter(timeout);
+        }
     }
 
     /** A ticket, its IRP's routine set to call {@code handler}; null checks first, so that a bad call takes nothing. */
@@ -618,6 +1158,9 @@ public final class IrpPool {
         ticket.context = null;
         ticket.events = null;
         ticket.mode = null;
+        ticket.option = null;
+        ticket.value = null;
+        ticket.optionRead = false;
         outstanding.decrement();
         tickets.offer(ticket);
     }
@@ -634,7 +1177,11 @@ public final class IrpPool {
         Object context = ticket.context;
         Set<WskEvent> events = ticket.events;
         DisconnectMode mode = ticket.mode;
-        SocketAddress address = handler instanceof AddressHandler ? irp.address() : null;
+        SocketAddress address = handler instanceof AddressHandler || handler instanceof DatagramHandler
+                ? irp.address() : null;
+        List<InetSocketAddress> addresses = handler instanceof AddressesHandler ? irp.addresses() : null;
+        WskOption<?> option = ticket.option;
+        Object value = ticket.optionRead ? irp.optionValue(option) : ticket.value;
         giveBack(ticket);
         if (handler instanceof StatusHandler) {
             ((StatusHandler<Object, Object>) handler).completed(handlers, status, context);
@@ -644,6 +1191,12 @@ public final class IrpPool {
             ((ModeHandler<Object, Object>) handler).completed(handlers, status, mode, context);
         } else if (handler instanceof AddressHandler) {
             ((AddressHandler<Object, Object>) handler).completed(handlers, status, address, context);
+        } else if (handler instanceof DatagramHandler) {
+            ((DatagramHandler<Object, Object>) handler).completed(handlers, status, bytes, address, context);
+        } else if (handler instanceof AddressesHandler) {
+            ((AddressesHandler<Object, Object>) handler).completed(handlers, status, addresses, context);
+        } else if (handler instanceof OptionHandler) {
+            optionCompleted((OptionHandler<Object, Object>) handler, handlers, status, option, value, context);
         } else if (handler instanceof ListenSocketHandler) {
             ((ListenSocketHandler<Object, Object>) handler).completed(handlers, status, listener, context);
         } else if (events != null && socket != null && status.isSuccess()) {
@@ -658,14 +1211,21 @@ public final class IrpPool {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
+    /** Calls an option handler with the value typed by its option: the type variable is captured here. */
+    private static <T> void optionCompleted(OptionHandler<Object, Object> handler, Object handlers, NtStatus status,
+            WskOption<T> option, Object value, Object context) {
+        handler.completed(handlers, status, option, option.valueType().cast(value), context);
+    }
+
     /** What a start method's IRP carries besides its result: whom to call, how, and with which context. */
     private static final class Ticket {
         final IrpPool pool;
         final Irp irp;
         Object handlers;
         /**
-         * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler} or
-         * {@link SocketHandler} or {@link ListenSocketHandler}.
+         * A {@link StatusHandler}, {@link BytesHandler}, {@link ModeHandler}, {@link AddressHandler},
+         * {@link DatagramHandler}, {@link AddressesHandler}, {@link OptionHandler}, {@link SocketHandler} or
+         * {@link ListenSocketHandler}.
          */
         Object handler;
         Object context;
@@ -673,6 +1233,12 @@ public final class IrpPool {
         Set<WskEvent> events;
         /** For a disconnect whose handler takes the mode: the mode it was started with; else null. */
         DisconnectMode mode;
+        /** For an option handler: the option read or set; else null. */
+        WskOption<?> option;
+        /** For an option set: the value it was asked to set; else null. */
+        Object value;
+        /** Whether the option handler's value is the one the IRP read. */
+        boolean optionRead;
 
         Ticket(IrpPool pool, Irp irp) {
             this.pool = pool;

@@ -9,9 +9,11 @@
  * mark each: {@link io.wsk4j.annotations.OnConnectComplete}, {@link io.wsk4j.annotations.OnSendComplete},
  * {@link io.wsk4j.annotations.OnReceiveComplete}, {@link io.wsk4j.annotations.OnDisconnectComplete},
  * {@link io.wsk4j.annotations.OnCloseComplete}, {@link io.wsk4j.annotations.OnAddressComplete},
- * {@link io.wsk4j.annotations.OnAcceptComplete} for completions;
+ * {@link io.wsk4j.annotations.OnAcceptComplete}, {@link io.wsk4j.annotations.OnSendToComplete},
+ * {@link io.wsk4j.annotations.OnReceiveFromComplete}, {@link io.wsk4j.annotations.OnAddressInfoComplete},
+ * {@link io.wsk4j.annotations.OnOptionComplete} for completions;
  * {@link io.wsk4j.annotations.OnAcceptEvent}, {@link io.wsk4j.annotations.OnReceiveEvent},
- * {@link io.wsk4j.annotations.OnDisconnectEvent} for events. The
+ * {@link io.wsk4j.annotations.OnDisconnectEvent}, {@link io.wsk4j.annotations.OnReceiveFromEvent} for events. The
  * generated class then has start methods such as {@code disconnect(WskSocket, C)} that do what WSK code does by
  * hand: take an IRP, set the completion routine with the typed context, call the provider.
  *

@@ -16,6 +16,8 @@ import java.util.List;
  * @param handlerType the handler class with its type variables, the type of the {@code handlers} field; {@code
  *     Object} in the stand-in of a class the dispatch class cannot name
  * @param typeVariables the handler class's type variables, kept by the dispatch class
+ * @param valueVariable the type variable of generic start methods (an option's value type), named unlike any of
+ *     {@code typeVariables}
  * @param isPublic whether the dispatch class is public (SPEC P5)
  * @param suppressedWarnings lint categories the generated code trips through no fault of its own, sorted
  * @param usesPool whether any member takes pooled IRPs, so that the class has a pool and constructors that take one
@@ -23,13 +25,15 @@ import java.util.List;
  * @param routines completion routines of faithful handlers, in handler order
  * @param starts public start methods, in the order they appear
  * @param accepts listen dispatches of accept handlers
- * @param eventGroups client dispatches, one per connection-event context type
+ * @param eventGroups client dispatches, one per connection-event context type, then one per datagram-event context
+ *     type
  */
 record DispatchPlan(
         ClassName dispatchClass,
         ClassName handlerClass,
         TypeName handlerType,
         List<TypeVariableName> typeVariables,
+        TypeVariableName valueVariable,
         boolean isPublic,
         List<String> suppressedWarnings,
         boolean usesPool,
@@ -82,6 +86,8 @@ record DispatchPlan(
      * @param routineField for {@link IrpSource#CALLER}: the routine field set on the caller's IRP; else null
      * @param events for a connect: the client dispatch its socket gets; else null
      * @param listening for a listen: the accept handler whose listen dispatch the socket gets; else null
+     * @param timeout whether this is the overload with a trailing {@code Duration timeout} that bounds the operation
+     *     (SPEC N2)
      */
     record Start(
             StartMethod spec,
@@ -91,11 +97,17 @@ record DispatchPlan(
             CodeBlock handlerReference,
             String routineField,
             EventGroup events,
-            Accept listening) {
+            Accept listening,
+            boolean timeout) {
 
         /** Whether the method has an {@code Irp} parameter of its own, before the context. */
         boolean takesIrp() {
             return irp == IrpSource.CALLER;
+        }
+
+        /** The overload bounded by a {@code Duration timeout}. */
+        Start withTimeout() {
+            return new Start(spec, context, link, irp, handlerReference, routineField, events, listening, true);
         }
     }
 
@@ -120,8 +132,11 @@ record DispatchPlan(
             EventGroup events) {}
 
     /**
-     * The client dispatch of one connection-event context type.
+     * The client dispatch of one connection-event context type, or the datagram dispatch of one datagram-event context
+     * type.
      *
+     * @param datagram whether it is a {@code WskClientDatagramDispatch} of datagram sockets, not a
+     *     {@code WskClientConnectionDispatch}
      * @param context the context type
      * @param field the field that holds the one instance
      * @param className the private nested class that implements it
@@ -131,6 +146,7 @@ record DispatchPlan(
      * @param events its callbacks, in handler order
      */
     record EventGroup(
+            boolean datagram,
             TypeName context,
             String field,
             String className,
@@ -145,9 +161,8 @@ record DispatchPlan(
      * @param handlerMethod the event handler it calls
      * @param link {@code {@link Handlers#method(...)}}
      * @param wskEvent the {@code WskEvent} constant that turns it on ({@code RECEIVE})
-     * @param callback the {@code WskClientConnectionDispatch} method it implements ({@code onReceive})
-     * @param dataType the type of the callback's data parameter
-     * @param dataName the name of the callback's data parameter
+     * @param callback the client dispatch's method it implements ({@code onReceive})
+     * @param parameters the callback's parameters after the context, which the handler takes before it
      * @param returnsBytes whether the callback returns how many bytes the handler took
      */
     record Event(
@@ -155,7 +170,9 @@ record DispatchPlan(
             CodeBlock link,
             String wskEvent,
             String callback,
-            ClassName dataType,
-            String dataName,
+            List<EventParameter> parameters,
             boolean returnsBytes) {}
+
+    /** A parameter of an event callback: its type and name. */
+    record EventParameter(ClassName type, String name) {}
 }

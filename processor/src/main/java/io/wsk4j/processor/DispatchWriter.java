@@ -2,7 +2,9 @@ package io.wsk4j.processor;
 
 import static io.wsk4j.processor.RuntimeTypes.CLIENT_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.COMPLETION_ROUTINE;
+import static io.wsk4j.processor.RuntimeTypes.DATAGRAM_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.DISCONNECT_MODE;
+import static io.wsk4j.processor.RuntimeTypes.DURATION;
 import static io.wsk4j.processor.RuntimeTypes.FUNCTION;
 import static io.wsk4j.processor.RuntimeTypes.GENERATED;
 import static io.wsk4j.processor.RuntimeTypes.IRP;
@@ -15,6 +17,7 @@ import static io.wsk4j.processor.RuntimeTypes.SEND_FLAGS;
 import static io.wsk4j.processor.RuntimeTypes.SET;
 import static io.wsk4j.processor.RuntimeTypes.SOCKET_ADDRESS;
 import static io.wsk4j.processor.RuntimeTypes.WSK_ACCEPT;
+import static io.wsk4j.processor.RuntimeTypes.WSK_DATAGRAM_SOCKET;
 import static io.wsk4j.processor.RuntimeTypes.WSK_EVENT;
 import static io.wsk4j.processor.RuntimeTypes.WSK_GENERATED;
 import static io.wsk4j.processor.RuntimeTypes.WSK_SOCKET;
@@ -31,9 +34,11 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.wsk4j.processor.DispatchPlan.Accept;
 import io.wsk4j.processor.DispatchPlan.Event;
 import io.wsk4j.processor.DispatchPlan.EventGroup;
+import io.wsk4j.processor.DispatchPlan.EventParameter;
 import io.wsk4j.processor.DispatchPlan.IrpSource;
 import io.wsk4j.processor.DispatchPlan.Routine;
 import io.wsk4j.processor.DispatchPlan.Start;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -73,7 +78,7 @@ final class DispatchWriter {
         fields(type, plan);
         constructors(type, plan);
         type.addMethod(handlersAccessor(plan).addStatement("return $N", DispatchPlan.HANDLERS).build());
-        plan.starts().forEach(start -> type.addMethod(startBody(startMethod(start), start).build()));
+        plan.starts().forEach(start -> type.addMethod(startBody(startMethod(plan, start), start).build()));
         for (EventGroup group : plan.eventGroups()) {
             type.addMethod(clientDispatch(group).addStatement("return $N", group.field()).build());
             type.addMethod(enableEvents(group)
@@ -136,8 +141,7 @@ final class DispatchWriter {
                     .build());
         }
         for (EventGroup group : plan.eventGroups()) {
-            type.addField(FieldSpec.builder(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()),
-                            group.field(), Modifier.PRIVATE, Modifier.FINAL)
+            type.addField(FieldSpec.builder(dispatchType(group), group.field(), Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $N()", group.className())
                     .build());
         }
@@ -198,16 +202,21 @@ final class DispatchWriter {
                 .addJavadoc(GeneratedDocs.handlersAccessor());
     }
 
-    private static MethodSpec.Builder startMethod(Start start) {
+    private static MethodSpec.Builder startMethod(DispatchPlan plan, Start start) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(start.spec().name())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NT_STATUS)
-                .addJavadoc(GeneratedDocs.startMethod(start));
-        start.spec().parameters().forEach(parameter -> method.addParameter(parameter.type(), parameter.name()));
+                .addJavadoc(GeneratedDocs.startMethod(start, plan.valueVariable()));
+        if (start.spec().generic()) {
+            method.addTypeVariable(plan.valueVariable());
+        }
+        start.spec().parameters().forEach(parameter -> method.addParameter(
+                parameter.typeWith(plan.valueVariable()), parameter.name()));
         if (start.takesIrp()) {
             method.addParameter(IRP, "irp");
         }
-        return method.addParameter(start.context(), "context");
+        method.addParameter(start.context(), "context");
+        return start.timeout() ? method.addParameter(DURATION, "timeout") : method;
     }
 
     /**
@@ -225,11 +234,14 @@ final class DispatchWriter {
                 "listenDispatch", start.listening() == null ? "null" : start.listening().field(),
                 "handler", start.irp() == IrpSource.POOL ? start.handlerReference() : "");
         if (start.irp() == IrpSource.POOL) {
-            return method.addStatement("return $L",
-                    CodeBlock.builder().addNamed(start.spec().pooledCall(), arguments).build());
+            String call = start.timeout() ? start.spec().boundedPooledCall() : start.spec().pooledCall();
+            return method.addStatement("return $L", CodeBlock.builder().addNamed(call, arguments).build());
         }
         if (start.irp() == IrpSource.CALLER) {
             method.addStatement("irp.setCompletionRoutine($N, context, true, true, true)", start.routineField());
+        }
+        if (start.timeout()) {
+            method.addStatement("irp.cancelAfter(timeout)"); // before the call, which starts the clock (SPEC N2)
         }
         return method.addStatement("return $L", CodeBlock.builder().addNamed(start.spec().call(), arguments).build());
     }
@@ -237,7 +249,7 @@ final class DispatchWriter {
     private static MethodSpec.Builder clientDispatch(EventGroup group) {
         return MethodSpec.methodBuilder(group.accessor())
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()))
+                .returns(dispatchType(group))
                 .addJavadoc(GeneratedDocs.clientDispatch(group));
     }
 
@@ -246,7 +258,12 @@ final class DispatchWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NT_STATUS)
                 .addJavadoc(GeneratedDocs.enableEvents(group))
-                .addParameter(WSK_SOCKET, "socket");
+                .addParameter(group.datagram() ? WSK_DATAGRAM_SOCKET : WSK_SOCKET, "socket");
+    }
+
+    /** {@code WskClientConnectionDispatch<C>} or {@code WskClientDatagramDispatch<C>}. */
+    private static TypeName dispatchType(EventGroup group) {
+        return ParameterizedTypeName.get(group.datagram() ? DATAGRAM_DISPATCH : CLIENT_DISPATCH, group.context());
     }
 
     /** A faithful handler's routine: the handler owns the IRP and returns what the routine returns (SPEC P3, I4). */
@@ -283,18 +300,23 @@ final class DispatchWriter {
     private static TypeSpec eventClass(EventGroup group) {
         TypeSpec.Builder events = TypeSpec.classBuilder(group.className())
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(CLIENT_DISPATCH, group.context()));
+                .addSuperinterface(dispatchType(group));
         for (Event event : group.events()) {
             MethodSpec.Builder callback = MethodSpec.methodBuilder(event.callback())
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameter(group.context(), "context")
-                    .addParameter(event.dataType(), event.dataName());
+                    .addParameter(group.context(), "context");
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (EventParameter parameter : event.parameters()) {
+                callback.addParameter(parameter.type(), parameter.name());
+                arguments.add(CodeBlock.of("$N", parameter.name()));
+            }
+            CodeBlock call = CodeBlock.of("handlers.$N($L, context)", event.handlerMethod(),
+                    CodeBlock.join(arguments, ", "));
             if (event.returnsBytes()) {
-                callback.returns(long.class)
-                        .addStatement("return handlers.$N($N, context)", event.handlerMethod(), event.dataName());
+                callback.returns(long.class).addStatement("return $L", call);
             } else {
-                callback.addStatement("handlers.$N($N, context)", event.handlerMethod(), event.dataName());
+                callback.addStatement("$L", call);
             }
             events.addMethod(callback.build());
         }
@@ -315,7 +337,7 @@ final class DispatchWriter {
             type.addMethod(factoryConstructor(plan, withPool).addStatement(fail).build());
         }
         type.addMethod(handlersAccessor(plan).addStatement(fail).build());
-        plan.starts().forEach(start -> type.addMethod(startMethod(start).addStatement(fail).build()));
+        plan.starts().forEach(start -> type.addMethod(startMethod(plan, start).addStatement(fail).build()));
         for (EventGroup group : plan.eventGroups()) {
             type.addMethod(clientDispatch(group).addStatement(fail).build());
             type.addMethod(enableEvents(group).addStatement(fail).build());

@@ -1,11 +1,13 @@
 package io.wsk4j.processor;
 
 import static io.wsk4j.processor.RuntimeTypes.CLIENT_DISPATCH;
+import static io.wsk4j.processor.RuntimeTypes.DATAGRAM_DISPATCH;
 import static io.wsk4j.processor.RuntimeTypes.FUNCTION;
 import static io.wsk4j.processor.RuntimeTypes.IRP_POOL;
 import static io.wsk4j.processor.RuntimeTypes.NT_STATUS;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeVariableName;
 import io.wsk4j.processor.DispatchPlan.Accept;
 import io.wsk4j.processor.DispatchPlan.EventGroup;
 import io.wsk4j.processor.DispatchPlan.IrpSource;
@@ -28,6 +30,9 @@ final class GeneratedDocs {
     private static final CodeBlock EVENTS = CodeBlock.of("\n<p>Events start disabled (SPEC E1): sockets from"
             + " {@code connect} and {@code listen} get theirs enabled; for another socket, give the provider the"
             + " {@link $T} and call {@code enable...Events}.\n", CLIENT_DISPATCH);
+    private static final CodeBlock DATAGRAM_EVENTS = CodeBlock.of("\n<p>The receive-from event starts disabled (SPEC"
+            + " E1, G3): a socket from {@code datagramSocket} has the {@link $T}; bind it and call {@code"
+            + " enable...DatagramEvents}.\n", DATAGRAM_DISPATCH);
     private static final CodeBlock INSTANCE_CONSTRUCTOR =
             CodeBlock.of("Dispatch glue for {@code handlers}.\n\n@param handlers the handler instance\n");
     private static final CodeBlock INSTANCE_WITH_SHARED_POOL_CONSTRUCTOR = CodeBlock.of("Dispatch glue for {@code"
@@ -42,6 +47,8 @@ final class GeneratedDocs {
             CodeBlock.of("{@return the handler instance this glue calls}\n");
     private static final CodeBlock IRP_PARAMETER = CodeBlock.of("@param irp the IRP; its routine is set here\n");
     private static final CodeBlock CONTEXT_PARAMETER = CodeBlock.of("@param context handed to the handler\n");
+    private static final CodeBlock TIMEOUT_PARAMETER =
+            CodeBlock.of("@param timeout how long the operation may wait, positive\n");
     private static final CodeBlock STATUS_RETURNED =
             CodeBlock.of("@return the final status, or {@link $T#PENDING}\n", NT_STATUS);
 
@@ -58,8 +65,11 @@ final class GeneratedDocs {
                         + " P5).\n", plan.handlerClass())
                 .add(START_METHODS);
         doc.add(plan.usesPool() ? POOLED_IRPS : CALLER_IRPS);
-        if (!plan.eventGroups().isEmpty()) {
+        if (plan.eventGroups().stream().anyMatch(group -> !group.datagram())) {
             doc.add(EVENTS);
+        }
+        if (plan.eventGroups().stream().anyMatch(EventGroup::datagram)) {
+            doc.add(DATAGRAM_EVENTS);
         }
         return doc.build();
     }
@@ -92,11 +102,11 @@ final class GeneratedDocs {
         return HANDLERS_ACCESSOR;
     }
 
-    static CodeBlock startMethod(Start start) {
+    static CodeBlock startMethod(Start start, TypeVariableName valueVariable) {
         CodeBlock.Builder doc = CodeBlock.builder().add("$L ", start.spec().summary());
         boolean callerRoutine = start.irp() == IrpSource.CALLER_WITH_ROUTINE;
         if (callerRoutine) {
-            doc.add("Connections go to $L.\n", start.link());
+            doc.add("$L $L.", start.spec().deliveredTo(), start.link());
         } else if (start.takesIrp()) {
             doc.add("Completes into $L, which owns {@code irp}.", start.link());
         } else {
@@ -107,8 +117,15 @@ final class GeneratedDocs {
             doc.add(" It gets the listening socket, which it closes when done; connections go to $L.",
                     listening.link());
         }
+        if (start.timeout()) {
+            doc.add(" If it is still pending after {@code timeout}, it is cancelled (SPEC N2, {@code"
+                    + " Irp.cancelAfter}) and completes CANCELLED, unless it can no longer be cancelled.");
+        }
         EventGroup events = start.events();
-        if (events != null) {
+        if (events != null && events.datagram()) {
+            doc.add(" Enable its receive-from event with {@link #$N}, whose dispatch is {@link #$N()}.",
+                    events.enabler(), events.accessor());
+        } else if (events != null) {
             if (start.takesIrp()) {
                 doc.add(" The socket gets {@link #$N()}; enable its events with {@link #$N}.", events.accessor(),
                         events.enabler());
@@ -117,10 +134,10 @@ final class GeneratedDocs {
                         events.accessor());
             }
         }
-        if (!callerRoutine) {
-            doc.add("\n");
+        doc.add("\n\n");
+        if (start.spec().generic()) {
+            doc.add("@param <$L> the option's value type\n", valueVariable.name());
         }
-        doc.add("\n");
         for (StartMethod.Parameter parameter : start.spec().parameters()) {
             doc.add("@param $L $L\n", parameter.name(), parameter.doc());
         }
@@ -128,22 +145,27 @@ final class GeneratedDocs {
             doc.add(IRP_PARAMETER);
         }
         doc.add(callerRoutine
-                ? CodeBlock.of("@param context the listening socket's context, handed to $L\n", start.link())
+                ? CodeBlock.of("@param context the $L socket's context, handed to $L\n",
+                        events != null && events.datagram() ? "datagram" : "listening", start.link())
                 : CONTEXT_PARAMETER);
+        if (start.timeout()) {
+            doc.add(TIMEOUT_PARAMETER);
+        }
         doc.add(STATUS_RETURNED);
         return doc.build();
     }
 
     static CodeBlock clientDispatch(EventGroup group) {
-        return CodeBlock.of("The client dispatch (WSK_CLIENT_CONNECTION_DISPATCH) that calls $L. Its events are off"
+        return CodeBlock.of("The client dispatch (WSK_CLIENT_$L_DISPATCH) that calls $L. Its events are off"
                         + " until enabled (SPEC E1): {@link #$N}.\n\n@return the same object on every call\n",
-                links(group), group.enabler());
+                group.datagram() ? "DATAGRAM" : "CONNECTION", links(group), group.enabler());
     }
 
     static CodeBlock enableEvents(EventGroup group) {
         return CodeBlock.of("Enables the events of {@link #$N()} on {@code socket} (WskControlSocket, a pooled IRP"
-                        + " each).\n\n@param socket a connected socket whose client dispatch that is\n"
-                        + "@return the first status that is not a success, else the last\n", group.accessor());
+                        + " each).\n\n@param socket a $L socket whose client dispatch that is\n"
+                        + "@return the first status that is not a success, else the last\n", group.accessor(),
+                group.datagram() ? "datagram" : "connected");
     }
 
     private static CodeBlock links(EventGroup group) {

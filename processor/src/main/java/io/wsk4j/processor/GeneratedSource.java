@@ -69,8 +69,8 @@ final class GeneratedSource {
 
     /**
      * A code line longer than the width (a start method's one statement, which JavaPoet would break at its own
-     * 100 columns only where told to) is broken after the last comma that fits, outside string literals; continuation
-     * lines are indented eight more, as JavaPoet indents its own.
+     * 100 columns only where told to) is broken after the last comma that fits, outside string literals, or else after
+     * a field's {@code =}; continuation lines are indented eight more, as JavaPoet indents its own.
      */
     private static void appendWrappedCode(StringBuilder out, String text, int start, int end, int indent) {
         int lineStart = start;
@@ -78,6 +78,7 @@ final class GeneratedSource {
         while (end - lineStart > WIDTH - (lineStart == start ? 0 : continuation.length())) {
             int limit = lineStart + WIDTH - (lineStart == start ? 0 : continuation.length());
             int breakAt = -1;
+            int assignedAt = -1;
             boolean inString = false;
             for (int i = lineStart; i < limit && i + 1 < end; i++) {
                 char c = text.charAt(i);
@@ -85,7 +86,13 @@ final class GeneratedSource {
                     inString = !inString;
                 } else if (!inString && c == ',' && text.charAt(i + 1) == ' ') {
                     breakAt = i + 1;
+                } else if (!inString && c == '=' && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' '
+                        && i + 2 < end && text.charAt(i + 2) != '"') { // a long message stays on its line
+                    assignedAt = i + 1;
                 }
+            }
+            if (breakAt < 0) {
+                breakAt = assignedAt; // a field with a long type and name has no comma: break after its "="
             }
             if (breakAt < 0) {
                 break; // nothing to break at: leave it whole

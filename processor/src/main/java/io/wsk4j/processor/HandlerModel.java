@@ -21,10 +21,16 @@ final class HandlerModel {
         STATUS_BYTES,
         /** {@code void m(NtStatus, DisconnectMode, C)}: disconnect, with the mode its start method used. */
         STATUS_MODE,
+        /** {@code void m(NtStatus, long, SocketAddress, C)}: a receiveFrom, with the datagram's length and source. */
+        STATUS_BYTES_SOURCE,
+        /** {@code void m(NtStatus, List<InetSocketAddress>, C)}: a name resolved, with its addresses. */
+        STATUS_ADDRESSES,
         /** {@code void m(NtStatus, SocketAddress, C)}: an address query, with the address. */
         STATUS_ADDRESS,
         /** {@code void m(NtStatus, WskSocket, C)}: connect, with the new socket. */
         STATUS_SOCKET,
+        /** {@code <T> void m(NtStatus, WskOption<T>, T, C)}: an option read or set, with its value typed. */
+        STATUS_OPTION,
         /** {@code NtStatus m(Irp, C)}: the handler owns the IRP, as in the seed. */
         FAITHFUL,
         /** An event callback: {@code long m(WskBuf, C)}, {@code void m(DisconnectMode, C)} or an accept handler. */

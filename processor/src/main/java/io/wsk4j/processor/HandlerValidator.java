@@ -202,7 +202,8 @@ final class HandlerValidator {
             return reject(report, method, annotations.get(0),
                     Messages.STATIC_HANDLER.format(name(method), dispatchName));
         }
-        if (!method.getTypeParameters().isEmpty()) {
+        // an option handler's own type variable is its value's type: the shape check decides whether it fits
+        if (!method.getTypeParameters().isEmpty() && operationOf(annotations.get(0)) != Operation.OPTION) {
             return reject(report, method, annotations.get(0), Messages.GENERIC_HANDLER.format(name(method),
                     type.getQualifiedName()));
         }
@@ -246,7 +247,7 @@ final class HandlerValidator {
             parameters.add(parameter.asType());
         }
         TypeMirror returned = method.getReturnType();
-        Signature signature = operation.signatureFor(parameters);
+        Signature signature = operation.signatureFor(parameters, method.getTypeParameters());
         if (signature == null) {
             report.add(method, annotation, Messages.WRONG_PARAMETERS.format(operation.simpleName(), name(method),
                     TypeNames.display(parameters), operation.expectedShapes(method.getSimpleName().toString()),
@@ -254,6 +255,12 @@ final class HandlerValidator {
             return Optional.empty();
         }
         TypeMirror context = parameters.get(parameters.size() - 1);
+        boolean ownVariables = !method.getTypeParameters().isEmpty();
+        if (ownVariables && (!signature.generic() || mentionsOwnVariable(context, method))) {
+            // a faithful option handler, or a context typed by the value's variable, has nothing to bind it to
+            report.add(method, annotation, Messages.GENERIC_HANDLER.format(name(method), type.getQualifiedName()));
+            return Optional.empty();
+        }
         if (context.getKind().isPrimitive()) {
             report.add(method, annotation, Messages.PRIMITIVE_CONTEXT.format(name(method),
                     context, types.boxedClass((javax.lang.model.type.PrimitiveType) context).getSimpleName()));
@@ -375,6 +382,26 @@ final class HandlerValidator {
         }
     }
 
+    private static boolean mentionsOwnVariable(TypeMirror type, ExecutableElement method) {
+        switch (type.getKind()) {
+            case TYPEVAR:
+                return method.getTypeParameters().contains(((javax.lang.model.type.TypeVariable) type).asElement());
+            case DECLARED:
+                return ((DeclaredType) type).getTypeArguments().stream()
+                        .anyMatch(argument -> mentionsOwnVariable(argument, method));
+            case ARRAY:
+                return mentionsOwnVariable(((ArrayType) type).getComponentType(), method);
+            case WILDCARD: {
+                WildcardType wildcard = (WildcardType) type;
+                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+                        : wildcard.getSuperBound();
+                return bound != null && mentionsOwnVariable(bound, method);
+            }
+            default:
+                return false;
+        }
+    }
+
     private boolean mentionsDeprecated(TypeMirror type) {
         switch (type.getKind()) {
             case DECLARED: {
@@ -400,14 +427,14 @@ final class HandlerValidator {
     }
 
     /**
-     * Whether another method of the class, its own or inherited, has the name of this simple send, receive or
+     * Whether another method of the class, its own or inherited, has the name of this simple send, sendTo, receive or
      * disconnect handler and a parameter count that fits the other of the pool's two start methods (for a status, for
      * a byte count or a disconnect mode): then {@code Handlers::sent} would fit both, and the glue needs a lambda
      * instead.
      */
     private boolean sharesName(ExecutableElement method, TypeElement type, Operation operation, Shape shape) {
         boolean overloaded = operation == Operation.SEND || operation == Operation.RECEIVE
-                || operation == Operation.DISCONNECT;
+                || operation == Operation.DISCONNECT || operation == Operation.SEND_TO;
         if (!overloaded || shape == Shape.FAITHFUL) {
             return false; // the pool's other start methods are not overloaded on the handler
         }

@@ -23,7 +23,8 @@ enum Messages {
                     + " static modifier."),
     GENERIC_HANDLER("GenericHandler",
             "Handler %s declares its own type variables, which a dispatch class cannot keep per call. Declare the"
-                    + " type variables on class %s instead."),
+                    + " type variables on class %s instead. Only the simple @OnOptionComplete handler, <T> void"
+                    + " m(NtStatus status, WskOption<T> option, T value, C context), has one: its value's type."),
     PRIVATE_CLASS("PrivateClass",
             "Class %s is private, so the generated %s cannot call its handlers. Make the class package-private or"
                     + " wider."),

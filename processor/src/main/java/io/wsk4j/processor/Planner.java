@@ -141,17 +141,20 @@ final class Planner {
         String signature() {
             List<String> types = new ArrayList<>();
             for (StartMethod.Parameter parameter : start.spec().parameters()) {
-                types.add(parameter.type().canonicalName());
+                types.add(parameter.erasure());
             }
             if (start.takesIrp()) {
                 types.add(RuntimeTypes.IRP.canonicalName());
             }
             types.add(erasedContext);
+            if (start.timeout()) {
+                types.add("java.time.Duration");
+            }
             return start.spec().name() + "(" + String.join(",", types) + ")";
         }
 
         int parameterCount() {
-            return start.spec().parameters().size() + (start.takesIrp() ? 1 : 0) + 1;
+            return start.spec().parameters().size() + (start.takesIrp() ? 1 : 0) + 1 + (start.timeout() ? 1 : 0);
         }
     }
 
@@ -188,20 +191,34 @@ final class Planner {
                 contexts.add(handler.context());
             }
             this.contextNames = new ContextNames(contexts);
-            boolean namesAddress = false;
-            boolean namesSocket = false;
+            Set<String> named = new HashSet<>();
             for (Handler handler : model.handlers()) {
                 Operation operation = handler.operation();
-                // connect, listen and accept take or pass an address; every other member takes a socket
-                namesAddress |= operation == Operation.CONNECT || operation == Operation.LISTEN
-                        || operation == Operation.ACCEPT_EVENT;
-                namesSocket |= operation != Operation.CONNECT;
+                for (StartMethod start : operation.startMethods()) {
+                    for (StartMethod.Parameter parameter : start.parameters()) {
+                        named.add(parameter.erasure());
+                    }
+                }
+                // an accept event's method takes the socket and its addresses; enabling events takes the socket
+                if (operation.role() == Role.ACCEPT_EVENT) {
+                    named.add(TypeNames.SOCKET_ADDRESS);
+                    named.add(TypeNames.WSK_SOCKET);
+                } else if (operation.role() == Role.CONNECTION_EVENT || operation == Operation.LISTEN) {
+                    named.add(TypeNames.WSK_SOCKET); // a listen needs an accept event, checked before planning
+                } else if (operation.role() == Role.DATAGRAM_EVENT) {
+                    named.add(TypeNames.SOCKET_ADDRESS); // the datagram dispatch's callback takes the source
+                }
             }
-            if (!namesAddress) {
-                spelledInFull.add(TypeNames.SOCKET_ADDRESS);
+            if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.ADDRESS_INFO)) {
+                spelledInFull.add(TypeNames.LIST); // the glue names List<InetSocketAddress> nowhere but in links
             }
-            if (!namesSocket) {
-                spelledInFull.add(TypeNames.WSK_SOCKET);
+            if (model.handlers().stream().anyMatch(handler -> handler.operation() == Operation.OPTION)) {
+                spelledInFull.add(TypeNames.OBJECT); // an option value's variable erases to Object, named nowhere
+            }
+            for (String type : List.of(TypeNames.SOCKET_ADDRESS, TypeNames.WSK_SOCKET)) {
+                if (!named.contains(type)) {
+                    spelledInFull.add(type);
+                }
             }
         }
 
@@ -213,7 +230,7 @@ final class Planner {
             checkErasures(planned, report);
             boolean simpleHandlers = planned.stream().anyMatch(p -> p.start().irp() == IrpSource.POOL);
             return new DispatchPlan(dispatchClass, handlerClass, handlerType, List.copyOf(typeVariables),
-                    model.isPublic(), suppressions(planned), simpleHandlers || !eventGroups.isEmpty(), null,
+                    valueVariable(), model.isPublic(), suppressions(planned), simpleHandlers || !eventGroups.isEmpty(), null,
                     List.copyOf(routines.values()), startsOf(planned), accepts, eventGroups);
         }
 
@@ -233,8 +250,13 @@ final class Planner {
                     if (spec.callerRoutine()) {
                         planned.add(anyContext(spec, IrpSource.CALLER_WITH_ROUTINE));
                     } else {
-                        planned.add(anyContext(spec, IrpSource.POOL));
-                        planned.add(anyContext(spec, IrpSource.CALLER));
+                        for (IrpSource irp : List.of(IrpSource.POOL, IrpSource.CALLER)) {
+                            Planned start = anyContext(spec, irp);
+                            planned.add(start);
+                            if (spec.bounded()) {
+                                planned.add(new Planned(start.start().withTimeout(), null, start.erasedContext()));
+                            }
+                        }
                     }
                 }
             }
@@ -246,48 +268,75 @@ final class Planner {
                 }
             }
             return new DispatchPlan(dispatchClass, handlerClass, model.nameable() ? handlerType : ClassName.OBJECT,
-                    List.copyOf(typeVariables), model.isPublic(), List.of(), true, message, List.of(),
+                    List.copyOf(typeVariables), valueVariable(), model.isPublic(), List.of(), true, message, List.of(),
                     startsOf(distinct), List.of(), eventGroups);
+        }
+
+        /** {@code T}, or {@code T1}, {@code T2}... if the handler class has a type variable of that name. */
+        private TypeVariableName valueVariable() {
+            Set<String> taken = new HashSet<>();
+            typeVariables.forEach(variable -> taken.add(variable.name()));
+            String name = StartMethod.VALUE.name();
+            for (int suffix = 1; taken.contains(name); suffix++) {
+                name = StartMethod.VALUE.name() + suffix;
+            }
+            return TypeVariableName.get(name);
         }
 
         private Planned anyContext(StartMethod spec, IrpSource irp) {
             return new Planned(new Start(spec, ClassName.OBJECT, CodeBlock.of("$T", handlerClass), irp, null, null,
-                    null, null), null, Object.class.getName());
+                    null, null, false), null, Object.class.getName());
         }
 
-        /** One client dispatch per connection-event context type, in handler order. */
+        /**
+         * One client dispatch per connection-event context type, then one datagram dispatch per datagram-event context
+         * type, each in handler order.
+         */
         private List<EventGroup> eventGroups() {
+            List<EventGroup> groups = new ArrayList<>(eventGroups(Role.CONNECTION_EVENT));
+            groups.addAll(eventGroups(Role.DATAGRAM_EVENT));
+            return List.copyOf(groups);
+        }
+
+        private List<EventGroup> eventGroups(Role role) {
             Map<TypeName, List<Handler>> byContext = new LinkedHashMap<>();
             for (Handler handler : model.handlers()) {
-                if (handler.operation().role() == Role.CONNECTION_EVENT) {
+                if (handler.operation().role() == role) {
                     byContext.computeIfAbsent(TypeName.get(handler.context()), context -> new ArrayList<>())
                             .add(handler);
                 }
             }
+            boolean datagram = role == Role.DATAGRAM_EVENT;
             boolean several = byContext.size() > 1;
+            String kind = datagram ? "Datagram" : "";
+            String accessor = datagram ? "datagramDispatch" : "clientDispatch";
             List<EventGroup> groups = new ArrayList<>();
             for (Map.Entry<TypeName, List<Handler>> entry : byContext.entrySet()) {
                 List<Handler> handlers = entry.getValue();
                 String word = contextNames.of(handlers.get(0).context());
-                String field = names.claim(decapitalize(word) + "Events");
+                String field = names.claim(decapitalize(word) + kind + "Events");
                 List<Event> events = new ArrayList<>();
                 for (Handler handler : handlers) {
                     Operation operation = handler.operation();
-                    Signature.Parameter data = operation.eventSignature().parameters().get(0);
+                    List<DispatchPlan.EventParameter> parameters = new ArrayList<>();
+                    for (Signature.Parameter parameter : operation.eventSignature().parameters()) {
+                        parameters.add(new DispatchPlan.EventParameter(ClassName.bestGuess(parameter.type()),
+                                parameter.name()));
+                    }
                     events.add(new Event(handler.methodName(), link(handler), operation.event(), operation.callback(),
-                            ClassName.bestGuess(data.type()), data.name(),
-                            operation.eventSignature().returns() == Signature.Returns.LONG));
+                            List.copyOf(parameters), operation.eventSignature().returns() == Signature.Returns.LONG));
                 }
                 groups.add(new EventGroup(
+                        datagram,
                         entry.getKey(),
                         field,
                         names.claim(capitalize(field)),
-                        names.claim(several ? "clientDispatchFor" + word : "clientDispatch"),
-                        names.claim(several ? "enable" + word + "Events" : "enableEvents"),
+                        names.claim(several ? accessor + "For" + word : accessor),
+                        names.claim(several ? "enable" + word + kind + "Events" : "enable" + kind + "Events"),
                         names.claim(constantName(field)),
                         List.copyOf(events)));
             }
-            return List.copyOf(groups);
+            return groups;
         }
 
         private List<Accept> accepts(List<EventGroup> eventGroups) {
@@ -321,7 +370,10 @@ final class Planner {
             return routines;
         }
 
-        /** Completion start methods in handler order, then the caller-routine listens of accept handlers. */
+        /**
+         * Completion start methods in handler order, then the caller-routine listens of accept handlers, then the
+         * caller-routine datagram sockets of receive-from event handlers.
+         */
         private List<Planned> starts(
                 List<EventGroup> eventGroups, List<Accept> accepts, Map<Handler, Routine> routines) {
             List<Planned> starts = new ArrayList<>();
@@ -345,8 +397,12 @@ final class Planner {
                 String routineField = routine != null ? routine.field() : null;
                 CodeBlock reference = irp == IrpSource.POOL ? handlerReference(handler) : null;
                 for (StartMethod spec : handler.operation().startMethods()) {
-                    starts.add(new Planned(new Start(spec, context, link(handler), irp, reference, routineField,
-                            events, listening), handler, erasedContext(handler)));
+                    Start start = new Start(spec, context, link(handler), irp, reference, routineField, events,
+                            listening, false);
+                    starts.add(new Planned(start, handler, erasedContext(handler)));
+                    if (spec.bounded()) {
+                        starts.add(new Planned(start.withTimeout(), handler, erasedContext(handler)));
+                    }
                 }
             }
             for (Handler handler : model.handlers()) {
@@ -362,7 +418,18 @@ final class Planner {
                 }
                 for (StartMethod spec : handler.operation().startMethods()) {
                     starts.add(new Planned(new Start(spec, accept.listenContext(), accept.link(),
-                            IrpSource.CALLER_WITH_ROUTINE, null, null, null, accept), handler,
+                            IrpSource.CALLER_WITH_ROUTINE, null, null, null, accept, false), handler,
+                            erasedContext(handler)));
+                }
+            }
+            for (Handler handler : model.handlers()) {
+                if (handler.operation().role() != Role.DATAGRAM_EVENT) {
+                    continue;
+                }
+                TypeName context = TypeName.get(handler.context());
+                for (StartMethod spec : handler.operation().startMethods()) {
+                    starts.add(new Planned(new Start(spec, context, link(handler), IrpSource.CALLER_WITH_ROUTINE,
+                            null, null, datagramGroupOf(eventGroups, context), null, false), handler,
                             erasedContext(handler)));
                 }
             }
@@ -473,9 +540,20 @@ final class Planner {
         return planned.stream().map(Planned::start).toList();
     }
 
+    /** The client dispatch of connection sockets of {@code context}, or null. */
     private static EventGroup groupOf(List<EventGroup> groups, TypeName context) {
         for (EventGroup group : groups) {
-            if (group.context().equals(context)) {
+            if (!group.datagram() && group.context().equals(context)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** The datagram dispatch of {@code context}, or null. */
+    private static EventGroup datagramGroupOf(List<EventGroup> groups, TypeName context) {
+        for (EventGroup group : groups) {
+            if (group.datagram() && group.context().equals(context)) {
                 return group;
             }
         }

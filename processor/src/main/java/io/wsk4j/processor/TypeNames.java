@@ -21,7 +21,12 @@ final class TypeNames {
     static final String WSK_LISTEN_SOCKET = "io.wsk4j.WskListenSocket";
     static final String WSK_BUF = "io.wsk4j.WskBuf";
     static final String DISCONNECT_MODE = "io.wsk4j.DisconnectMode";
+    static final String WSK_OPTION = "io.wsk4j.WskOption";
+    static final String OBJECT = "java.lang.Object";
     static final String SOCKET_ADDRESS = "java.net.SocketAddress";
+    static final String LIST = "java.util.List";
+    /** What {@code Irp.addresses()} returns: a handler parameter matched with its type argument. */
+    static final String INET_SOCKET_ADDRESS_LIST = LIST + "<java.net.InetSocketAddress>";
 
     private TypeNames() {}
 

@@ -5,14 +5,19 @@ import static com.google.common.truth.Truth.assertThat;
 import io.wsk4j.annotations.OnAcceptComplete;
 import io.wsk4j.annotations.OnAcceptEvent;
 import io.wsk4j.annotations.OnAddressComplete;
+import io.wsk4j.annotations.OnAddressInfoComplete;
 import io.wsk4j.annotations.OnCloseComplete;
 import io.wsk4j.annotations.OnConnectComplete;
 import io.wsk4j.annotations.OnDisconnectComplete;
 import io.wsk4j.annotations.OnDisconnectEvent;
 import io.wsk4j.annotations.OnListenComplete;
+import io.wsk4j.annotations.OnOptionComplete;
 import io.wsk4j.annotations.OnReceiveComplete;
 import io.wsk4j.annotations.OnReceiveEvent;
+import io.wsk4j.annotations.OnReceiveFromComplete;
+import io.wsk4j.annotations.OnReceiveFromEvent;
 import io.wsk4j.annotations.OnSendComplete;
+import io.wsk4j.annotations.OnSendToComplete;
 import io.wsk4j.annotations.WskGenerated;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -26,9 +31,10 @@ class AnnotationsTest {
     private static final List<Class<?>> HANDLER_ANNOTATIONS = List.of(OnConnectComplete.class, OnSendComplete.class,
             OnReceiveComplete.class, OnDisconnectComplete.class, OnCloseComplete.class, OnAddressComplete.class,
             OnListenComplete.class,
-            OnAcceptComplete.class,
+            OnAcceptComplete.class, OnSendToComplete.class, OnReceiveFromComplete.class,
+            OnAddressInfoComplete.class, OnOptionComplete.class,
             OnReceiveEvent.class,
-            OnDisconnectEvent.class, OnAcceptEvent.class);
+            OnDisconnectEvent.class, OnAcceptEvent.class, OnReceiveFromEvent.class);
 
     @Test
     @DisplayName("P1 every handler annotation is in io.wsk4j.annotations, CLASS retention, on methods only")

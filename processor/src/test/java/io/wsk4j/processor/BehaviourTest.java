@@ -10,10 +10,13 @@ import io.wsk4j.Irp;
 import io.wsk4j.IrpPool;
 import io.wsk4j.NtStatus;
 import io.wsk4j.WskBuf;
+import io.wsk4j.WskDatagramSocket;
 import io.wsk4j.WskProvider;
 import io.wsk4j.WskListenSocket;
+import io.wsk4j.WskOption;
 import io.wsk4j.WskSocket;
 import io.wsk4j.processor.behaviour.AddressScenario;
+import io.wsk4j.processor.behaviour.DatagramScenario;
 import io.wsk4j.processor.behaviour.EventScenario;
 import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Recorder.Call;
@@ -21,6 +24,8 @@ import io.wsk4j.processor.behaviour.Session;
 import io.wsk4j.processor.behaviour.SimpleScenario;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,6 +34,9 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +56,7 @@ final class BehaviourTest {
     private static Compilation simple;
     private static Compilation events;
     private static Compilation addresses;
+    private static Compilation datagrams;
 
     private final Recorder recorder = new Recorder();
     private final IrpPool pool = new IrpPool(16);
@@ -59,6 +68,7 @@ final class BehaviourTest {
         simple = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/simple"));
         events = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/events"));
         addresses = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/addresses"));
+        datagrams = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("behaviour/datagrams"));
     }
 
     @BeforeEach
@@ -101,6 +111,32 @@ final class BehaviourTest {
             expect(recorder.next(), "disconnected", NtStatus.SUCCESS, session, null);
             assertThat(peer.getInputStream().read()).isEqualTo(-1);
 
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P5 N2 receive(WskSocket, WskBuf, C, Duration): a receive from a silent java.net.Socket peer completes"
+            + " CANCELLED with no bytes at its deadline; the pooled IRP comes back and the connection still works")
+    void receiveWithDeadline() throws Exception {
+        SimpleScenario driver = simpleDriver();
+        Session session = new Session("deadline");
+        driver.connect(provider, server.getLocalSocketAddress(), session);
+        try (Socket peer = server.accept()) {
+            peer.setSoTimeout(10_000);
+            WskSocket socket = connected(session);
+            long started = System.nanoTime();
+            driver.receive(socket, WskBuf.of(ByteBuffer.allocate(8)), session, Duration.ofMillis(100));
+            expect(recorder.next(), "received", NtStatus.CANCELLED, session, 0L);
+            assertThat(System.nanoTime() - started).isAtLeast(Duration.ofMillis(100).toNanos());
+            assertThat(pool.outstanding()).isEqualTo(0);
+
+            peer.getOutputStream().write('!'); // the cancelled receive took nothing: the next one gets the byte
+            driver.receive(socket, WskBuf.of(ByteBuffer.allocate(8)), session, Duration.ofSeconds(10));
+            expect(recorder.next(), "received", NtStatus.SUCCESS, session, 1L);
             driver.close(socket, session);
             expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
         }
@@ -335,6 +371,135 @@ final class BehaviourTest {
         assertThat(pool.outstanding()).isEqualTo(0);
     }
 
+    @Test
+    @DisplayName("P3 P5 G1 G2 sendTo(WskDatagramSocket, WskBuf, SocketAddress, C) and receiveFrom(WskDatagramSocket,"
+            + " WskBuf, C) against a java.net.DatagramSocket: the handlers get the length and the source; a longer"
+            + " datagram is BUFFER_OVERFLOW with the bytes that fit; the faithful receiveFrom finds them in the IRP")
+    void datagrams() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("datagrams");
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(10_000);
+            WskDatagramSocket socket = boundDatagramSocket();
+            SocketAddress local = localAddress(socket);
+
+            driver.sendTo(socket, WskBuf.of(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII))),
+                    peer.getLocalSocketAddress(), session);
+            expect(recorder.next(), "sent", NtStatus.SUCCESS, session, 4L);
+            DatagramPacket ping = new DatagramPacket(new byte[16], 16);
+            peer.receive(ping);
+            assertThat(new String(ping.getData(), 0, ping.getLength(), StandardCharsets.US_ASCII)).isEqualTo("ping");
+            assertThat(ping.getSocketAddress()).isEqualTo(local);
+
+            SocketAddress from = peer.getLocalSocketAddress();
+            ByteBuffer in = ByteBuffer.allocate(16);
+            driver.receiveFrom(socket, WskBuf.of(in), session);
+            peer.send(new DatagramPacket("pong".getBytes(StandardCharsets.US_ASCII), 4, local));
+            expect(recorder.next(), "received", NtStatus.SUCCESS, session, List.of(4L, from));
+            assertThat(new String(in.array(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("pong");
+
+            ByteBuffer small = ByteBuffer.allocate(4);
+            driver.receiveFrom(socket, WskBuf.of(small), session);
+            peer.send(new DatagramPacket("truncated!".getBytes(StandardCharsets.US_ASCII), 10, local));
+            expect(recorder.next(), "received", NtStatus.BUFFER_OVERFLOW, session, List.of(4L, from));
+            assertThat(new String(small.array(), StandardCharsets.US_ASCII)).isEqualTo("trun");
+
+            Irp irp = Irp.allocate();
+            driver.receiveFrom(socket, WskBuf.of(ByteBuffer.allocate(16)), irp, session);
+            peer.send(new DatagramPacket("owned".getBytes(StandardCharsets.US_ASCII), 5, local));
+            expect(recorder.next(), "receiveComplete", NtStatus.SUCCESS, session, List.of(5L, from));
+            assertThrows(IllegalStateException.class, irp::free); // the handler freed it (SPEC I4)
+
+            driver.close(socket, session);
+            expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        }
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 N1 addressInfo(WskProvider, String, String, C): the handler gets the addresses as"
+            + " Irp.addresses() gives them, each with the service's port; a bad service is INVALID_PARAMETER with none")
+    void addressInfo() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("names");
+        driver.addressInfo(provider, "localhost", "7", session);
+        Call resolved = recorder.next();
+        assertThat(resolved.handler()).isEqualTo("resolved");
+        assertThat(resolved.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(resolved.context()).isSameInstanceAs(session);
+        List<?> addresses = (List<?>) resolved.extra();
+        assertThat(addresses).isNotEmpty();
+        for (Object address : addresses) {
+            assertThat(((InetSocketAddress) address).getAddress().isLoopbackAddress()).isTrue();
+            assertThat(((InetSocketAddress) address).getPort()).isEqualTo(7);
+        }
+
+        driver.addressInfo(provider, "127.0.0.1", "http", session);
+        expect(recorder.next(), "resolved", NtStatus.INVALID_PARAMETER, session, List.of());
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P4 P5 G3 datagramSocket(WskProvider, Irp, C) gives the socket the receive-from event handler of C;"
+            + " once enableDatagramEvents enables it, a datagram from a java.net.DatagramSocket reaches the handler"
+            + " with its source and the caller's context")
+    void receiveFromEvent() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("events");
+        BlockingQueue<WskDatagramSocket> made = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            made.add(done.datagramSocket());
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, made, true, true, true);
+        driver.datagramSocket(provider, irp, session);
+        WskDatagramSocket socket = made.poll(10, TimeUnit.SECONDS);
+        assertThat(socket).isNotNull();
+        irp.free();
+        bind(socket);
+        assertThat(driver.enableEvents(socket)).isAnyOf(NtStatus.PENDING, NtStatus.SUCCESS);
+        SocketAddress local = localAddress(socket); // behind the enabling on the socket's I/O thread
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.send(new DatagramPacket("hello".getBytes(StandardCharsets.US_ASCII), 5, local));
+            expect(recorder.next(), "arrived", null, session, List.of("hello", peer.getLocalSocketAddress()));
+        }
+        driver.close(socket, session);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("P3 P5 K3 <T> setOption and getOption(WskBasicSocket, WskOption<T>, C): the generic handler gets the"
+            + " option and its value typed (the value set, the value read, null where the kind lacks the option)")
+    void options() throws Exception {
+        DatagramScenario driver = datagramDriver();
+        Session session = new Session("options");
+        WskDatagramSocket socket = boundDatagramSocket();
+        driver.setOption(socket, WskOption.SO_RCVBUF, 65_536, session);
+        expect(recorder.next(), "optionDone", NtStatus.SUCCESS, session, List.of(WskOption.SO_RCVBUF, 65_536));
+        driver.getOption(socket, WskOption.SO_RCVBUF, session);
+        Call read = recorder.next();
+        assertThat(read.handler()).isEqualTo("optionDone");
+        assertThat(read.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(((List<?>) read.extra()).get(0)).isEqualTo(WskOption.SO_RCVBUF);
+        assertThat((Integer) ((List<?>) read.extra()).get(1)).isAtLeast(65_536);
+        driver.getOption(socket, WskOption.SO_KEEPALIVE, session); // a connection socket's option (SPEC G6)
+        expect(recorder.next(), "optionDone", NtStatus.NOT_SUPPORTED, session,
+                Arrays.asList(WskOption.SO_KEEPALIVE, null));
+        driver.close(socket, session);
+        expect(recorder.next(), "closed", NtStatus.SUCCESS, session, null);
+        assertThat(recorder.pending()).isEqualTo(0);
+        assertThat(pool.outstanding()).isEqualTo(0);
+    }
+
+    private DatagramScenario datagramDriver() throws ReflectiveOperationException {
+        return (DatagramScenario) new CompiledClassLoader(succeeded(datagrams)).loadClass("demo.DatagramDriver")
+                .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
+    }
+
     private SimpleScenario simpleDriver() throws ReflectiveOperationException {
         return (SimpleScenario) new CompiledClassLoader(succeeded(simple)).loadClass("demo.Driver")
                 .getConstructor(Recorder.class, IrpPool.class).newInstance(recorder, pool);
@@ -364,6 +529,50 @@ final class BehaviourTest {
         assertThat(call.status()).isEqualTo(status);
         assertThat(call.context()).isSameInstanceAs(session);
         assertThat(call.extra()).isEqualTo(extra);
+    }
+
+    /** A datagram socket bound to an ephemeral loopback port, made with the raw API. */
+    private WskDatagramSocket boundDatagramSocket() throws InterruptedException {
+        BlockingQueue<WskDatagramSocket> made = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            made.add(done.datagramSocket());
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, made, true, true, true);
+        provider.datagramSocket(null, null, irp);
+        WskDatagramSocket socket = made.poll(10, TimeUnit.SECONDS);
+        assertThat(socket).isNotNull();
+        irp.free();
+        bind(socket);
+        return socket;
+    }
+
+    /** Binds a datagram socket to an ephemeral loopback port. */
+    private static void bind(WskDatagramSocket socket) throws InterruptedException {
+        BlockingQueue<NtStatus> bound = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            bound.add(done.status());
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, bound, true, true, true);
+        socket.dispatch().bind(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), irp);
+        assertThat(bound.poll(10, TimeUnit.SECONDS)).isEqualTo(NtStatus.SUCCESS);
+    }
+
+    /** A datagram socket's address, through WskGetLocalAddress. */
+    private static SocketAddress localAddress(WskDatagramSocket socket) throws InterruptedException {
+        BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
+        Irp irp = Irp.allocate();
+        irp.setCompletionRoutine((done, context) -> {
+            address.add(done.address());
+            done.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }, address, true, true, true);
+        socket.dispatch().getLocalAddress(socket, irp);
+        SocketAddress local = address.poll(10, TimeUnit.SECONDS);
+        assertThat(local).isNotNull();
+        return local;
     }
 
     /** The listening socket's address, through WskGetLocalAddress. */

@@ -31,7 +31,8 @@ final class EcjTest {
     Path folder;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "addresses"})
+    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "addresses",
+        "datagrams", "names", "options"})
     @DisplayName("P9 ECJ generates the same source as javac (the golden file) and compiles it without warnings")
     void sameAsGolden(String name) throws IOException {
         FolderCompiler.Result result = FolderCompiler.compile(new EclipseCompiler(), folder,

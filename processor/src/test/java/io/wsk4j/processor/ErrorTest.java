@@ -88,6 +88,44 @@ final class ErrorTest {
                 mistake("WrongParameters", "@OnListenComplete handler Handlers.up has parameters (Irp, Session), but"
                                 + " it must be void up(NtStatus status, WskListenSocket listener, L context).",
                         "@OnListenComplete NtStatus up(Irp irp, Session session) { return null; } //!"),
+                mistake("WrongParameters", "@OnReceiveFromComplete handler Handlers.got has parameters (NtStatus,"
+                                + " long, Session), but it must be void got(NtStatus status, long bytes, SocketAddress"
+                                + " source, C context) or NtStatus got(Irp irp, C context). Change the parameters to"
+                                + " one of these shapes.",
+                        "@OnReceiveFromComplete void got(NtStatus status, long bytes, Session session) {} //!"),
+                mistake("WrongReturnType", "@OnSendToComplete handler taking (Irp, context) returns void, but it must"
+                                + " return NtStatus. A faithful handler owns the IRP: free or reuse it, then return"
+                                + " NtStatus.MORE_PROCESSING_REQUIRED (SPEC I4).",
+                        "@OnSendToComplete void sent(Irp irp, Session session) {} //!"),
+                mistake("WrongParameters", "@OnAddressInfoComplete handler Handlers.found has parameters (NtStatus,"
+                                + " List<String>, Session), but it must be void found(NtStatus status,"
+                                + " List<InetSocketAddress> addresses, C context) or NtStatus found(Irp irp, C"
+                                + " context). Change the parameters to one of these shapes.",
+                        "@OnAddressInfoComplete void found(NtStatus status, List<String> all, Session session) {} //!"),
+                mistake("WrongReturnType", "@OnReceiveFromEvent handler taking (WskBuf, SocketAddress, context)"
+                                + " returns long, but it must return void. WSK's receive-from event returns nothing:"
+                                + " every datagram it gets is taken.",
+                        "@OnReceiveFromEvent long got(WskBuf datagram, java.net.SocketAddress source, Session s) {"
+                                + " return 0; } //!"),
+                mistake("WrongParameters", "@OnReceiveFromEvent handler Handlers.got has parameters (WskBuf,"
+                                + " Session), but it must be void got(WskBuf datagram, SocketAddress source, C"
+                                + " context). Change the parameters to match it.",
+                        "@OnReceiveFromEvent void got(WskBuf datagram, Session session) {} //!"),
+                mistake("WrongParameters", "@OnOptionComplete handler Handlers.tuned has parameters (NtStatus,"
+                                + " WskOption<Integer>, Integer, Session), but it must be <T> void tuned(NtStatus"
+                                + " status, WskOption<T> option, T value, C context) or NtStatus tuned(Irp irp, C"
+                                + " context). Change the parameters to one of these shapes.",
+                        "@OnOptionComplete void tuned(NtStatus status, WskOption<Integer> option, Integer value,"
+                                + " Session session) {} //!"),
+                mistake("GenericHandler", "Handler Handlers.tuned declares its own type variables",
+                        "@OnOptionComplete <T> NtStatus tuned(Irp irp, Session session) { return null; } //!"),
+                mistake("GenericHandler", "Handler Handlers.tuned declares its own type variables",
+                        "@OnOptionComplete <T> void tuned(NtStatus status, WskOption<T> option, T value, List<T>"
+                                + " values) {} //!"),
+                mistake("WrongParameters", "@OnOptionComplete handler Handlers.tuned has parameters (NtStatus,"
+                                + " WskOption<T>, T, Session)",
+                        "@OnOptionComplete <T extends Number> void tuned(NtStatus status, WskOption<T> option, T"
+                                + " value, Session session) {} //!"),
                 mistake("ErasureClash", "Handlers Handlers.a and Handlers.b take context types List<String> and"
                                 + " List<Integer>, which erase to the same type List, so their generated methods"
                                 + " would clash.",

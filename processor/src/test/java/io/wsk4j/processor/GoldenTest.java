@@ -29,10 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(60)
 final class GoldenTest {
     static final List<String> CASES =
-            List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses");
+            List.of("simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses",
+                    "datagrams", "names", "options");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener", "addresses"})
+    @ValueSource(strings = {"simple", "faithful", "generic", "nested", "overloads", "events", "listener",
+        "addresses", "datagrams", "names", "options"})
     @DisplayName("P5 P8 generated source equals the golden file and compiles under -Xlint:all -Werror")
     void matchesGolden(String name) throws IOException {
         Compilation compilation = TestCompiler.compile(TestCompiler.STRICT, TestCompiler.sourcesIn("good/" + name));

@@ -56,6 +56,22 @@ final class LegalShapesTest {
     }
 
     @Test
+    @DisplayName("P4 G3 datagram dispatches for two context types, one of them also a connection context")
+    void datagramEventsBesideConnectionEvents() {
+        Compilation compilation = strict(JavaFileObjects.forSourceString("demo.Mixed", "package demo;\n" + IMPORTS
+                + "import java.net.SocketAddress;\n"
+                + "public class Mixed {\n"
+                + "    @OnReceiveEvent long data(WskBuf data, String context) { return 0; }\n"
+                + "    @OnReceiveFromEvent void datagram(WskBuf data, SocketAddress source, String context) {}\n"
+                + "    @OnReceiveFromEvent void other(WskBuf data, SocketAddress source, Integer context) {}\n}\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("demo.MixedDispatch").contentsAsUtf8String()
+                .contains("public NtStatus enableStringDatagramEvents(WskDatagramSocket socket)");
+        assertThat(compilation).generatedSourceFile("demo.MixedDispatch").contentsAsUtf8String()
+                .contains("public WskClientDatagramDispatch<Integer> datagramDispatchForInteger()");
+    }
+
+    @Test
     @DisplayName("P8 a deprecated handler, and overloads on two functional-interface contexts, compile warning-free")
     void deprecatedAndFunctionalOverloads() {
         Compilation compilation = strict(JavaFileObjects.forSourceString("demo.Old", "package demo;\n" + IMPORTS

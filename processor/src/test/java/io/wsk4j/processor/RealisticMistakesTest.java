@@ -95,6 +95,8 @@ final class RealisticMistakesTest {
             "        Session<T> session = new Session<>();",
             "        glue.connect(provider, address, new Upstream(\"up\"));",
             "        glue.send(socket, data, session);",
+            "        glue.send(socket, data, session, java.time.Duration.ofSeconds(5));",
+            "        glue.receive(socket, data, irp, session, java.time.Duration.ofSeconds(5));",
             "        glue.receive(socket, data, irp, session);",
             "        glue.disconnect(socket, session);",
             "        glue.abort(socket, session);",
@@ -145,6 +147,18 @@ final class RealisticMistakesTest {
                 replace("WrongParameters", "gone",
                         "    void upstreamGone(NtStatus status, boolean abortive, Upstream upstream) {}"),
                 add("DuplicateHandler", "    @OnDisconnectComplete void upstreamEnded(NtStatus s, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnReceiveFromComplete void datagram(NtStatus status, long bytes,"
+                        + " java.net.InetSocketAddress source, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnSendToComplete void datagramSent(NtStatus status, WskDatagramSocket"
+                        + " socket, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnAddressInfoComplete void resolved(NtStatus status,"
+                        + " java.util.Collection<java.net.InetSocketAddress> all, Upstream u) {} //!"),
+                add("WrongParameters", "    @OnReceiveFromEvent void datagramArrived(WskBuf datagram, Upstream u)"
+                        + " {} //!"),
+                add("WrongParameters", "    @OnOptionComplete void tuned(NtStatus status, WskOption<?> option,"
+                        + " Object value, Upstream u) {} //!"),
+                add("GenericHandler", "    @OnOptionComplete <X> void tunedSession(NtStatus status, WskOption<X>"
+                        + " option, X value, Session<X> s) {} //!"),
                 replace("PrivateClass", "admin", "    private static final class Admin { //!"),
                 replace("InnerClass", "admin", "    public final class Admin { //!"));
     }

@@ -11,6 +11,7 @@ import io.wsk4j.processor.behaviour.Recorder;
 import io.wsk4j.processor.behaviour.Session;
 import io.wsk4j.processor.behaviour.SimpleScenario;
 import java.net.SocketAddress;
+import java.time.Duration;
 
 /** Calls the generated HandlersDispatch in plain, typed Java: this compiling is part of the test. */
 public final class Driver implements SimpleScenario {
@@ -33,6 +34,11 @@ public final class Driver implements SimpleScenario {
     @Override
     public NtStatus receive(WskSocket socket, WskBuf buffer, Session session) {
         return dispatch.receive(socket, buffer, session);
+    }
+
+    @Override
+    public NtStatus receive(WskSocket socket, WskBuf buffer, Session session, Duration timeout) {
+        return dispatch.receive(socket, buffer, session, timeout);
     }
 
     @Override

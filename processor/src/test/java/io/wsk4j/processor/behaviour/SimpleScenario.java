@@ -6,6 +6,7 @@ import io.wsk4j.WskProvider;
 import io.wsk4j.WskBasicSocket;
 import io.wsk4j.WskSocket;
 import java.net.SocketAddress;
+import java.time.Duration;
 
 /** Implemented by a compiled driver class that calls the generated dispatch class, typed, in plain Java. */
 public interface SimpleScenario {
@@ -14,6 +15,9 @@ public interface SimpleScenario {
     NtStatus send(WskSocket socket, WskBuf buffer, Session session);
 
     NtStatus receive(WskSocket socket, WskBuf buffer, Session session);
+
+    /** Bounded by {@code timeout} (SPEC N2). */
+    NtStatus receive(WskSocket socket, WskBuf buffer, Session session, Duration timeout);
 
     NtStatus disconnect(WskSocket socket, Session session);
 

@@ -1,0 +1,45 @@
+package io.wsk4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the completion handler of a name resolution (WskGetAddressInfo, SPEC N1, P3). The generated dispatch class
+ * gets {@code addressInfo(WskProvider, String node, String service, C)}: the name is resolved off the provider's I/O
+ * threads, and the handler runs on one of them; an address literal completes at once.
+ *
+ * <p>Accepted shapes:
+ * <ul>
+ *   <li>simple: {@code void m(NtStatus status, List<InetSocketAddress> addresses, C context)}, the list exactly as
+ *       {@code Irp.addresses()} gives it: unmodifiable, in the resolver's order, each address with the service's
+ *       port, empty on failure (NOT_FOUND for an unknown name, INVALID_PARAMETER for a service that is not a port
+ *       number). The parameter must be {@code List<InetSocketAddress>} itself, so that the glue casts nothing. The
+ *       generated glue owns the IRP (pooled and recycled);</li>
+ *   <li>faithful: {@code NtStatus m(Irp irp, C context)}: the start method is
+ *       {@code addressInfo(WskProvider, String, String, Irp, C)}, the addresses are in {@code irp.addresses()}, and the
+ *       handler owns the IRP and must return {@code MORE_PROCESSING_REQUIRED} after freeing or reusing it.</li>
+ * </ul>
+ *
+ * <p>Two handlers for this operation with the same context type in one class are an error; different context types
+ * give overloaded start methods (SPEC P6). Context types that differ only in their type arguments (such as
+ * {@code List<String>} and {@code List<Integer>}) are an error too, since the overloads would erase to the same
+ * signature.
+ *
+ * <p>The method must be neither private nor static, and its class must be a non-private top-level class or a
+ * non-private static nested class (SPEC P2): the generated {@code <SimpleName>Dispatch} class lives in the same
+ * package and calls the method directly. The last parameter is the context: any reference type, parameterized
+ * types and the class's own type variables included, never a primitive. A method carries one handler annotation.
+ *
+ * <p>Local and anonymous classes are invisible to annotation processors: an annotated method in one of them is
+ * silently ignored, so declare handlers in a named class.
+ *
+ * @see <a href="https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nc-wsk-pfn_wsk_get_address_info">
+ *     WskGetAddressInfo on learn.microsoft.com</a>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface OnAddressInfoComplete {}
