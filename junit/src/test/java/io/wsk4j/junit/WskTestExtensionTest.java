@@ -26,7 +26,7 @@ import org.junit.platform.engine.TestExecutionResult;
 /** What {@link WskTest} does, seen by running small test classes through the JUnit launcher. */
 class WskTestExtensionTest {
     @Test
-    @DisplayName("S2 a @WskTest runs once per seed, each with its own simulation")
+    @DisplayName("S2 S6 a @WskTest runs once per seed, each with its own simulation")
     void runsOncePerSeed() {
         Outcomes outcomes = run(Sample.class, "threeSeeds");
         assertEquals(List.of("seed 10", "seed 11", "seed 12"), outcomes.passed, outcomes.toString());
@@ -34,7 +34,7 @@ class WskTestExtensionTest {
     }
 
     @Test
-    @DisplayName("S3 a failing run names its seed and the system property that replays it")
+    @DisplayName("S3 S6 a failing run names its seed and the system property that replays it")
     void failureNamesItsSeed() {
         Outcomes outcomes = run(Sample.class, "failsOnSeedFive");
         assertEquals(List.of("seed 3", "seed 4", "seed 6"), outcomes.passed, outcomes.toString());
@@ -44,7 +44,7 @@ class WskTestExtensionTest {
     }
 
     @Test
-    @DisplayName("S3 -Dwsk4j.sim.seed replays one run alone")
+    @DisplayName("S3 S6 -Dwsk4j.sim.seed replays one run alone")
     void propertyReplaysOneSeed() {
         System.setProperty(WskTestExtension.SEED_PROPERTY, "5");
         try {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(60)
 class Ipv6Test {
     @OnBothTransports
-    @DisplayName("A5 a connection reports addresses of the run's family at both ends (127.0.0.1 or ::1)")
+    @DisplayName("A5 S7 a connection reports addresses of the run's family at both ends (127.0.0.1 or ::1)")
     void addressesOfTheFamily(Transport transport) throws Exception {
         try (Network net = transport.open()) {
             Connection c = net.connect();
@@ -36,7 +36,7 @@ class Ipv6Test {
     }
 
     @OnBothTransports
-    @DisplayName("K5 a listener bound to the wildcard address is dual-stack: it takes connections over 127.0.0.1 and ::1")
+    @DisplayName("K5 S7 a listener bound to the wildcard address is dual-stack: it takes connections of both families")
     void wildcardListenerIsDualStack(Transport transport) throws Exception {
         try (Network net = transport.open()) {
             List<InetSocketAddress> remotes = new ArrayList<>();
@@ -71,7 +71,7 @@ class Ipv6Test {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Transport.class, names = {"NIO_IPV6", "SIM_IPV6"})
-    @DisplayName("X3 a listener bound to 127.0.0.1 takes no connection to ::1: the connect is refused")
+    @DisplayName("X3 S7 a listener bound to 127.0.0.1 takes no connection to ::1: the connect is refused")
     void oneFamilyListener(Transport transport) throws Exception {
         try (Network net = transport.open()) {
             WskClientListenDispatch<Object> accept = (context, socket, local, remote) -> WskAccept.accept(null, null);

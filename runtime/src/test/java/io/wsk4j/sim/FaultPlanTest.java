@@ -48,7 +48,7 @@ class FaultPlanTest {
     // ---- allocation failures ------------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("S3 allocation failures: a flow that ignores INSUFFICIENT_RESOURCES loses bytes or throws"
+    @DisplayName("S3 S5 allocation failures: a flow that ignores INSUFFICIENT_RESOURCES loses bytes or throws"
             + " (I7, X5: a failed call did nothing, so it must be retried or given up, never taken as done)")
     void allocationFailures() {
         FaultPlan plan = FaultPlan.none().allocationFailures(0.2);
