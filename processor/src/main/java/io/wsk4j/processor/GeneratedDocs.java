@@ -146,7 +146,8 @@ final class GeneratedDocs {
         }
         doc.add(callerRoutine
                 ? CodeBlock.of("@param context the $L socket's context, handed to $L\n",
-                        events != null && events.datagram() ? "datagram" : "listening", start.link())
+                        // by the start method, not the event group: a stand-in for a class with errors has none
+                        start.spec().name().equals("datagramSocket") ? "datagram" : "listening", start.link())
                 : CONTEXT_PARAMETER);
         if (start.timeout()) {
             doc.add(TIMEOUT_PARAMETER);
