@@ -1,5 +1,7 @@
 package io.wsk4j;
 
+import java.util.Locale;
+
 /**
  * The NTSTATUS codes that wsk4j produces, with their real values (SPEC A1).
  *
@@ -60,9 +62,12 @@ public enum NtStatus {
     private static final NtStatus[] VALUES = values();
 
     private final int code;
+    /** Made once: statuses are printed per completion in traces and logs. */
+    private final String text;
 
     NtStatus(int code) {
         this.code = code;
+        this.text = String.format(Locale.ROOT, "STATUS_%s(0x%08X)", name(), code);
     }
 
     /** {@return the real 32-bit NTSTATUS value, for example {@code 0xC0000120} for {@link #CANCELLED}} */
@@ -94,6 +99,6 @@ public enum NtStatus {
 
     @Override
     public String toString() {
-        return String.format("STATUS_%s(0x%08X)", name(), code);
+        return text;
     }
 }

@@ -20,7 +20,6 @@ public final class PeerEnd {
     private final Wire wire;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final ArrayDeque<ByteBuffer> unsent = new ArrayDeque<>();
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private boolean reading = true;
     private boolean finQueued;
     private boolean closed;
@@ -181,6 +180,7 @@ public final class PeerEnd {
     }
 
     private void drain() {
+        ByteBuffer readBuffer = network.peerReadBuffer; // copied out before anything else can use it
         while (ending == Ending.OPEN) {
             readBuffer.clear();
             if (resetAfter >= 0) {

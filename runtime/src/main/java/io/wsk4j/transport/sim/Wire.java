@@ -17,6 +17,10 @@ final class Wire {
     /** Bound to the wildcard address: it connects from the loopback address of the destination's family. */
     boolean boundWildcard;
     InetSocketAddress remote;
+    /** {@link #toString()}, made for {@link #textLocal} and {@link #textRemote}. */
+    private String text;
+    private InetSocketAddress textLocal;
+    private InetSocketAddress textRemote;
     private Wire other;
     Runnable watcher = () -> {};
 
@@ -220,7 +224,12 @@ final class Wire {
 
     @Override
     public String toString() {
-        return (local == null ? "unbound" : SimNetwork.text(local)) + (remote == null ? "" : " -> "
-                + SimNetwork.text(remote));
+        if (text == null || textLocal != local || textRemote != remote) { // the trace names a wire at every event
+            textLocal = local;
+            textRemote = remote;
+            text = (local == null ? "unbound" : SimNetwork.text(local)) + (remote == null ? "" : " -> "
+                    + SimNetwork.text(remote));
+        }
+        return text;
     }
 }
