@@ -228,7 +228,8 @@ public final class IrpPool {
          * @param status the operation's final status
          * @param option the option the start method read or set
          * @param value for a get, the value read ({@link Irp#optionValue}), null on failure; for a set, the value it
-         *     was asked to set, whatever the status
+         *     was asked to set, whatever the status, except null when it was not of the option's type
+         *     (INVALID_PARAMETER)
          * @param context the context given to the start method
          */
         <T> void completed(H handlers, NtStatus status, WskOption<T> option, T value, C context);
@@ -1211,10 +1212,15 @@ public final class IrpPool {
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
 
-    /** Calls an option handler with the value typed by its option: the type variable is captured here. */
+    /**
+     * Calls an option handler with the value typed by its option: the type variable is captured here. A call the
+     * provider refused (a null option, a value of another type passed through raw types: INVALID_PARAMETER, SPEC K4)
+     * reaches the handler all the same, with no value.
+     */
     private static <T> void optionCompleted(OptionHandler<Object, Object> handler, Object handlers, NtStatus status,
             WskOption<T> option, Object value, Object context) {
-        handler.completed(handlers, status, option, option.valueType().cast(value), context);
+        T typed = option != null && option.valueType().isInstance(value) ? option.valueType().cast(value) : null;
+        handler.completed(handlers, status, option, typed, context);
     }
 
     /** What a start method's IRP carries besides its result: whom to call, how, and with which context. */

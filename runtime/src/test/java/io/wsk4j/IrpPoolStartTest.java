@@ -39,6 +39,11 @@ class IrpPoolStartTest {
             this.pool = pool;
         }
 
+        <T> void optioned(NtStatus status, WskOption<T> option, T value, String context) {
+            calls.add(context + " " + status.name() + " " + option + " " + value + " outstanding "
+                    + pool.outstanding());
+        }
+
         void done(NtStatus status, String context) {
             calls.add(context + " " + status.name() + " outstanding " + pool.outstanding());
         }
@@ -102,6 +107,30 @@ class IrpPoolStartTest {
             assertEquals("close SUCCESS outstanding 0", recorder.next());
             assertEquals(0, pool.outstanding());
             assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("P3 K4 an option call the provider refuses (a null option, a value of another type through raw types)"
+            + " still calls the option handler, with INVALID_PARAMETER and no value")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void refusedOptionsReachTheHandler() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            Connection c = lb.connect();
+            pool.getOption(c.socket(), null, recorder, Recorder::optioned, "get null");
+            assertEquals("get null INVALID_PARAMETER null null outstanding 0", recorder.next());
+            pool.setOption(c.socket(), null, Boolean.TRUE, recorder, Recorder::optioned, "set null");
+            assertEquals("set null INVALID_PARAMETER null null outstanding 0", recorder.next());
+            WskOption raw = WskOption.SO_RCVBUF; // what a caller without generics can pass: a Boolean for an Integer
+            pool.setOption(c.socket(), raw, Boolean.TRUE, recorder, Recorder::optioned, "set mistyped");
+            assertEquals("set mistyped INVALID_PARAMETER SO_RCVBUF null outstanding 0", recorder.next());
+            pool.getOption(c.socket(), WskOption.SO_KEEPALIVE, recorder, Recorder::optioned, "get");
+            assertEquals("get SUCCESS SO_KEEPALIVE false outstanding 0", recorder.next());
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+            pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
+            assertEquals("close SUCCESS outstanding 0", recorder.next());
         }
     }
 
