@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class IrpPool {
     private static final IrpPool SHARED = new IrpPool(4096);
+    /** What the start methods without a timeout pass on: told apart by identity, never armed. */
+    private static final Duration NO_TIMEOUT = Duration.ofSeconds(Long.MAX_VALUE);
     private static final int PER_THREAD = 64;
     /** In {@link WskEvent} order, so that events are enabled in a fixed order; a copy, since values() makes one. */
     private static final WskEvent[] EVENTS = WskEvent.values();
@@ -298,7 +300,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, StatusHandler<H, C> handler, C context) {
-        return send(socket, buffer, flags, handlers, handler, context, null);
+        return send(socket, buffer, flags, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -314,7 +316,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus send(
@@ -345,7 +347,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus send(
             WskSocket socket, WskBuf buffer, SendFlags flags, H handlers, BytesHandler<H, C> handler, C context) {
-        return send(socket, buffer, flags, handlers, handler, context, null);
+        return send(socket, buffer, flags, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -361,7 +363,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus send(
@@ -392,7 +394,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             StatusHandler<H, C> handler, C context) {
-        return receive(socket, buffer, flags, handlers, handler, context, null);
+        return receive(socket, buffer, flags, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -408,7 +410,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
@@ -438,7 +440,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
             BytesHandler<H, C> handler, C context) {
-        return receive(socket, buffer, flags, handlers, handler, context, null);
+        return receive(socket, buffer, flags, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -454,7 +456,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus receive(WskSocket socket, WskBuf buffer, ReceiveFlags flags, H handlers,
@@ -484,7 +486,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             StatusHandler<H, C> handler, C context) {
-        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+        return disconnect(socket, finalData, mode, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -500,7 +502,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
@@ -530,7 +532,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
             ModeHandler<H, C> handler, C context) {
-        return disconnect(socket, finalData, mode, handlers, handler, context, null);
+        return disconnect(socket, finalData, mode, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -546,7 +548,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus disconnect(WskSocket socket, WskBuf finalData, DisconnectMode mode, H handlers,
@@ -641,7 +643,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
             StatusHandler<H, C> handler, C context) {
-        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -657,7 +659,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
@@ -688,7 +690,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
             BytesHandler<H, C> handler, C context) {
-        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, null);
+        return sendTo(socket, buffer, remoteAddress, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -704,7 +706,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress, H handlers,
@@ -734,7 +736,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
             DatagramHandler<H, C> handler, C context) {
-        return receiveFrom(socket, buffer, handlers, handler, context, null);
+        return receiveFrom(socket, buffer, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -749,7 +751,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus receiveFrom(WskDatagramSocket socket, WskBuf buffer, H handlers,
@@ -780,7 +782,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
             AddressesHandler<H, C> handler, C context) {
-        return addressInfo(provider, node, service, handlers, handler, context, null);
+        return addressInfo(provider, node, service, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -796,7 +798,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus addressInfo(WskProvider provider, String node, String service, H handlers,
@@ -902,7 +904,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus socketConnect(
             WskProvider provider, SocketAddress remoteAddress, H handlers, SocketHandler<H, C> handler, C context) {
-        return socketConnect(provider, remoteAddress, handlers, handler, context, null);
+        return socketConnect(provider, remoteAddress, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -917,7 +919,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context the socket's context, also handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus socketConnect(
@@ -952,7 +954,7 @@ public final class IrpPool {
     public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
             WskClientConnectionDispatch<C> clientDispatch, Set<WskEvent> events, H handlers,
             SocketHandler<H, C> handler, C context) {
-        return socketConnect(provider, remoteAddress, clientDispatch, events, handlers, handler, context, null);
+        return socketConnect(provider, remoteAddress, clientDispatch, events, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -969,7 +971,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context the socket's context, also handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus socketConnect(WskProvider provider, SocketAddress remoteAddress,
@@ -998,7 +1000,7 @@ public final class IrpPool {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context) {
-        return accept(listener, handlers, handler, context, null);
+        return accept(listener, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -1012,7 +1014,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context the accepted socket's context, also handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus accept(WskListenSocket listener, H handlers, SocketHandler<H, C> handler, C context,
@@ -1044,7 +1046,7 @@ public final class IrpPool {
      */
     public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
             Set<WskEvent> events, H handlers, SocketHandler<H, C> handler, C context) {
-        return accept(listener, clientDispatch, events, handlers, handler, context, null);
+        return accept(listener, clientDispatch, events, handlers, handler, context, NO_TIMEOUT);
     }
 
     /**
@@ -1060,7 +1062,7 @@ public final class IrpPool {
      * @param handlers the handler instance
      * @param handler the handler method, as a method reference that captures nothing
      * @param context the accepted socket's context, also handed to the handler
-     * @param timeout how long the operation may wait, positive; null for no bound
+     * @param timeout how long the operation may wait, positive
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public <H, C> NtStatus accept(WskListenSocket listener, WskClientConnectionDispatch<C> clientDispatch,
@@ -1130,7 +1132,7 @@ public final class IrpPool {
 
     /** Arms the deadline of a start method's IRP before its dispatch call; none if {@code timeout} is null. */
     private static void bound(Ticket ticket, Duration timeout) {
-        if (timeout != null) {
+        if (timeout != NO_TIMEOUT) { // identity: a caller's null or non-positive time is refused as cancelAfter does
             ticket.irp.cancelAfter(timeout);
         }
     }

@@ -135,6 +135,26 @@ class IrpPoolStartTest {
     }
 
     @Test
+    @DisplayName("P5 N2 a timeout overload refuses a null or zero timeout as cancelAfter does, and its IRP goes back")
+    void timeoutsAreCheckedAsCancelAfterChecksThem() throws Exception {
+        try (Loopback lb = new Loopback()) {
+            IrpPool pool = new IrpPool(4);
+            Recorder recorder = new Recorder(pool);
+            Connection c = lb.connect();
+            for (java.time.Duration bad : new java.time.Duration[] {null, java.time.Duration.ZERO}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.receive(
+                        c.socket(), WskBuf.of(ByteBuffer.allocate(1)), ReceiveFlags.NONE, recorder, Recorder::counted,
+                        "receive", bad));
+                assertTrue(e.getMessage().contains("cancelAfter(" + bad + ")"), e.getMessage());
+                assertEquals(0, pool.outstanding(), "the refused call gave its IRP back");
+            }
+            pool.closeSocket(c.socket(), recorder, Recorder::done, "close");
+            assertEquals("close SUCCESS outstanding 0", recorder.next());
+            assertTrue(lb.errors.isEmpty(), lb.errors.toString());
+        }
+    }
+
+    @Test
     @DisplayName("P3 P5 the pool's address queries hand the address to the handler; a disconnect handler that takes"
             + " the mode gets the one its start used; a refused query gives its IRP back")
     void addressesAndModes() throws Exception {
