@@ -74,19 +74,26 @@ final class WskRawEchoServer implements EchoServer {
         listener.dispatch().accept(listener, null, null, irp); // no events: the echo runs on IRPs alone
     }
 
-    /** An accept IRP completed, on the accepted socket's I/O thread: post it again, then serve the connection. */
+    /**
+     * An accept IRP completed, on the accepted socket's I/O thread: serve the connection, then post the IRP again. A
+     * connection that broke before it was accepted is not the listener's failure: the IRP goes on.
+     */
     private NtStatus acceptedIrp(Irp irp, WskListenSocket listener) {
         NtStatus status = irp.status();
-        WskSocket socket = status == NtStatus.SUCCESS ? irp.socket() : null;
         if (status == NtStatus.SUCCESS) {
-            irp.reuse(NtStatus.SUCCESS);
-            accept(listener, irp);
-            receive(connections.take(socket));
-        } else if (status == NtStatus.CANCELLED) {
-            irp.free(); // the listener is closing
-        } else {
-            tally.error("accept completed " + status);
+            receive(connections.take(irp.socket()));
+        } else if (status != NtStatus.CONNECTION_RESET && status != NtStatus.CONNECTION_ABORTED) {
+            if (status != NtStatus.CANCELLED) { // CANCELLED: the listener is closing
+                tally.error("accept completed " + status);
+            }
             irp.free();
+            return NtStatus.MORE_PROCESSING_REQUIRED;
+        }
+        irp.reuse(NtStatus.SUCCESS);
+        try {
+            accept(listener, irp);
+        } catch (IllegalStateException closed) {
+            irp.free(); // the listener was closed after this IRP completed (SPEC C5): the run is over
         }
         return NtStatus.MORE_PROCESSING_REQUIRED;
     }
