@@ -105,8 +105,9 @@ public interface Irp {
      * cancel can take effect (a send the transport already took bytes of finishes). Call it before the dispatch call;
      * the deadline holds for that one operation, an operation that completes first takes its deadline with it, and
      * {@link #reuse} clears it. It bounds what can wait: connect and socketConnect, send, receive, a graceful
-     * disconnect, accept and getAddressInfo; an operation that completes at once is not affected. The I/O thread's
-     * timer serves it, with the IRP itself as the timer's entry: no thread per IRP, and no allocation.
+     * disconnect, accept, sendTo, receiveFrom and getAddressInfo; an operation that completes at once is not
+     * affected. The I/O thread's timer serves it, with the IRP itself as the timer's entry: no thread per IRP, and no
+     * allocation.
      *
      * @param timeout positive; a time beyond what nanoseconds hold never expires
      * @throws IllegalArgumentException if {@code timeout} is null, zero or negative

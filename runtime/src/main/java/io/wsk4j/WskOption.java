@@ -72,7 +72,8 @@ public final class WskOption<T> {
 
     /**
      * The listen backlog: how many connections the kernel holds for a listening socket until an accept IRP or the
-     * accept event takes them, 1 to 65,535 (the kernel may cap it at its {@code somaxconn}). Listening sockets; before
+     * accept event takes them, 1 to 65,535 (the kernel may cap it at its {@code somaxconn}; Linux holds one more than
+     * asked, the simulated network exactly as many). Listening sockets; before
      * bind, which starts listening with it; the provider's 1,024 until set. wsk4j's own: WSK fixes the backlog, as
      * Winsock's {@code listen(socket, backlog)} does not (SPEC K5, a choice).
      */
@@ -86,7 +87,10 @@ public final class WskOption<T> {
         this.valueType = valueType;
     }
 
-    /** {@return the option's name in wsk.h and the socket headers, such as {@code SO_KEEPALIVE}} */
+    /**
+     * {@return the option's name in wsk.h and the socket headers, such as {@code SO_KEEPALIVE}; wsk4j's own for
+     * {@link #LISTEN_BACKLOG}}
+     */
     public String name() {
         return name;
     }

@@ -35,7 +35,8 @@ final class Budget {
     }
 
     private static void refresh(EngineSocket socket) {
-        // the low bits of the turn number suffice: a socket not seen for 2^32 turns gets a fresh budget either way
+        // the low bits of the turn number suffice: a socket seen again exactly 2^32 turns later keeps its old budget
+        // for that one turn, which only delays it, since readiness is level-triggered
         int now = (int) socket.loop.turn();
         if (socket.budgetTurn != now) {
             socket.budgetTurn = now;

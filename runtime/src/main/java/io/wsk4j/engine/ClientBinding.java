@@ -16,19 +16,15 @@ final class ClientBinding<C> {
 
     /**
      * {@return the binding of {@code context} to {@code dispatch}, or null without a dispatch} A socket without events
-     * never hands its context to anyone, so it keeps neither (SPEC R: an idle connection holds nothing it needs not).
+     * never hands its context to anyone, so it keeps neither: an idle connection holds nothing it does not need.
      */
     static <C> ClientBinding<C> of(C context, WskClientConnectionDispatch<C> dispatch) {
         return dispatch == null ? null : new ClientBinding<>(context, dispatch);
     }
 
-    boolean hasEvents() {
-        return dispatch != null;
-    }
-
     /** {@return the event table's class, for messages} */
     String dispatchName() {
-        return dispatch == null ? "no event table" : dispatch.getClass().getName();
+        return dispatch.getClass().getName();
     }
 
     long onReceive(WskBuf data) {

@@ -36,7 +36,7 @@ final class ClientEvents {
     }
 
     boolean hasDispatch() {
-        return binding != null && binding.hasEvents();
+        return binding != null; // a socket without a client dispatch has no binding (ClientBinding.of)
     }
 
     /** Enables or disables {@code event}; true if the send-backlog event is due now. */

@@ -385,8 +385,8 @@ class DatagramTest {
     }
 
     @OnBothTransports
-    @DisplayName("K4 datagram options: SIO_WSK_SET_REMOTE_ADDRESS after bind, SO_RCVBUF/SO_SNDBUF, SO_REUSEADDR before"
-            + " bind only; null INVALID_PARAMETER, other kinds' options NOT_SUPPORTED")
+    @DisplayName("K4 G6 datagram options: SIO_WSK_SET_REMOTE_ADDRESS after bind, SO_RCVBUF/SO_SNDBUF, SO_REUSEADDR,"
+            + " SO_EXCLUSIVEADDRUSE, IPV6_V6ONLY before bind only; null INVALID_PARAMETER, other kinds' NOT_SUPPORTED")
     void datagramOptions(Transport transport) throws Exception {
         try (Network net = transport.open(); Datagrams d = new Datagrams(net)) {
             WskDatagramSocket socket = d.socket("s", null);
@@ -395,11 +395,17 @@ class DatagramTest {
                     peer.address()), "before bind");
             assertEquals(NtStatus.SUCCESS, d.set(socket, WskOption.SO_REUSEADDR, true));
             assertEquals(true, d.get(socket, WskOption.SO_REUSEADDR)[1]);
+            assertEquals(NtStatus.SUCCESS, d.set(socket, WskOption.SO_EXCLUSIVEADDRUSE, true));
+            assertEquals(false, d.get(socket, WskOption.SO_REUSEADDR)[1], "exclusive use clears SO_REUSEADDR");
+            assertEquals(NtStatus.SUCCESS, d.set(socket, WskOption.IPV6_V6ONLY, false));
+            assertEquals(NtStatus.NOT_SUPPORTED, d.set(socket, WskOption.LISTEN_BACKLOG, 8), "a listening socket's");
             String name = "bind";
             socket.dispatch().bind(socket, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                     d.irp(name));
             assertEquals(NtStatus.SUCCESS, d.await(name).status());
             assertEquals(NtStatus.INVALID_DEVICE_STATE, d.set(socket, WskOption.SO_REUSEADDR, false), "after bind");
+            assertEquals(NtStatus.INVALID_DEVICE_STATE, d.set(socket, WskOption.SO_EXCLUSIVEADDRUSE, true));
+            assertEquals(NtStatus.INVALID_DEVICE_STATE, d.set(socket, WskOption.IPV6_V6ONLY, false));
 
             assertEquals(NtStatus.SUCCESS, d.set(socket, WskOption.SO_RCVBUF, 65_536));
             Object[] rcvbuf = d.get(socket, WskOption.SO_RCVBUF);

@@ -2,6 +2,7 @@ package io.wsk4j.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wsk4j.Irp;
@@ -44,7 +45,7 @@ class ListenBacklogTest {
             SimPeer third = sim.connect(address);
             sim.runFor(WAIT);
             assertFalse(third.isConnected(), "the backlog of 2 is full: the third peer's SYNs are dropped");
-            assertEquals(null, third.connectFailure(), "it still waits; its connect has not failed");
+            assertNull(third.connectFailure(), "it still waits; its connect has not failed");
 
             Irp accept = Irp.allocate();
             accept.setCompletionRoutine((irp, list) -> {
