@@ -88,8 +88,8 @@ public final class PeersDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Peers.Peer context) {
-        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
-                given) -> target.ended(status, mode, given), context);
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers,
+                (target, status, mode, given) -> target.ended(status, mode, given), context);
     }
 
     /**
@@ -103,8 +103,8 @@ public final class PeersDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, Peers.Peer context, Duration timeout) {
-        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
-                given) -> target.ended(status, mode, given), context, timeout);
+        return pool.disconnect(socket, null, DisconnectMode.GRACEFUL, handlers,
+                (target, status, mode, given) -> target.ended(status, mode, given), context, timeout);
     }
 
     /**
@@ -117,8 +117,8 @@ public final class PeersDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Peer context) {
-        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
-                given) -> target.ended(status, mode, given), context);
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers,
+                (target, status, mode, given) -> target.ended(status, mode, given), context);
     }
 
     /**
@@ -134,8 +134,8 @@ public final class PeersDispatch {
      */
     public NtStatus disconnect(WskSocket socket, WskBuf finalData, Peers.Peer context,
             Duration timeout) {
-        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers, (target, status, mode,
-                given) -> target.ended(status, mode, given), context, timeout);
+        return pool.disconnect(socket, finalData, DisconnectMode.GRACEFUL, handlers,
+                (target, status, mode, given) -> target.ended(status, mode, given), context, timeout);
     }
 
     /**
@@ -147,8 +147,8 @@ public final class PeersDispatch {
      * @return the final status, or {@link NtStatus#PENDING}
      */
     public NtStatus abort(WskSocket socket, Peers.Peer context) {
-        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers, (target, status, mode,
-                given) -> target.ended(status, mode, given), context);
+        return pool.disconnect(socket, null, DisconnectMode.ABORTIVE, handlers,
+                (target, status, mode, given) -> target.ended(status, mode, given), context);
     }
 
     /**

@@ -116,8 +116,8 @@ public final class DatagramsDispatch {
      */
     public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress,
             Datagrams.Flow context) {
-        return pool.sendTo(socket, buffer, remoteAddress, handlers, (target, status, bytes,
-                given) -> target.sent(status, bytes, given), context);
+        return pool.sendTo(socket, buffer, remoteAddress, handlers,
+                (target, status, bytes, given) -> target.sent(status, bytes, given), context);
     }
 
     /**
@@ -135,8 +135,8 @@ public final class DatagramsDispatch {
      */
     public NtStatus sendTo(WskDatagramSocket socket, WskBuf buffer, SocketAddress remoteAddress,
             Datagrams.Flow context, Duration timeout) {
-        return pool.sendTo(socket, buffer, remoteAddress, handlers, (target, status, bytes,
-                given) -> target.sent(status, bytes, given), context, timeout);
+        return pool.sendTo(socket, buffer, remoteAddress, handlers,
+                (target, status, bytes, given) -> target.sent(status, bytes, given), context, timeout);
     }
 
     /**

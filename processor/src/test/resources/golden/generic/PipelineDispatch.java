@@ -60,7 +60,7 @@ public final class PipelineDispatch<T extends CharSequence> {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new PipelineDispatch(Pipeline::new)}. Simple handlers' IRPs come from {@code pool}. The
+     * final field: {@code new PipelineDispatch<>(Pipeline::new)}. Simple handlers' IRPs come from {@code pool}. The
      * factory runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance

@@ -58,7 +58,7 @@ public final class TunerDispatch<T> {
 
     /**
      * Dispatch glue for the handler instance {@code factory} makes from it, so that the instance can hold its glue in a
-     * final field: {@code new TunerDispatch(Tuner::new)}. Simple handlers' IRPs come from {@code pool}. The factory
+     * final field: {@code new TunerDispatch<>(Tuner::new)}. Simple handlers' IRPs come from {@code pool}. The factory
      * runs last in this constructor: it may keep the glue, but should start nothing with it.
      *
      * @param factory makes the handler instance

@@ -88,8 +88,8 @@ final class GeneratedDocs {
         }
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("Dispatch glue for the handler instance {@code factory} makes from it, so that the instance"
-                        + " can hold its glue in a final field: {@code new $T($T::new)}.", plan.dispatchClass(),
-                        plan.handlerClass());
+                        + " can hold its glue in a final field: {@code new $T$L($T::new)}.", plan.dispatchClass(),
+                        plan.typeVariables().isEmpty() ? "" : "<>", plan.handlerClass()); // never a raw type
         doc.add(withPool ? " Simple handlers' IRPs come from {@code pool}." : "");
         doc.add(FACTORY_RUNS_LAST);
         if (withPool) {

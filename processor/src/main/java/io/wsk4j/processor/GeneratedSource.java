@@ -69,8 +69,9 @@ final class GeneratedSource {
 
     /**
      * A code line longer than the width (a start method's one statement, which JavaPoet would break at its own
-     * 100 columns only where told to) is broken after the last comma that fits, outside string literals, or else after
-     * a field's {@code =}; continuation lines are indented eight more, as JavaPoet indents its own.
+     * 100 columns only where told to) is broken after the last comma that fits at the outermost parenthesis depth,
+     * outside string literals (so never inside a lambda's parameter list while an argument list could break), or else
+     * after a field's {@code =}; continuation lines are indented eight more, as JavaPoet indents its own.
      */
     private static void appendWrappedCode(StringBuilder out, String text, int start, int end, int indent) {
         int lineStart = start;
@@ -78,14 +79,21 @@ final class GeneratedSource {
         while (end - lineStart > WIDTH - (lineStart == start ? 0 : continuation.length())) {
             int limit = lineStart + WIDTH - (lineStart == start ? 0 : continuation.length());
             int breakAt = -1;
+            int breakDepth = Integer.MAX_VALUE;
+            int depth = 0; // parentheses opened since this line began
             int assignedAt = -1;
             boolean inString = false;
             for (int i = lineStart; i < limit && i + 1 < end; i++) {
                 char c = text.charAt(i);
                 if (c == '"' && text.charAt(i - 1) != '\\') {
                     inString = !inString;
-                } else if (!inString && c == ',' && text.charAt(i + 1) == ' ') {
+                } else if (!inString && c == '(') {
+                    depth++;
+                } else if (!inString && c == ')') {
+                    depth--;
+                } else if (!inString && c == ',' && text.charAt(i + 1) == ' ' && depth <= breakDepth) {
                     breakAt = i + 1;
+                    breakDepth = depth;
                 } else if (!inString && c == '=' && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' '
                         && i + 2 < end && text.charAt(i + 2) != '"') { // a long message stays on its line
                     assignedAt = i + 1;
