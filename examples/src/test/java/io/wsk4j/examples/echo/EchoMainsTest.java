@@ -2,9 +2,9 @@ package io.wsk4j.examples.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wsk4j.examples.PrintedLines;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,29 +24,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class EchoMainsTest {
-    /** A PrintStream that hands each printed line to a queue, so a test can wait for one with a time-out. */
-    private static final class Lines extends PrintStream {
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        Lines() {
-            super(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void println(String line) {
-            lines.add(line);
-        }
-
-        String next() throws InterruptedException {
-            String line = lines.poll(10, TimeUnit.SECONDS);
-            assertNotNull(line, "a line within 10 s");
-            return line;
-        }
-    }
-
     @Test
     void theServerEchoesAPlainPeerAndTheClientThenStopsWhenInterrupted() throws Exception {
-        Lines serverOut = new Lines();
+        PrintedLines serverOut = new PrintedLines();
         CompletableFuture<Void> served = new CompletableFuture<>();
         Thread server = new Thread(() -> {
             try {

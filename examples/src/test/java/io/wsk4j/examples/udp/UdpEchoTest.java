@@ -1,20 +1,16 @@
 package io.wsk4j.examples.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.wsk4j.examples.PrintedLines;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,29 +18,9 @@ import org.junit.jupiter.api.Timeout;
 /** The README's UDP echo: what {@code main} does, with a plain DatagramSocket as the peer (as socat would be). */
 @Timeout(60)
 class UdpEchoTest {
-    /** A PrintStream that hands each printed line to a queue, so a test can wait for one with a time-out. */
-    private static final class Lines extends PrintStream {
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        Lines() {
-            super(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void println(String line) {
-            lines.add(line);
-        }
-
-        String next() throws InterruptedException {
-            String line = lines.poll(10, TimeUnit.SECONDS);
-            assertNotNull(line, "a line within 10 s");
-            return line;
-        }
-    }
-
     @Test
     void echoesEachDatagramToItsSourceAndStopsWhenInterrupted() throws Exception {
-        Lines out = new Lines();
+        PrintedLines out = new PrintedLines();
         CompletableFuture<Void> served = new CompletableFuture<>();
         Thread server = new Thread(() -> {
             try {
