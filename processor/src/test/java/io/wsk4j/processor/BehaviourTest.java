@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -562,21 +563,16 @@ final class BehaviourTest {
 
     /** A datagram socket's address, through WskGetLocalAddress. */
     private static SocketAddress localAddress(WskDatagramSocket socket) throws InterruptedException {
-        BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
-        Irp irp = Irp.allocate();
-        irp.setCompletionRoutine((done, context) -> {
-            address.add(done.address());
-            done.free();
-            return NtStatus.MORE_PROCESSING_REQUIRED;
-        }, address, true, true, true);
-        socket.dispatch().getLocalAddress(socket, irp);
-        SocketAddress local = address.poll(10, TimeUnit.SECONDS);
-        assertThat(local).isNotNull();
-        return local;
+        return localAddress(irp -> socket.dispatch().getLocalAddress(socket, irp));
     }
 
     /** The listening socket's address, through WskGetLocalAddress. */
     private static SocketAddress localAddress(WskListenSocket socket) throws InterruptedException {
+        return localAddress(irp -> socket.dispatch().getLocalAddress(socket, irp));
+    }
+
+    /** Starts {@code query} with a fresh IRP and waits for the address it completes with. */
+    private static SocketAddress localAddress(Consumer<Irp> query) throws InterruptedException {
         BlockingQueue<SocketAddress> address = new LinkedBlockingQueue<>();
         Irp irp = Irp.allocate();
         irp.setCompletionRoutine((done, context) -> {
@@ -584,7 +580,7 @@ final class BehaviourTest {
             done.free();
             return NtStatus.MORE_PROCESSING_REQUIRED;
         }, address, true, true, true);
-        socket.dispatch().getLocalAddress(socket, irp);
+        query.accept(irp);
         SocketAddress local = address.poll(10, TimeUnit.SECONDS);
         assertThat(local).isNotNull();
         return local;
